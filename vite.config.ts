@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The client is served by the Akkoord server in production (from dist/); in development `vite` serves it
+// with the API and the sync websocket proxied to the server on AKKOORD_SERVER (default localhost:8080).
+const server = process.env.AKKOORD_SERVER ?? 'http://localhost:8080';
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: { outDir: '../dist', emptyOutDir: true },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': server,
+      '/healthz': server,
+      '/sync': { target: server.replace(/^http/, 'ws'), ws: true },
+    },
+  },
+});

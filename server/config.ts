@@ -1,0 +1,19 @@
+import path from 'node:path';
+
+/** Where Akkoord keeps its data: AKKOORD_DATA, else ./data. The server and the command line agree on it. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.AKKOORD_DATA ?? 'data');
+}
+
+/** The SQLite file inside the data directory. */
+export function databaseFile(dir: string): string {
+  return path.join(dir, 'akkoord.sqlite');
+}
+
+/** The port: PORT, else 8080. */
+export function port(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new RangeError(`Ongeldige PORT: ${env.PORT}`);
+  return value;
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore, StorageError } from './storage/sqlite.js';
+import { startApp } from './app.js';
+import { dataDir, databaseFile, port } from './config.js';
+import { seedDefaultAgenda } from './documents/seed.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** `npm start`: opens the database, loads the D66–CDA agenda on first start, serves the app. */
+async function main(): Promise<void> {
+  const dir = dataDir();
+  let store;
+  try {
+    store = openSqliteStore(databaseFile(dir));
+  } catch (err) {
+    if (err instanceof StorageError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const seeded = seedDefaultAgenda(store, path.join(root, 'fixtures'));
+  if (seeded) console.log(`Agenda "${seeded.title}" geladen als document ${seeded.id}.`);
+
+  const staticDir = path.join(root, 'dist');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.warn('Geen gebouwde client in dist/: draai "npm run build" (npm start doet dat zelf).');
+  }
+  const app = await startApp({ store, port: port(), staticDir });
+  console.log(`Akkoord draait op ${app.url}  (data: ${dir})`);
+
+  const stop = async () => {
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Akkoord kon niet starten: ${(err as Error).message}`);
+  process.exit(1);
+});

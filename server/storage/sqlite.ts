@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Agenda } from '../../shared/agenda/types.js';
+import type { DocumentRecord, Store, UpdateMeta } from './store.js';
+
+/** Thrown when the database file cannot be used: damaged, truncated, or not an Akkoord database. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  baseline TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  data BLOB NOT NULL,
+  person_id TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_room ON updates (room, seq);
+`;
+
+/**
+ * Opens (or creates) the SQLite store at `file`. The database runs in WAL mode with synchronous=FULL, so an
+ * appended update survives a crash of the process or the machine the moment `appendUpdate` returns.
+ * A damaged file is detected here, with a sentence that says so, instead of being served half.
+ */
+export function openSqliteStore(file: string): Store {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(String(check));
+    db.exec(SCHEMA);
+  } catch (err) {
+    throw new StorageError(
+      `De database ${file} is beschadigd of geen Akkoord-database (${(err as Error).message}). ` +
+        `Zet een reservekopie terug met 'npx akkoord restore <bestand>'.`,
+    );
+  }
+
+  const q = {
+    list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
+    get: db.prepare('SELECT id, title, created_at AS createdAt FROM documents WHERE id = ?'),
+    baseline: db.prepare('SELECT baseline FROM documents WHERE id = ?'),
+    insertDoc: db.prepare('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)'),
+    deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
+    deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
+    fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
+    fetchSeqs: db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?'),
+    append: db.prepare('INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?)'),
+    count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
+    deleteUpTo: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+  };
+
+  const now = () => new Date().toISOString();
+
+  const createDocument = db.transaction(
+    (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
+      if (q.get.get(doc.id)) {
+        if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+        q.deleteDoc.run(doc.id);
+        q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+      }
+      q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
+      q.append.run(doc.id, doc.initialUpdate, null, now());
+    },
+  );
+
+  const compact = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
+    const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
+    const last = seqs.at(-1);
+    if (!last) return;
+    q.deleteUpTo.run(room, last.seq);
+    // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
+    // commute, so their order in the log does not change the document.
+    q.append.run(room, merged, null, now());
+  });
+
+  return {
+    listDocuments: () => q.list.all() as DocumentRecord[],
+    getDocument: (id) => (q.get.get(id) as DocumentRecord | undefined) ?? null,
+    getBaseline: (id) => {
+      const row = q.baseline.get(id) as { baseline: string } | undefined;
+      return row ? (JSON.parse(row.baseline) as Agenda) : null;
+    },
+    createDocument: (doc, replace = false) => createDocument(doc, replace),
+    fetchUpdates: (room) => (q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data)),
+    appendUpdate: (room, update, meta: UpdateMeta) => {
+      q.append.run(room, update, meta.personId, now());
+    },
+    countUpdates: (room) => (q.count.get(room) as { n: number }).n,
+    compact: (room, merged, upTo) => compact(room, merged, upTo),
+    close: () => db.close(),
+  };
+}

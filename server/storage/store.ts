@@ -1,0 +1,45 @@
+import type { Agenda } from '../../shared/agenda/types.js';
+
+/** A document as listed: its id, title and when it was made. */
+export interface DocumentRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+}
+
+/** Who sent an update, recorded with it (null for the server itself, e.g. the import). */
+export interface UpdateMeta {
+  personId: string | null;
+}
+
+/**
+ * The storage interface: documents with their immutable baseline, and per room an append-only log of Yjs
+ * updates that is compacted now and then. Small on purpose, so that a second adapter (PostgreSQL) is a file,
+ * not a rewrite.
+ */
+export interface Store {
+  listDocuments(): DocumentRecord[];
+  getDocument(id: string): DocumentRecord | null;
+  /** The original text as imported; never changes after `createDocument`. */
+  getBaseline(id: string): Agenda | null;
+  /**
+   * Stores a new document: its record, its baseline and the first update of its live room, in one
+   * transaction. With `replace`, an existing document of that id and all its rooms are replaced.
+   */
+  createDocument(
+    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
+    replace?: boolean,
+  ): void;
+  /** All stored updates of a room, oldest first. */
+  fetchUpdates(room: string): Uint8Array[];
+  /** Appends one update to a room's log; durable when it returns. */
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void;
+  /** How many updates a room's log holds. */
+  countUpdates(room: string): number;
+  /**
+   * Replaces the first `upTo` updates of a room (all those read for compaction) with one merged update, in
+   * one transaction, so updates appended meanwhile are kept.
+   */
+  compact(room: string, merged: Uint8Array, upTo: number): void;
+  close(): void;
+}

@@ -1,0 +1,111 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/protocol.js';
+import type { Rooms } from './rooms.js';
+import type { Peer } from './room.js';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  isEmptyUpdate,
+  ProtocolError,
+} from './messages.js';
+import { Limits, RateLimiter } from './limits.js';
+
+/** A keep-alive ping every 30 s; a peer that missed one pong is gone (a closed laptop, a lost network). */
+const PING_INTERVAL_MS = 30_000;
+
+/** What the server knows of the person on a connection. */
+export interface ConnectionIdentity {
+  personId: string | null;
+}
+
+/**
+ * Serves one websocket connection in a room with the y-websocket protocol: sends sync step 1 and the known
+ * awareness states at once, answers step 1 with step 2, applies updates (stored before they are broadcast by
+ * the room), relays awareness. A malformed, oversized or too frequent message closes this connection with a
+ * reason; the room and every other peer carry on.
+ */
+export function serveConnection(
+  ws: WebSocket,
+  rooms: Rooms,
+  roomName: string,
+  identity: ConnectionIdentity,
+): void {
+  const room = rooms.open(roomName);
+  const limiter = new RateLimiter(Limits.messagesPerSecond, Limits.burst);
+  const peer: Peer = {
+    personId: identity.personId,
+    awarenessClients: new Set(),
+    send(data) {
+      if (ws.readyState === ws.OPEN) ws.send(data, (err) => err && ws.terminate());
+    },
+  };
+  room.peers.add(peer);
+
+  let closed = false;
+  const close = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    ws.close(code, reason.slice(0, 120)); // a close reason may carry at most 123 bytes
+  };
+
+  ws.on('message', (raw: Buffer, isBinary: boolean) => {
+    if (closed) return;
+    if (!isBinary) return close(CloseCode.malformed, 'Alleen binaire y-websocket-berichten');
+    if (!limiter.take()) return close(CloseCode.tooManyRequests, 'Te veel berichten; verbind opnieuw');
+    const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (data.byteLength > Limits.maxSyncBytes) return close(CloseCode.tooLarge, 'Bericht te groot');
+    try {
+      const message = decodeClientMessage(data);
+      switch (message.type) {
+        case 'syncStep1':
+          peer.send(encodeSyncStep2(room.doc, message.stateVector));
+          break;
+        case 'update':
+          if (isEmptyUpdate(message.update)) break;
+          Y.applyUpdate(room.doc, message.update, peer);
+          break;
+        case 'awareness':
+          if (message.update.byteLength > Limits.maxAwarenessBytes) {
+            return close(CloseCode.tooLarge, 'Aanwezigheidsbericht te groot');
+          }
+          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, peer);
+          break;
+        case 'queryAwareness':
+          peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+          break;
+        case 'auth':
+          break;
+        default:
+          message satisfies never;
+      }
+    } catch (err) {
+      const reason =
+        err instanceof ProtocolError ? err.message : `Bericht geweigerd (${(err as Error).message})`;
+      close(CloseCode.malformed, reason);
+    }
+  });
+
+  let alive = true;
+  ws.on('pong', () => (alive = true));
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, PING_INTERVAL_MS);
+
+  ws.on('close', () => {
+    closed = true;
+    clearInterval(ping);
+    room.leave(peer);
+    rooms.release(room);
+  });
+  ws.on('error', () => ws.terminate());
+
+  peer.send(encodeSyncStep1(room.doc));
+  const states = [...room.awareness.getStates().keys()];
+  if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
+}

@@ -1,0 +1,50 @@
+import type { Store } from '../storage/store.js';
+import { Room } from './room.js';
+
+/**
+ * The rooms loaded in memory. A room is loaded from storage on first use (synchronously, so nobody is
+ * answered before it is complete) and unloaded, after compaction, when its last peer leaves.
+ */
+export class Rooms {
+  private readonly loaded = new Map<string, Room>();
+
+  constructor(private readonly store: Store) {}
+
+  /** The loaded room, loading it from storage first if needed. */
+  open(name: string): Room {
+    let room = this.loaded.get(name);
+    if (!room) {
+      room = new Room(name, this.store);
+      this.loaded.set(name, room);
+    }
+    return room;
+  }
+
+  /** The room if it is loaded now, else null (for readers that must not keep a room alive). */
+  peek(name: string): Room | null {
+    return this.loaded.get(name) ?? null;
+  }
+
+  /** Unloads a room that has no peers left. */
+  release(room: Room): void {
+    if (room.peers.size > 0 || this.loaded.get(room.name) !== room) return;
+    this.loaded.delete(room.name);
+    room.compact();
+    room.destroy();
+  }
+
+  /** Drops a loaded room without compaction, e.g. after its document was replaced underneath it. */
+  evict(name: string): Room | null {
+    const room = this.loaded.get(name) ?? null;
+    this.loaded.delete(name);
+    return room;
+  }
+
+  closeAll(): void {
+    for (const room of this.loaded.values()) {
+      room.compact();
+      room.destroy();
+    }
+    this.loaded.clear();
+  }
+}

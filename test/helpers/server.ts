@@ -18,12 +18,12 @@ export interface TestServer {
 
 /** A real Akkoord server on port 0 with a real SQLite database in a fresh temporary directory. */
 export async function startTestServer(
-  options: { dir?: string; seed?: (store: Store) => void } = {},
+  options: { dir?: string; seed?: (store: Store) => void; staticDir?: string } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-test-'));
   const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
   options.seed?.(store);
-  const app = await startApp({ store, port: 0, host: '127.0.0.1' });
+  const app = await startApp({ store, port: 0, host: '127.0.0.1', staticDir: options.staticDir });
   const self: TestServer = {
     app,
     store,
@@ -35,7 +35,7 @@ export async function startTestServer(
     },
     restart: async () => {
       await self.stop();
-      return startTestServer({ dir });
+      return startTestServer({ dir, staticDir: options.staticDir });
     },
   };
   return self;

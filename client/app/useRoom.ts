@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode, SYNC_PATH } from '../../shared/protocol/protocol.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
+
+/** The connection's state, as the header shows it. */
+export type ConnectionState =
+  | { kind: 'connecting' }
+  | { kind: 'connected'; synced: boolean }
+  | { kind: 'disconnected'; reason: MessageKey | null };
+
+export interface RoomHandle {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+const REASONS: Partial<Record<number, MessageKey>> = {
+  [CloseCode.malformed]: 'closedMalformed',
+  [CloseCode.tooLarge]: 'closedTooLarge',
+  [CloseCode.tooManyRequests]: 'closedTooMany',
+  [CloseCode.notFound]: 'closedNotFound',
+};
+
+/** The websocket base URL of this page's server (`ws(s)://host/sync`). */
+export function syncUrl(): string {
+  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${location.host}${SYNC_PATH}`;
+}
+
+/**
+ * Joins a room with the stock y-websocket client, and follows its connection. The provider reconnects on its
+ * own; edits made while offline are kept in the Y.Doc and merged when it is back.
+ */
+export function useRoom(room: string): { handle: RoomHandle | null; connection: ConnectionState } {
+  const [handle, setHandle] = useState<RoomHandle | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>({ kind: 'connecting' });
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(syncUrl(), room, doc);
+    let lastReason: MessageKey | null = null;
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') setConnection({ kind: 'connected', synced: provider.synced });
+      else if (status === 'connecting') setConnection({ kind: 'connecting' });
+      else setConnection({ kind: 'disconnected', reason: lastReason });
+    });
+    provider.on('sync', (synced: boolean) => setConnection({ kind: 'connected', synced }));
+    provider.on('connection-close', (event: CloseEvent | null) => {
+      lastReason = (event && REASONS[event.code]) ?? null;
+      setConnection({ kind: 'disconnected', reason: lastReason });
+      // A document that does not exist will not appear by retrying.
+      if (event?.code === CloseCode.notFound) provider.disconnect();
+    });
+    setHandle({ doc, provider });
+    return () => {
+      provider.destroy();
+      doc.destroy();
+      setHandle(null);
+    };
+  }, [room]);
+
+  return { handle, connection };
+}

@@ -1,0 +1,56 @@
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
+import { ySyncPlugin, yCursorPlugin, yUndoPlugin, undo, redo, initProseMirrorDoc } from 'y-prosemirror';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { schema } from '../../shared/schema/schema.js';
+import { measureIdsPlugin } from './measureIds.js';
+import { leaveTitle } from './commands.js';
+
+export interface EditorOptions {
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  /** Called after every state change, local or remote (the outline and presence follow it). */
+  onChange?: (state: EditorState) => void;
+  editable?: () => boolean;
+}
+
+/**
+ * Mounts the agenda editor: ProseMirror bound to the shared Y.XmlFragment with y-prosemirror, remote cursors
+ * from awareness, undo that only undoes one's own changes.
+ */
+export function createEditor(mount: HTMLElement, options: EditorOptions): EditorView {
+  const { doc, mapping } = initProseMirrorDoc(options.fragment, schema);
+  const state = EditorState.create({
+    schema,
+    doc,
+    plugins: [
+      ySyncPlugin(options.fragment, { mapping }),
+      yCursorPlugin(options.awareness),
+      yUndoPlugin(),
+      measureIdsPlugin,
+      keymap({
+        'Mod-z': undo,
+        'Mod-y': redo,
+        'Mod-Shift-z': redo,
+        'Mod-b': toggleMark(schema.marks.strong!),
+        'Mod-i': toggleMark(schema.marks.em!),
+        Enter: chainCommands(leaveTitle, baseKeymap.Enter!),
+      }),
+      keymap(baseKeymap),
+    ],
+  });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    editable: options.editable ?? (() => true),
+    attributes: { class: 'agenda', spellcheck: 'true', lang: 'nl' },
+    dispatchTransaction(tr) {
+      const next = view.state.apply(tr);
+      view.updateState(next);
+      options.onChange?.(next);
+    },
+  });
+  return view;
+}

@@ -1,0 +1,72 @@
+import { parseAgenda, AgendaParseError } from '../../shared/agenda/parse.js';
+import type { Agenda } from '../../shared/agenda/types.js';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { dataDir, databaseFile } from '../config.js';
+import { importAgenda, DOCUMENT_ID } from '../documents/import.js';
+import { CliError, option, type Args } from './args.js';
+import { readAgendaFile } from './readAgendaFile.js';
+
+/** One command of `npx akkoord`: its usage line and what it does. */
+export interface Command {
+  usage: string;
+  switches: readonly string[];
+  run(args: Args, out: (line: string) => void): void | Promise<void>;
+}
+
+function parseFile(file: string | undefined): Agenda {
+  if (!file) throw new CliError('Geef het bestand met de agendatekst op.');
+  const text = readAgendaFile(file);
+  try {
+    return parseAgenda(text);
+  } catch (err) {
+    if (err instanceof AgendaParseError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
+  }
+}
+
+export const commands: Record<string, Command> = {
+  parse: {
+    usage: 'akkoord parse <bestand> --json',
+    switches: ['json'],
+    run(args, out) {
+      const agenda = parseFile(args.positional[0]);
+      if (args.options.has('json')) out(JSON.stringify(agenda, null, 2));
+      else {
+        const measures = agenda.chapters.reduce(
+          (n, c) => n + c.sections.reduce((k, s) => k + s.measures.length, 0),
+          0,
+        );
+        out(
+          `${agenda.title}: ${agenda.chapters.length} hoofdstukken, ${measures} maatregelen (--json toont alles).`,
+        );
+      }
+    },
+  },
+  import: {
+    usage: 'akkoord import <bestand> --id <document-id> [--title <titel>] [--replace]',
+    switches: ['replace'],
+    run(args, out) {
+      const id = option(args, 'id');
+      if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda.');
+      if (!DOCUMENT_ID.test(id))
+        throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
+      const agenda = parseFile(args.positional[0]);
+      const store = openSqliteStore(databaseFile(dataDir()));
+      try {
+        if (store.getDocument(id) && !args.options.has('replace')) {
+          throw new CliError(`Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
+        }
+        importAgenda(store, {
+          id,
+          agenda,
+          title: option(args, 'title'),
+          replace: args.options.has('replace'),
+        });
+        const doc = store.getDocument(id)!;
+        out(`Document ${id} opgeslagen: "${doc.title}".`);
+      } finally {
+        store.close();
+      }
+    },
+  },
+};

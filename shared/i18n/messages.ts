@@ -1,0 +1,85 @@
+/**
+ * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
+ * missing translation is a type error, not a blank on screen.
+ */
+export const nl = {
+  appName: 'Akkoord',
+  documents: 'Documenten',
+  documentsIntro: 'Kies de agenda waaraan u wilt werken.',
+  noDocuments:
+    'Er zijn nog geen documenten. Importeer een agenda met npx akkoord import <bestand> --id <id>.',
+  measuresCount: '{n} maatregelen',
+  chaptersCount: '{n} hoofdstukken',
+  outline: 'Inhoud',
+  introduction: 'Inleiding',
+  footnotes: 'Voetnoten',
+  loading: 'Agenda laden…',
+  connected: 'Verbonden',
+  connecting: 'Verbinden…',
+  disconnected: 'Verbinding verbroken — wijzigingen worden bewaard en verstuurd zodra de verbinding terug is',
+  present: 'Aanwezig',
+  you: 'u',
+  yourName: 'Uw naam',
+  language: 'Taal',
+  switchLanguage: 'English',
+  notFound: 'Dit document bestaat niet.',
+  backToDocuments: 'Terug naar documenten',
+  measure: 'Maatregel',
+  closedMalformed: 'De server weigerde een bericht van deze browser. Herlaad de pagina.',
+  closedTooLarge: 'Een wijziging was te groot om te versturen. Maak haar kleiner en probeer het opnieuw.',
+  closedTooMany: 'Te veel wijzigingen in korte tijd; de verbinding wordt hersteld.',
+  closedNotFound: 'Dit document bestaat niet (meer).',
+  loadError: 'De documenten konden niet worden geladen: {error}',
+  lastSaved: 'Laatst opgeslagen {time}',
+};
+
+export type MessageKey = keyof typeof nl;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  appName: 'Akkoord',
+  documents: 'Documents',
+  documentsIntro: 'Choose the agenda you want to work on.',
+  noDocuments: 'There are no documents yet. Import an agenda with npx akkoord import <file> --id <id>.',
+  measuresCount: '{n} measures',
+  chaptersCount: '{n} chapters',
+  outline: 'Contents',
+  introduction: 'Introduction',
+  footnotes: 'Footnotes',
+  loading: 'Loading agenda…',
+  connected: 'Connected',
+  connecting: 'Connecting…',
+  disconnected: 'Disconnected — changes are kept and sent once the connection is back',
+  present: 'Present',
+  you: 'you',
+  yourName: 'Your name',
+  language: 'Language',
+  switchLanguage: 'Nederlands',
+  notFound: 'This document does not exist.',
+  backToDocuments: 'Back to documents',
+  measure: 'Measure',
+  closedMalformed: 'The server refused a message from this browser. Reload the page.',
+  closedTooLarge: 'A change was too large to send. Make it smaller and try again.',
+  closedTooMany: 'Too many changes in a short time; reconnecting.',
+  closedNotFound: 'This document does not exist (any more).',
+  loadError: 'The documents could not be loaded: {error}',
+  lastSaved: 'Last saved {time}',
+};
+
+export type Language = 'nl' | 'en';
+export const messages: Record<Language, Messages> = { nl, en };
+
+/**
+ * Numbers and dates follow Dutch conventions in every language of the interface (1.234,5; 26-11-2026),
+ * since the negotiation and its documents are Dutch.
+ */
+export const LOCALE = 'nl-NL';
+
+/** Fills `{name}` placeholders; numbers are formatted in Dutch convention. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) return `{${key}}`;
+    return typeof value === 'number' ? value.toLocaleString(LOCALE) : value;
+  });
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parseAgenda } from '../../shared/agenda/parse.js';
+import { importAgenda } from '../../server/documents/import.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { launchChromium } from './chromium.js';
+import { openDocument, placeCaret, screenshot, textOf, waitForText } from './page.js';
+
+const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const firstMeasure = agenda.chapters[0]!.sections.find((s) => s.measures.length > 0)!.measures[0]!;
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    staticDir: path.resolve('dist'),
+    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the agenda in the browser', () => {
+  it('shows the whole agenda as numbered chapters, sections and measures with an outline', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openDocument(page, server.app.url, 'd66-cda');
+    expect(await page.locator('.agenda .chapter').count()).toBe(agenda.chapters.length);
+    const measureCount = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).length;
+    expect(await page.locator('.agenda .measure').count()).toBe(measureCount);
+    expect(await page.locator('.agenda-title').innerText()).toBe(agenda.title);
+    // The number beside a measure is drawn from its position by CSS counters, the same numbering as the outline.
+    const number = await page
+      .locator(`#${firstMeasure.id}`)
+      .evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(number).toContain('counter(measure)');
+    expect(await page.locator('.outline-chapter').count()).toBe(agenda.chapters.length);
+    await page.locator('.outline-chapter .disclosure').first().click();
+    expect(await page.locator('.outline-section').count()).toBe(agenda.chapters[0]!.sections.length);
+    const section = agenda.chapters[0]!.sections.find((s) => s.measures.length > 0)!;
+    await page.locator('.outline-section', { hasText: section.title }).locator('.disclosure').click();
+    const entry = page.locator('.outline-measure').first();
+    expect(await entry.locator('.num').textContent()).toBe(firstMeasure.number);
+    // Choosing a measure in the outline brings it into view.
+    const last = page.locator('.outline-measure').last();
+    await last.locator('a').click();
+    const lastId = (await last.locator('a').getAttribute('href'))!.slice(1);
+    await page.waitForFunction((id) => {
+      const r = document.getElementById(id)!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }, lastId);
+    await screenshot(page, 'agenda-outline');
+    await page.close();
+  });
+
+  it('lets two people edit the same measure at once, each seeing the other and ending with the same text', async () => {
+    const alice = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const bob = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    for (const [ctx, name, color] of [
+      [alice, 'Anne de Vries', '#2da44e'],
+      [bob, 'Bram Jansen', '#bf3989'],
+    ] as const) {
+      await ctx.addInitScript(
+        ([n, c]) => localStorage.setItem('akkoord.user', JSON.stringify({ name: n, color: c })),
+        [name, color],
+      );
+    }
+    const a = await alice.newPage();
+    const b = await bob.newPage();
+    await openDocument(a, server.app.url, 'd66-cda');
+    await openDocument(b, server.app.url, 'd66-cda');
+
+    await placeCaret(a, firstMeasure.id, 'end');
+    await placeCaret(b, firstMeasure.id, 'start');
+    await Promise.all([
+      a.keyboard.type(' Dit doen we samen.', { delay: 15 }),
+      b.keyboard.type('Voorstel: ', { delay: 15 }),
+    ]);
+
+    const expected = `Voorstel: ${firstMeasure.text} Dit doen we samen.`;
+    await waitForText(a, firstMeasure.id, expected);
+    await waitForText(b, firstMeasure.id, expected);
+    expect(await textOf(a, firstMeasure.id)).toBe(await textOf(b, firstMeasure.id));
+
+    // Each sees the other's cursor with name, and both in the presence list.
+    await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Bram Jansen' }).waitFor();
+    await b.locator('.ProseMirror-yjs-cursor', { hasText: 'Anne de Vries' }).waitFor();
+    expect(await a.locator('.presence li').count()).toBe(2);
+    await a.locator(`#${firstMeasure.id}`).scrollIntoViewIfNeeded();
+    await screenshot(a, 'two-people-editing');
+
+    // The server has it too, as the measures API shows.
+    const measures = (await (await fetch(`${server.app.url}/api/documents/d66-cda/measures`)).json()) as {
+      id: string;
+      current: string;
+    }[];
+    expect(measures.find((m) => m.id === firstMeasure.id)?.current).toBe(expected);
+    await alice.close();
+    await bob.close();
+  });
+
+  it('switches the interface between Dutch and English', async () => {
+    const page = await browser.newPage();
+    await openDocument(page, server.app.url, 'd66-cda');
+    await expect(page.locator('.outline h2').textContent()).resolves.toBe('Inhoud');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('.outline h2').textContent()).resolves.toBe('Contents');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await expect(page.locator('.outline h2').textContent()).resolves.toBe('Inhoud');
+    await page.close();
+  });
+});

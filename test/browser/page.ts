@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Where browser tests keep their screenshots (a CI artefact). */
+export const ARTIFACTS = path.resolve('test-results/browser');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Opens a document and waits until its editor shows the synced agenda. */
+export async function openDocument(page: Page, baseUrl: string, id: string): Promise<void> {
+  await page.goto(`${baseUrl}/d/${id}`);
+  await page.locator('.editor-mount[data-ready="true"] .ProseMirror').waitFor();
+}
+
+/** Puts the caret at the start or end of a node's text, the way a click there would. */
+export async function placeCaret(page: Page, elementId: string, where: 'start' | 'end'): Promise<void> {
+  await page.evaluate(
+    ([id, at]) => {
+      const el = document.getElementById(id!);
+      if (!el) throw new Error(`No element #${id}`);
+      (el.closest('.ProseMirror') as HTMLElement).focus();
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      range.collapse(at === 'start');
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [elementId, where],
+  );
+}
+
+/** The text of a node as the document holds it: without other people's cursor labels. */
+export async function textOf(page: Page, elementId: string): Promise<string> {
+  return page.locator(`#${elementId}`).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    return copy.textContent ?? '';
+  });
+}
+
+/** Waits until a node's document text (see textOf) equals `text`. */
+export async function waitForText(page: Page, elementId: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([id, expected]) => {
+      const el = document.getElementById(id!);
+      if (!el) return false;
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+      return copy.textContent === expected;
+    },
+    [elementId, text],
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * Lines of PDF-extracted text and the small judgements made about a single line: is it blank, a bullet,
+ * a chapter heading, does it end a sentence, did it end early (before the wrap margin)?
+ */
+
+export interface Line {
+  /** Zero-based line number in the input. */
+  index: number;
+  /** The line without its trailing whitespace. */
+  raw: string;
+  /** The line trimmed on both sides. */
+  text: string;
+  blank: boolean;
+  /** A blank line that still holds spaces (" "): in extracted text, an empty paragraph, a real gap. */
+  spaceOnly: boolean;
+  /** Starts with whitespace: a page-break artefact of the extraction. */
+  indented: boolean;
+}
+
+export function toLines(text: string): Line[] {
+  // A form feed (pdftotext's page break) is a blank line; CR/LF and lone CR are line ends.
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .split('\n')
+    .map((full, index) => {
+      const raw = full.replace(/\s+$/u, '');
+      const trimmed = raw.trim();
+      return {
+        index,
+        raw,
+        text: trimmed,
+        blank: trimmed === '',
+        spaceOnly: trimmed === '' && full.length > 0,
+        indented: trimmed !== '' && /^\s/u.test(raw),
+      };
+    });
+}
+
+/** Bullet glyphs that PDF extraction leaves at the start of a list item. Dashes are not bullets: a
+ * wrapped sentence can start a line with " - ". */
+export const BULLET = /^[•●▪◦‣∙■►➢·]\s*/u;
+
+export function isBullet(text: string): boolean {
+  return BULLET.test(text);
+}
+
+export function stripBullet(text: string): string {
+  return text.replace(BULLET, '');
+}
+
+/** Ends a sentence: a full stop, question mark, exclamation mark or colon, maybe followed by a closing
+ * quote or bracket. */
+export function endsSentence(text: string): boolean {
+  return /[.!?:]["'’”)\]]*$/u.test(text);
+}
+
+export function startsUpper(text: string): boolean {
+  return /^["'‘“(]?\p{Lu}/u.test(stripBullet(text));
+}
+
+export function firstWord(text: string): string {
+  return text.split(/\s+/u)[0] ?? '';
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/u).filter(Boolean).length;
+}
+
+/**
+ * The wrap width in characters: the 90th percentile of the lengths of the non-blank lines. Proportional
+ * fonts make lengths vary by a few characters, so callers compare against a fraction of it.
+ */
+export function estimateWidth(lines: Line[]): number {
+  const lengths = lines
+    .filter((l) => !l.blank)
+    .map((l) => l.text.length)
+    .sort((a, b) => a - b);
+  if (lengths.length === 0) return 0;
+  return lengths[Math.floor(0.9 * (lengths.length - 1))] ?? 0;
+}
+
+/** Share of the wrap width below which a line counts as ended early (a hard break, not a wrap). */
+export const SHORT = 0.85;
+
+/**
+ * True when `line` ended early: the first word of `next` would have fitted on it with room to spare, so
+ * the break after `line` was not a wrap.
+ */
+export function endedEarly(line: string, next: string, width: number): boolean {
+  return line.length + 1 + firstWord(next).length <= SHORT * width;
+}
+
+/**
+ * The chapter title when the line is a chapter heading: no lower-case letter, at least four capitals, at
+ * least one word of three capitals, no closing full stop or comma. An optional number ("1.", "2 ") in
+ * front is dropped. Context (what comes before and after) is checked by the caller.
+ */
+export function chapterHeadingTitle(text: string): string | null {
+  if (isBullet(text)) return null;
+  const title = text.replace(/^\d{1,2}[.)]?\s+/u, '').replace(/\s+/gu, ' ');
+  if (/\p{Ll}/u.test(title)) return null;
+  if ((title.match(/\p{Lu}/gu) ?? []).length < 4) return null;
+  if (!/\p{Lu}{3}/u.test(title)) return null;
+  if (/[.,;]$/u.test(title) || title.length > 120) return null;
+  return title;
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function normalizeSpaces(text: string): string {
+  return text
+    .replace(/\u00AD/gu, '')
+    .replace(/[\s\u00A0]{2,}|[\t\n\r\f\v]/gu, ' ')
+    .trim();
+}

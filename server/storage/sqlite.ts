@@ -4,6 +4,14 @@ import path from 'node:path';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from './store.js';
 
+/**
+ * The SQLite store, with its database handle: feature repositories (people, versions, amendments, audit)
+ * keep their own tables in the same file, so one backup holds everything.
+ */
+export interface SqliteStore extends Store {
+  readonly db: Database.Database;
+}
+
 /** Thrown when the database file cannot be used: damaged, truncated, or not an Akkoord database. */
 export class StorageError extends Error {
   override name = 'StorageError';
@@ -31,7 +39,7 @@ CREATE INDEX IF NOT EXISTS updates_room ON updates (room, seq);
  * appended update survives a crash of the process or the machine the moment `appendUpdate` returns.
  * A damaged file is detected here, with a sentence that says so, instead of being served half.
  */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string): SqliteStore {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Database.Database;
   try {
@@ -88,6 +96,7 @@ export function openSqliteStore(file: string): Store {
   });
 
   return {
+    db,
     listDocuments: () => q.list.all() as DocumentRecord[],
     getDocument: (id) => (q.get.get(id) as DocumentRecord | undefined) ?? null,
     getBaseline: (id) => {

@@ -1,0 +1,65 @@
+/**
+ * Roles and what each may do. This is the one table both sides read: the client to hide what a role may not
+ * do, the server to refuse it. The server is the one that counts.
+ */
+export type Role = 'chair' | 'negotiator' | 'reviewer' | 'observer';
+
+export const ROLES: readonly Role[] = ['chair', 'negotiator', 'reviewer', 'observer'];
+
+/** Whether the chair has opened the text for negotiators to edit directly. */
+export type DraftingMode = 'closed' | 'open';
+
+export type Action =
+  /** Edit the agenda text directly. */
+  | 'text.edit'
+  /** Propose, draft, submit and withdraw amendments of one's own party. */
+  | 'amendment.propose'
+  /** Accept or reject submitted amendments, group alternatives. */
+  | 'amendment.decide'
+  /** Record the party's position on an amendment or a measure. */
+  | 'position.set'
+  /** Set a measure's negotiation status. */
+  | 'measure.status'
+  /** Start and answer comment threads. */
+  | 'comment.write'
+  /** Write the party's private notes. */
+  | 'notes.write'
+  /** Make named versions and restore them. */
+  | 'version.create'
+  /** Invite, revoke, edit parties; open or close drafting. */
+  | 'people.manage'
+  /** Download exports. */
+  | 'export'
+  /** Read the text, versions and comparisons. */
+  | 'read';
+
+const ALLOWED: Record<Role, readonly Action[]> = {
+  chair: [
+    'text.edit',
+    'amendment.propose',
+    'amendment.decide',
+    'position.set',
+    'measure.status',
+    'comment.write',
+    'notes.write',
+    'version.create',
+    'people.manage',
+    'export',
+    'read',
+  ],
+  negotiator: ['amendment.propose', 'position.set', 'comment.write', 'notes.write', 'export', 'read'],
+  reviewer: ['comment.write', 'export', 'read'],
+  observer: ['read'],
+};
+
+/**
+ * May a person of `role` do `action`? Negotiators edit the text only while the chair has opened drafting.
+ */
+export function can(role: Role, action: Action, mode: DraftingMode = 'closed'): boolean {
+  if (action === 'text.edit' && role === 'negotiator') return mode === 'open';
+  return ALLOWED[role].includes(action);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

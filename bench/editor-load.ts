@@ -16,7 +16,13 @@ const measures = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.meas
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-bench-'));
 const store = openSqliteStore(path.join(dir, 'db.sqlite'));
 importAgenda(store, { id: 'd66-cda', agenda });
-const app = await startApp({ store, port: 0, host: '127.0.0.1', staticDir: path.resolve('dist') });
+const app = await startApp({
+  store,
+  dataDir: dir,
+  port: 0,
+  host: '127.0.0.1',
+  staticDir: path.resolve('dist'),
+});
 const browser = await launchChromium();
 
 const times: number[] = [];

@@ -5,27 +5,44 @@ import express from 'express';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { CloseCode, SYNC_PATH } from '../shared/protocol/protocol.js';
-import type { Store } from './storage/store.js';
+import { parseRoomName } from '../shared/protocol/rooms.js';
+import type { SqliteStore } from './storage/sqlite.js';
 import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
-import { apiRouter, errorHandler } from './http/api.js';
+import { ConnectionRegistry } from './sync/registry.js';
+import { PeopleRepository } from './people/repository.js';
+import { Authenticator, SESSION_COOKIE, cookie } from './auth/auth.js';
+import { roomAccess } from './auth/access.js';
+import { authenticate } from './auth/request.js';
+import { loadSigningKey } from './auth/tokens.js';
+import type { AppContext } from './context.js';
+import { apiRouter } from './http/api.js';
+import { peopleRouter } from './http/people.js';
+import { errorHandler, HttpError } from './http/errors.js';
 
 export interface AppOptions {
-  store: Store;
+  store: SqliteStore;
+  /** The data directory: the signing key lives there. */
+  dataDir: string;
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
   /** The built client to serve (dist/); omitted in API-only tests. */
   staticDir?: string;
+  /** The address in sign-in links; defaults to http://localhost:<port>. */
+  publicUrl?: string;
 }
 
 export interface RunningApp {
   url: string;
   port: number;
-  rooms: Rooms;
+  ctx: AppContext;
   close(): Promise<void>;
 }
+
+/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
+const SWEEP_INTERVAL_MS = 2_000;
 
 /** The room name of a sync URL (`/sync/<room>`), or null when the path is not a sync path. */
 export function roomOfPath(pathname: string): string | null {
@@ -44,14 +61,29 @@ export function roomOfPath(pathname: string): string | null {
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { store } = options;
-  const rooms = new Rooms(store);
+  const people = new PeopleRepository(store.db);
+  const key = loadSigningKey(options.dataDir);
+  let port = options.port;
+  const ctx: AppContext = {
+    store,
+    rooms: new Rooms(store),
+    people,
+    auth: new Authenticator(key, people),
+    connections: new ConnectionRegistry(),
+    key,
+    publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
+  };
+
+  for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
+
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, documents: store.listDocuments().length });
+    res.json({ ok: true });
   });
-  app.use('/api', apiRouter(store, rooms));
+  app.use('/api', authenticate(ctx.auth), peopleRouter(ctx), apiRouter(ctx));
+  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;
     app.use(express.static(dir, { index: false }));
@@ -64,18 +96,51 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSyncBytes + 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const room = roomOfPath(url.pathname);
-    if (room === null) {
+    const name = roomOfPath(url.pathname);
+    const room = name === null ? null : parseRoomName(name);
+    if (name === null || room === null) {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
+    const token = url.searchParams.get('token') ?? cookie(req.headers.cookie, SESSION_COOKIE);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const documentId = room.split('/')[0] ?? '';
-      if (!store.getDocument(documentId)) {
-        ws.close(CloseCode.notFound, `Er is geen document "${documentId}"`);
-        return;
-      }
-      serveConnection(ws, rooms, room, { personId: null });
+      // Messages that arrive while the token is checked wait in ws's buffer: nothing is lost or let through.
+      ws.pause();
+      const refuse = (code: number, reason: string) => {
+        ws.resume();
+        ws.close(code, reason);
+      };
+      void (async () => {
+        const person = await ctx.auth.authenticate(token);
+        if (!person)
+          return refuse(
+            CloseCode.unauthorized,
+            'Niet aangemeld: aanmeldlink ontbreekt, is ongeldig of ingetrokken',
+          );
+        if (!store.getDocument(room.documentId)) {
+          return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
+        }
+        const access = () => {
+          const current = people.person(person.id);
+          if (!current || !people.isActive(current)) return 'none' as const;
+          return roomAccess(current, room, people.drafting(room.documentId));
+        };
+        if (access() === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
+        const party = people.party(person.documentId, person.party);
+        const conn = serveConnection(ws, ctx.rooms, name, {
+          personId: person.id,
+          user: {
+            name: person.name,
+            party: person.party,
+            color: party?.color ?? '#6e7781',
+            role: person.role,
+          },
+          access,
+        });
+        const unregister = ctx.connections.add(conn);
+        ws.once('close', unregister);
+        ws.resume();
+      })().catch(() => refuse(1011, 'Interne fout'));
     });
   });
 
@@ -83,20 +148,22 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
+  const sweep = setInterval(() => ctx.connections.sweep((id) => ctx.auth.stillActive(id)), SWEEP_INTERVAL_MS);
 
   return {
     url: `http://localhost:${port}`,
     port,
-    rooms,
+    ctx,
     close: async () => {
+      clearInterval(sweep);
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'Server stopt');
       await new Promise<void>((resolve) => {
         wss.close(() => resolve());
       });
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rooms.closeAll();
+      ctx.rooms.closeAll();
     },
   };
 }

@@ -5,6 +5,7 @@ import { openSqliteStore, StorageError } from './storage/sqlite.js';
 import { startApp } from './app.js';
 import { dataDir, databaseFile, port } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
+import { ensureFirstChair } from './people/firstChair.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,8 +29,27 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     console.warn('Geen gebouwde client in dist/: draai "npm run build" (npm start doet dat zelf).');
   }
-  const app = await startApp({ store, port: port(), staticDir });
+  const app = await startApp({
+    store,
+    dataDir: dir,
+    port: port(),
+    staticDir,
+    publicUrl: process.env.AKKOORD_URL,
+  });
   console.log(`Akkoord draait op ${app.url}  (data: ${dir})`);
+  for (const doc of store.listDocuments()) {
+    const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);
+    if (link) {
+      console.log(
+        `\nNog niemand uitgenodigd voor ${doc.id}. Meld u aan als voorzitter (secretariaat):\n  ${link}\n`,
+      );
+      console.log(
+        'Nodig anderen uit met: npx akkoord invite --doc ' +
+          doc.id +
+          ' --party D66 --role negotiator --name "…"',
+      );
+    }
+  }
 
   const stop = async () => {
     await app.close();

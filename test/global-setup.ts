@@ -6,6 +6,10 @@ import { ensureChromium } from './browser/chromium.js';
  * Chromium is there. Both are quick when already done.
  */
 export default function setup(): void {
-  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  // Vitest sets NODE_ENV=test; the client must be built as `npm start` builds it, for production.
+  execSync('npx vite build --logLevel error', {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   ensureChromium();
 }

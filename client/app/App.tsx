@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { SignInNeeded, SignInPage } from './SignIn.js';
+import { api, ApiError, type Me } from './session.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { DocumentPage } from './DocumentPage.js';
 import { Header } from './Header.js';
 
-/** `/d/<id>` opens a document; `/` lists them. */
-function route(): { page: 'document'; id: string } | { page: 'list' } {
+type Route = { page: 'document'; id: string } | { page: 'list' } | { page: 'signin' };
+
+/** `/d/<id>` opens a document, `/signin#token=…` signs in; `/` lists the documents. */
+function route(): Route {
+  if (location.pathname === '/signin') return { page: 'signin' };
   const match = /^\/d\/([^/]+)\/?$/.exec(location.pathname);
   return match ? { page: 'document', id: decodeURIComponent(match[1]!) } : { page: 'list' };
 }
@@ -13,9 +18,32 @@ export function App() {
   const current = route();
   return (
     <I18nProvider>
-      {current.page === 'document' ? <DocumentPage documentId={current.id} /> : <DocumentList />}
+      {current.page === 'signin' ? (
+        <SignInPage />
+      ) : current.page === 'document' ? (
+        <SignedIn>{(me) => <DocumentPage documentId={current.id} me={me} />}</SignedIn>
+      ) : (
+        <SignedIn>{() => <DocumentList />}</SignedIn>
+      )}
     </I18nProvider>
   );
+}
+
+/** Renders its children for the signed-in person, or tells how to sign in. */
+function SignedIn({ children }: { children: (me: Me) => ReactNode }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<{ me: Me } | { error: Error } | null>(null);
+  useEffect(() => {
+    api<Me>('GET', '/api/me')
+      .then((me) => setState({ me }))
+      .catch((error: Error) => setState({ error }));
+  }, []);
+  if (!state) return <p className="loading">{t('loading')}</p>;
+  if ('error' in state) {
+    const unauthorized = state.error instanceof ApiError && state.error.status === 401;
+    return <SignInNeeded reason={unauthorized ? undefined : state.error.message} />;
+  }
+  return <>{children(state.me)}</>;
 }
 
 interface DocumentSummary {
@@ -30,10 +58,8 @@ function DocumentList() {
   const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    fetch('/api/documents')
-      .then(async (res) => {
-        const body = (await res.json()) as DocumentSummary[] | { error: string };
-        if (!res.ok || !Array.isArray(body)) throw new Error('error' in body ? body.error : res.statusText);
+    api<DocumentSummary[]>('GET', '/api/documents')
+      .then((body) => {
         if (body.length === 1) location.replace(`/d/${encodeURIComponent(body[0]!.id)}`);
         else setDocs(body);
       })

@@ -5,31 +5,54 @@ import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { createEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
 import { useRoom, type ConnectionState } from './useRoom.js';
-import { loadUser, saveUser, type LocalUser } from './identity.js';
+import { can } from '../../shared/auth/roles.js';
+import type { Me } from './session.js';
+import { useMeta } from './useMeta.js';
 import { outlineOf, type OutlineEntry } from './outline.js';
 import { Outline } from './Outline.js';
 import { Presence } from './Presence.js';
 import { Header } from './Header.js';
 
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
-export function DocumentPage({ documentId }: { documentId: string }) {
+export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useI18n();
   const { handle, connection } = useRoom(documentId);
+  const { drafting } = useMeta(documentId, me.drafting);
+  const mayEdit = can(me.person.role, 'text.edit', drafting);
+  const mayEditRef = useRef(mayEdit);
+  const viewRef = useRef<EditorView | null>(null);
   const mountRef = useRef<HTMLDivElement>(null);
-  const [user, setUser] = useState<LocalUser>(loadUser);
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
   const [title, setTitle] = useState('');
   const synced = connection.kind === 'connected' && connection.synced;
+  // Latches at the first complete sync: the editor is made once per room and stays through reconnects.
+  const [firstSynced, setFirstSynced] = useState(false);
   const [ready, setReady] = useState(false);
-
   useEffect(() => {
-    handle?.provider.awareness.setLocalStateField('user', user);
-  }, [handle, user]);
+    if (synced) setFirstSynced(true);
+  }, [synced]);
+
+  // The server stamps every awareness state with the real name, party and colour; this is only the
+  // browser's own view of itself until the stamped state comes back.
+  useEffect(() => {
+    handle?.provider.awareness.setLocalStateField('user', {
+      name: me.person.name,
+      party: me.person.party,
+      color: me.party?.color ?? '#6e7781',
+      role: me.person.role,
+    });
+  }, [handle, me]);
+
+  // Drafting opens and closes live; the editor follows (the server refuses writes either way).
+  useEffect(() => {
+    mayEditRef.current = mayEdit;
+    viewRef.current?.setProps({});
+  }, [mayEdit]);
 
   // The editor is mounted once the first sync is complete, never on an empty document: a client that
   // rendered before the text arrived would write an empty skeleton into the shared document.
   useEffect(() => {
-    if (!handle || !mountRef.current || (!synced && !ready)) return;
+    if (!handle || !mountRef.current || !firstSynced) return;
     const fragment = handle.doc.getXmlFragment(TEXT_FRAGMENT);
     if (fragment.length === 0) return;
     let frame = 0;
@@ -44,16 +67,18 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       fragment,
       awareness: handle.provider.awareness,
       onChange: follow,
+      editable: () => mayEditRef.current,
     });
+    viewRef.current = view;
     follow(view.state);
     setReady(true);
     (window as unknown as { akkoordView?: EditorView }).akkoordView = view;
     return () => {
       cancelAnimationFrame(frame);
+      viewRef.current = null;
       view.destroy();
     };
-    // `ready` is left out on purpose: once mounted, the editor stays through reconnects.
-  }, [handle, synced]);
+  }, [handle, firstSynced]);
 
   useEffect(() => {
     document.title = title ? `${title} — Akkoord` : 'Akkoord';
@@ -61,19 +86,16 @@ export function DocumentPage({ documentId }: { documentId: string }) {
 
   return (
     <div className="document-page">
-      <Header
-        title={title}
-        connection={connection}
-        user={user}
-        onRename={(name) => {
-          const next = { ...user, name };
-          saveUser(next);
-          setUser(next);
-        }}
-      >
+      <Header title={title} connection={connection} me={me}>
         {handle && <Presence awareness={handle.provider.awareness} />}
       </Header>
       <ConnectionBanner connection={connection} />
+      {!mayEdit && (
+        <div className="notice read-only" role="note">
+          <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
+        </div>
+      )}
+      {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
       <div className="workspace">
         <Outline entries={entries} />
         <main className="paper">

@@ -1,19 +1,18 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from './i18n.js';
 import type { ConnectionState } from './useRoom.js';
-import type { LocalUser } from './identity.js';
+import { api, storeToken, type Me } from './session.js';
 
-/** The top bar: where you are, who is here, the connection, your name and the language switch. */
+/** The top bar: where you are, who is here, the connection, who you are and the language switch. */
 export function Header(props: {
   title: string;
   connection?: ConnectionState;
-  user?: LocalUser;
-  onRename?: (name: string) => void;
+  me?: Me;
   children?: ReactNode;
 }) {
   const { t, language, setLanguage } = useI18n();
-  const [draft, setDraft] = useState(props.user?.name ?? '');
   const status = props.connection;
+  const me = props.me;
   return (
     <header className="topbar">
       <a className="brand" href="/">
@@ -31,18 +30,21 @@ export function Header(props: {
                 : '⚠'}
           </span>
         )}
-        {props.user && props.onRename && (
-          <label className="name-field">
-            <span className="sr-only">{t('yourName')}</span>
-            <input
-              value={draft}
-              maxLength={40}
-              aria-label={t('yourName')}
-              onChange={(e) => setDraft(e.target.value)}
-              onBlur={() => draft.trim() && props.onRename?.(draft.trim())}
-              onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-            />
-          </label>
+        {me && (
+          <span className="me" style={{ borderColor: me.party?.color }}>
+            <strong>{me.person.name}</strong> · {me.person.party} · {t(`role_${me.person.role}`)}
+          </span>
+        )}
+        {me && (
+          <button
+            className="lang"
+            onClick={() => {
+              storeToken(null);
+              void api('DELETE', '/api/session').finally(() => location.assign('/'));
+            }}
+          >
+            {t('signOut')}
+          </button>
         )}
         <button
           className="lang"

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, SYNC_PATH } from '../../shared/protocol/protocol.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { storedToken } from './session.js';
 
 /** The connection's state, as the header shows it. */
 export type ConnectionState =
@@ -20,7 +21,12 @@ const REASONS: Partial<Record<number, MessageKey>> = {
   [CloseCode.tooLarge]: 'closedTooLarge',
   [CloseCode.tooManyRequests]: 'closedTooMany',
   [CloseCode.notFound]: 'closedNotFound',
+  [CloseCode.unauthorized]: 'closedUnauthorized',
+  [CloseCode.forbidden]: 'closedForbidden',
 };
+
+/** Closes after which retrying cannot help: the provider stops reconnecting. */
+const FINAL: number[] = [CloseCode.notFound, CloseCode.unauthorized, CloseCode.forbidden];
 
 /** The websocket base URL of this page's server (`ws(s)://host/sync`). */
 export function syncUrl(): string {
@@ -38,7 +44,8 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(syncUrl(), room, doc);
+    const token = storedToken();
+    const provider = new WebsocketProvider(syncUrl(), room, doc, { params: token ? { token } : {} });
     let lastReason: MessageKey | null = null;
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') setConnection({ kind: 'connected', synced: provider.synced });
@@ -49,8 +56,8 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
     provider.on('connection-close', (event: CloseEvent | null) => {
       lastReason = (event && REASONS[event.code]) ?? null;
       setConnection({ kind: 'disconnected', reason: lastReason });
-      // A document that does not exist will not appear by retrying.
-      if (event?.code === CloseCode.notFound) provider.disconnect();
+      // A document that does not exist, or a sign-in that was revoked, will not come back by retrying.
+      if (event && FINAL.includes(event.code)) provider.disconnect();
     });
     setHandle({ doc, provider });
     return () => {

@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 import type { WebSocket } from 'ws';
-import { CloseCode } from '../../shared/protocol/protocol.js';
+import { CloseCode, MessageType } from '../../shared/protocol/protocol.js';
+import type { Access } from '../auth/access.js';
 import type { Rooms } from './rooms.js';
 import type { Peer } from './room.js';
 import {
@@ -13,6 +16,7 @@ import {
   ProtocolError,
 } from './messages.js';
 import { Limits, RateLimiter } from './limits.js';
+import { stampAwarenessUpdate, type StampedUser } from './awarenessStamp.js';
 
 /** A keep-alive ping every 30 s; a peer that missed one pong is gone (a closed laptop, a lost network). */
 const PING_INTERVAL_MS = 30_000;
@@ -20,20 +24,38 @@ const PING_INTERVAL_MS = 30_000;
 /** What the server knows of the person on a connection. */
 export interface ConnectionIdentity {
   personId: string | null;
+  /** Stamped into the person's awareness state. */
+  user: StampedUser;
+  /** Asked on every message: drafting may open or close while connected. */
+  access: () => Access;
+}
+
+/** A served connection, as the registry of open connections holds it. */
+export interface OpenConnection {
+  personId: string | null;
+  close(code: number, reason: string): void;
+}
+
+function permissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  authProtocol.writePermissionDenied(encoder, reason);
+  return encoding.toUint8Array(encoder);
 }
 
 /**
  * Serves one websocket connection in a room with the y-websocket protocol: sends sync step 1 and the known
  * awareness states at once, answers step 1 with step 2, applies updates (stored before they are broadcast by
- * the room), relays awareness. A malformed, oversized or too frequent message closes this connection with a
- * reason; the room and every other peer carry on.
+ * the room), relays awareness stamped with the person's identity. A connection that may only read has its
+ * step 2 and updates dropped, and is told so once. A malformed, oversized or too frequent message closes
+ * this connection with a reason; the room and every other peer carry on.
  */
 export function serveConnection(
   ws: WebSocket,
   rooms: Rooms,
   roomName: string,
   identity: ConnectionIdentity,
-): void {
+): OpenConnection {
   const room = rooms.open(roomName);
   const limiter = new RateLimiter(Limits.messagesPerSecond, Limits.burst);
   const peer: Peer = {
@@ -51,6 +73,14 @@ export function serveConnection(
     closed = true;
     ws.close(code, reason.slice(0, 120)); // a close reason may carry at most 123 bytes
   };
+  let toldReadOnly = false;
+
+  const owns = (clientId: number): 'mine' | 'free' | 'other' => {
+    if (peer.awarenessClients.has(clientId)) return 'mine';
+    for (const other of room.peers)
+      if (other !== peer && other.awarenessClients.has(clientId)) return 'other';
+    return peer.awarenessClients.size === 0 ? 'free' : 'other';
+  };
 
   ws.on('message', (raw: Buffer, isBinary: boolean) => {
     if (closed) return;
@@ -59,6 +89,8 @@ export function serveConnection(
     const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     if (data.byteLength > Limits.maxSyncBytes) return close(CloseCode.tooLarge, 'Bericht te groot');
     try {
+      const access = identity.access();
+      if (access === 'none') return close(CloseCode.forbidden, 'Geen toegang (meer) tot deze ruimte');
       const message = decodeClientMessage(data);
       switch (message.type) {
         case 'syncStep1':
@@ -66,14 +98,22 @@ export function serveConnection(
           break;
         case 'update':
           if (isEmptyUpdate(message.update)) break;
+          if (access !== 'write') {
+            if (!toldReadOnly)
+              peer.send(permissionDenied('Alleen-lezen: uw wijzigingen worden niet opgeslagen'));
+            toldReadOnly = true;
+            break;
+          }
           Y.applyUpdate(room.doc, message.update, peer);
           break;
-        case 'awareness':
+        case 'awareness': {
           if (message.update.byteLength > Limits.maxAwarenessBytes) {
             return close(CloseCode.tooLarge, 'Aanwezigheidsbericht te groot');
           }
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, peer);
+          const stamped = stampAwarenessUpdate(message.update, identity.user, owns);
+          if (stamped) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, peer);
           break;
+        }
         case 'queryAwareness':
           peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
           break;
@@ -108,4 +148,5 @@ export function serveConnection(
   peer.send(encodeSyncStep1(room.doc));
   const states = [...room.awareness.getStates().keys()];
   if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
+  return { personId: identity.personId, close };
 }

@@ -41,8 +41,9 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'storage') return;
       const sender = isPeer(origin) ? origin : null;
+      const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      store.appendUpdate(name, update, { personId: sender?.personId ?? null });
+      store.appendUpdate(name, update, { personId });
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
@@ -84,6 +85,19 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * The origin of a change the server makes on someone's behalf (an accepted amendment, a status set through
+ * the API): recorded with that person, broadcast to every peer.
+ */
+export interface ServerWrite {
+  serverWrite: true;
+  personId: string | null;
+}
+
+function isServerWrite(origin: unknown): origin is ServerWrite {
+  return typeof origin === 'object' && origin !== null && 'serverWrite' in origin;
 }
 
 function isPeer(origin: unknown): origin is Peer {

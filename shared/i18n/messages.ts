@@ -19,7 +19,6 @@ export const nl = {
   disconnected: 'Verbinding verbroken — wijzigingen worden bewaard en verstuurd zodra de verbinding terug is',
   present: 'Aanwezig',
   you: 'u',
-  yourName: 'Uw naam',
   language: 'Taal',
   switchLanguage: 'English',
   notFound: 'Dit document bestaat niet.',
@@ -31,6 +30,23 @@ export const nl = {
   closedNotFound: 'Dit document bestaat niet (meer).',
   loadError: 'De documenten konden niet worden geladen: {error}',
   lastSaved: 'Laatst opgeslagen {time}',
+  signIn: 'Aanmelden',
+  signingIn: 'Bezig met aanmelden…',
+  signInNoToken: 'Deze link bevat geen aanmeldcode. Gebruik de volledige persoonlijke link die u kreeg.',
+  signInNeeded: 'Aanmelden nodig',
+  signInHow:
+    'Open de persoonlijke aanmeldlink die u van het secretariaat kreeg. Nog geen link? Vraag de voorzitter om een uitnodiging.',
+  signOut: 'Afmelden',
+  readOnly: 'Alleen lezen',
+  readOnlyReason: 'U kunt de tekst lezen maar niet wijzigen ({role}).',
+  draftingOpen: 'Open redactie: onderhandelaars mogen de tekst wijzigen',
+  role_chair: 'voorzitter',
+  role_negotiator: 'onderhandelaar',
+  role_reviewer: 'meelezer',
+  role_observer: 'waarnemer',
+  closedUnauthorized:
+    'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
+  closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -52,7 +68,6 @@ export const en: Messages = {
   disconnected: 'Disconnected — changes are kept and sent once the connection is back',
   present: 'Present',
   you: 'you',
-  yourName: 'Your name',
   language: 'Language',
   switchLanguage: 'Nederlands',
   notFound: 'This document does not exist.',
@@ -64,6 +79,22 @@ export const en: Messages = {
   closedNotFound: 'This document does not exist (any more).',
   loadError: 'The documents could not be loaded: {error}',
   lastSaved: 'Last saved {time}',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  signInNoToken: 'This link carries no sign-in code. Use the complete personal link you were given.',
+  signInNeeded: 'Sign-in needed',
+  signInHow:
+    'Open the personal sign-in link the secretariat gave you. No link yet? Ask the chair for an invitation.',
+  signOut: 'Sign out',
+  readOnly: 'Read only',
+  readOnlyReason: 'You can read the text but not change it ({role}).',
+  draftingOpen: 'Open drafting: negotiators may edit the text',
+  role_chair: 'chair',
+  role_negotiator: 'negotiator',
+  role_reviewer: 'reviewer',
+  role_observer: 'observer',
+  closedUnauthorized: 'Your sign-in is invalid, expired or revoked. Ask the secretariat for a new link.',
+  closedForbidden: 'You have no access (any more) to this room.',
 };
 
 export type Language = 'nl' | 'en';

@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseAgenda } from '../../shared/agenda/parse.js';
 import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
 import { launchChromium } from './chromium.js';
-import { openDocument, placeCaret, screenshot, textOf, waitForText } from './page.js';
+import { placeCaret, screenshot, signIn, textOf, waitForText } from './page.js';
 
 const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
 const firstMeasure = agenda.chapters[0]!.sections.find((s) => s.measures.length > 0)!.measures[0]!;
 
 let server: TestServer;
 let browser: Browser;
+let chair: Invited;
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -20,6 +21,7 @@ beforeAll(async () => {
     seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
   });
   browser = await launchChromium();
+  chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Anne de Vries' });
 });
 
 afterAll(async () => {
@@ -30,7 +32,7 @@ afterAll(async () => {
 describe('the agenda in the browser', () => {
   it('shows the whole agenda as numbered chapters, sections and measures with an outline', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openDocument(page, server.app.url, 'd66-cda');
+    await signIn(page, chair.url);
     expect(await page.locator('.agenda .chapter').count()).toBe(agenda.chapters.length);
     const measureCount = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).length;
     expect(await page.locator('.agenda .measure').count()).toBe(measureCount);
@@ -60,21 +62,18 @@ describe('the agenda in the browser', () => {
   });
 
   it('lets two people edit the same measure at once, each seeing the other and ending with the same text', async () => {
+    // A negotiator edits the text directly while the chair has opened drafting.
+    const bram = await server.invite({ party: 'VVD', role: 'negotiator', name: 'Bram Jansen' });
+    expect(
+      (await server.api(chair.token, 'PUT', '/api/documents/d66-cda/drafting', { mode: 'open' })).status,
+    ).toBe(200);
     const alice = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const bob = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    for (const [ctx, name, color] of [
-      [alice, 'Anne de Vries', '#2da44e'],
-      [bob, 'Bram Jansen', '#bf3989'],
-    ] as const) {
-      await ctx.addInitScript(
-        ([n, c]) => localStorage.setItem('akkoord.user', JSON.stringify({ name: n, color: c })),
-        [name, color],
-      );
-    }
     const a = await alice.newPage();
     const b = await bob.newPage();
-    await openDocument(a, server.app.url, 'd66-cda');
-    await openDocument(b, server.app.url, 'd66-cda');
+    await signIn(a, chair.url);
+    await signIn(b, bram.url);
+    await b.locator('.notice.drafting').waitFor();
 
     await placeCaret(a, firstMeasure.id, 'end');
     await placeCaret(b, firstMeasure.id, 'start');
@@ -96,10 +95,9 @@ describe('the agenda in the browser', () => {
     await screenshot(a, 'two-people-editing');
 
     // The server has it too, as the measures API shows.
-    const measures = (await (await fetch(`${server.app.url}/api/documents/d66-cda/measures`)).json()) as {
-      id: string;
-      current: string;
-    }[];
+    const answer = await server.api(chair.token, 'GET', '/api/documents/d66-cda/measures');
+    expect(answer.status).toBe(200);
+    const measures = answer.body as { id: string; current: string }[];
     expect(measures.find((m) => m.id === firstMeasure.id)?.current).toBe(expected);
     await alice.close();
     await bob.close();
@@ -107,7 +105,7 @@ describe('the agenda in the browser', () => {
 
   it('switches the interface between Dutch and English', async () => {
     const page = await browser.newPage();
-    await openDocument(page, server.app.url, 'd66-cda');
+    await signIn(page, chair.url);
     await expect(page.locator('.outline h2').textContent()).resolves.toBe('Inhoud');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('.outline h2').textContent()).resolves.toBe('Contents');

@@ -12,6 +12,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** Opens a personal sign-in link, as a person clicking it would, and waits for their document. */
+export async function signIn(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForURL(/\/d\//);
+  await page.locator('.editor-mount[data-ready="true"] .ProseMirror').waitFor();
+}
+
 /** Opens a document and waits until its editor shows the synced agenda. */
 export async function openDocument(page: Page, baseUrl: string, id: string): Promise<void> {
   await page.goto(`${baseUrl}/d/${id}`);

@@ -1,34 +1,92 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteStore } from '../../server/storage/sqlite.js';
+import { openSqliteStore, type SqliteStore } from '../../server/storage/sqlite.js';
 import { startApp, type RunningApp } from '../../server/app.js';
-import type { Store } from '../../server/storage/store.js';
+import { invitePerson } from '../../server/people/invite.js';
+import type { Role } from '../../shared/auth/roles.js';
 
 export interface TestServer {
   app: RunningApp;
-  store: Store;
+  store: SqliteStore;
   dir: string;
   wsUrl: string;
+  /** Invites a person to a document and returns their token (the default parties are there). */
+  invite(input: {
+    party: string;
+    role: Role;
+    name?: string;
+    documentId?: string;
+    expiresInDays?: number;
+  }): Promise<Invited>;
+  /** An HTTP request to the API as a person (by token), JSON in and out. */
+  api(
+    token: string | null,
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
   /** Stops the server and closes the database, keeping the data directory (for restart tests). */
   stop(): Promise<void>;
   /** Starts a new server on the same data directory. */
   restart(): Promise<TestServer>;
 }
 
+export interface Invited {
+  token: string;
+  personId: string;
+  url: string;
+}
+
 /** A real Akkoord server on port 0 with a real SQLite database in a fresh temporary directory. */
 export async function startTestServer(
-  options: { dir?: string; seed?: (store: Store) => void; staticDir?: string } = {},
+  options: { dir?: string; seed?: (store: SqliteStore) => void; staticDir?: string } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-test-'));
   const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
   options.seed?.(store);
-  const app = await startApp({ store, port: 0, host: '127.0.0.1', staticDir: options.staticDir });
+  const app = await startApp({
+    store,
+    dataDir: dir,
+    port: 0,
+    host: '127.0.0.1',
+    staticDir: options.staticDir,
+  });
   const self: TestServer = {
     app,
     store,
     dir,
     wsUrl: `ws://127.0.0.1:${app.port}/sync`,
+    invite: async (input) => {
+      const documentId = input.documentId ?? store.listDocuments()[0]!.id;
+      app.ctx.people.ensureDefaultParties(documentId);
+      const invited = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
+        documentId,
+        name: input.name ?? `${input.role} ${input.party}`,
+        party: input.party,
+        role: input.role,
+        expiresInDays: input.expiresInDays,
+      });
+      return { token: invited.token, personId: invited.person.id, url: invited.url };
+    },
+    api: async (token, method, url, body) => {
+      const res = await fetch(`${app.url}${url}`, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: parsed };
+    },
     stop: async () => {
       await app.close();
       store.close();

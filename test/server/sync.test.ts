@@ -13,12 +13,18 @@ const seed = (store: Parameters<typeof importAgenda>[0]) =>
   importAgenda(store, { id: 'test', agenda: sample });
 
 let server: TestServer | null = null;
+let chairToken = '';
 const clients: ReturnType<typeof connectClient>[] = [];
-function client(room = 'test') {
+function client(room = 'test', token = chairToken) {
   if (!server) throw new Error('no server');
-  const c = connectClient(server.wsUrl, room);
+  const c = connectClient(server.wsUrl, room, { token });
   clients.push(c);
   return c;
+}
+async function start() {
+  server = await startTestServer({ seed });
+  chairToken = (await server.invite({ party: 'SEC', role: 'chair' })).token;
+  return server;
 }
 
 afterEach(async () => {
@@ -28,9 +34,9 @@ afterEach(async () => {
 });
 
 async function measuresOf(s: TestServer) {
-  const res = await fetch(`${s.app.url}/api/documents/test/measures`);
+  const res = await s.api(chairToken, 'GET', '/api/documents/test/measures');
   expect(res.status).toBe(200);
-  return (await res.json()) as {
+  return res.body as {
     id: string;
     number: string;
     chapter: string;
@@ -42,14 +48,14 @@ async function measuresOf(s: TestServer) {
 
 describe('live sync over the y-websocket protocol', () => {
   it('gives a joining stock client the agenda seeded on the server', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const a = client();
     await synced(a.provider);
     expect(measureText(a.fragment, 'm-1-1-1').toString()).toBe('We bouwen meer woningen.');
   });
 
   it('lets two clients edit the same measure at the same time and converge', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const a = client();
     const b = client();
     await Promise.all([synced(a.provider), synced(b.provider)]);
@@ -64,7 +70,7 @@ describe('live sync over the y-websocket protocol', () => {
   });
 
   it('keeps every edit after the server is stopped and started again', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const a = client();
     await synced(a.provider);
     measureText(a.fragment, 'm-2-1-1').insert(0, 'Vandaag al: ');
@@ -81,7 +87,7 @@ describe('live sync over the y-websocket protocol', () => {
   });
 
   it('shows a live edit in the measures API with the original text beside it', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const a = client();
     await synced(a.provider);
     const text = measureText(a.fragment, 'm-1-1-2');
@@ -100,7 +106,7 @@ describe('live sync over the y-websocket protocol', () => {
   });
 
   it('writes an update to the database before another client receives it', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const a = client();
     const b = client();
     await Promise.all([synced(a.provider), synced(b.provider)]);
@@ -116,7 +122,7 @@ describe('live sync over the y-websocket protocol', () => {
   });
 
   it('refuses a room of a document that does not exist', async () => {
-    server = await startTestServer({ seed });
+    server = await start();
     const c = client('bestaat-niet');
     const code = await new Promise<number>((resolve) =>
       c.provider.on('connection-close', (e: CloseEvent | null) => resolve(e?.code ?? 0)),

@@ -1,0 +1,23 @@
+import type { Person } from '../../shared/auth/person.js';
+import { can, type DraftingMode } from '../../shared/auth/roles.js';
+import type { RoomRef } from '../../shared/protocol/rooms.js';
+
+export type Access = 'none' | 'read' | 'write';
+
+/**
+ * What a person may do in a room. Pure: the same person, room and drafting mode give the same answer, so
+ * the server asks again on every message (drafting opens and closes while people are connected).
+ */
+export function roomAccess(person: Person, room: RoomRef, drafting: DraftingMode): Access {
+  if (person.documentId !== room.documentId) return 'none';
+  switch (room.kind) {
+    case 'text':
+      return can(person.role, 'text.edit', drafting) ? 'write' : 'read';
+    case 'meta':
+      // Written by the server alone, after checking each request.
+      return 'read';
+    case 'party':
+      if (person.party !== room.party) return 'none';
+      return person.role === 'observer' ? 'read' : 'write';
+  }
+}

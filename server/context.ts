@@ -1,0 +1,18 @@
+import type { SqliteStore } from './storage/sqlite.js';
+import type { Rooms } from './sync/rooms.js';
+import type { PeopleRepository } from './people/repository.js';
+import type { Authenticator } from './auth/auth.js';
+import type { ConnectionRegistry } from './sync/registry.js';
+
+/** What every feature of the server is handed: storage, the live rooms, people and authentication. */
+export interface AppContext {
+  store: SqliteStore;
+  rooms: Rooms;
+  people: PeopleRepository;
+  auth: Authenticator;
+  connections: ConnectionRegistry;
+  /** The signing key of this installation (for sign-in tokens). */
+  key: Uint8Array;
+  /** The address people reach this server at, for sign-in links. */
+  publicUrl: () => string;
+}

@@ -1,0 +1,173 @@
+/**
+ * The JSON export: the agenda in its public JSON form plus what was negotiated on it, and its reader,
+ * which checks a file with zod before anything trusts it.
+ */
+import { z } from 'zod';
+import type { Agenda } from '../../shared/agenda/types.js';
+import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
+import type { CommentThread, ExportInput, Party } from './types.js';
+
+/** The format tag of this version of the JSON export. */
+export const JSON_FORMAT = 'akkoord/1';
+
+const measureSchema = z.object({ id: z.string(), number: z.string(), text: z.string() });
+const sectionSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  runIn: z.boolean(),
+  intro: z.array(z.string()),
+  measures: z.array(measureSchema),
+});
+const chapterSchema = z.object({
+  id: z.string(),
+  number: z.number(),
+  title: z.string(),
+  intro: z.array(z.string()),
+  sections: z.array(sectionSchema),
+});
+/** The agenda JSON (see `shared/agenda/types.ts`); parsing also puts the keys in that order. */
+export const agendaSchema = z.object({
+  title: z.string(),
+  intro: z.object({ paragraphs: z.array(z.string()), signature: z.string().nullable() }),
+  chapters: z.array(chapterSchema),
+  footnotes: z.array(z.object({ marker: z.string(), text: z.string() })),
+});
+
+const positionSchema = z.enum(['support', 'oppose', 'reservation', 'none']);
+const measureStatusSchema = z.enum(['open', 'agreed', 'disputed', 'parked']);
+const amendmentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  documentId: z.string(),
+  measureId: z.string(),
+  kind: z.enum(['replace', 'insert', 'delete']),
+  text: z.string().nullable(),
+  rationale: z.string(),
+  party: z.string(),
+  authors: z.array(z.string()),
+  status: z.enum(['draft', 'submitted', 'accepted', 'rejected', 'withdrawn']),
+  baseText: z.string().nullable(),
+  group: z.string().nullable(),
+  positions: z.record(
+    z.string(),
+    z.object({ position: positionSchema, note: z.string().nullable(), by: z.string(), at: z.string() }),
+  ),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+});
+const commentSchema = z.object({
+  measureId: z.string(),
+  quote: z.string(),
+  messages: z.array(z.object({ author: z.string(), date: z.string(), text: z.string() })),
+});
+
+const exportSchema = z.object({
+  format: z.literal(JSON_FORMAT),
+  versionLabel: z.string(),
+  exportedAt: z.string(),
+  agenda: agendaSchema,
+  original: agendaSchema.optional(),
+  amendments: z.array(amendmentSchema),
+  measureStatuses: z.record(z.string(), measureStatusSchema),
+  parties: z.array(z.object({ short: z.string(), name: z.string() })),
+  comments: z.array(commentSchema),
+});
+
+/** The content of a JSON export file. */
+export interface JsonExport {
+  format: typeof JSON_FORMAT;
+  versionLabel: string;
+  /** ISO 8601 date-time of the export. */
+  exportedAt: string;
+  /** The chosen text, in the public agenda JSON form. */
+  agenda: Agenda;
+  /** The baseline, in marked exports (what the changes are against); absent in clean ones. */
+  original?: Agenda;
+  /** With their positions per party. */
+  amendments: Amendment[];
+  measureStatuses: Record<string, MeasureStatus>;
+  parties: Party[];
+  comments: CommentThread[];
+}
+
+/**
+ * The export as JSON text (two-space indentation, keys in a fixed order, a final newline): the current
+ * agenda, the original when `changes` is `marked`, the amendments with their positions, measure statuses,
+ * parties, comment threads and the export time. Everything given is kept: `include` does not apply (the
+ * JSON export is the data, not a reading copy). Unknown keys in the agenda are left out.
+ */
+export function exportJson(input: ExportInput): string {
+  const data = exportSchema.parse({
+    format: JSON_FORMAT,
+    versionLabel: input.versionLabel,
+    exportedAt: input.generatedAt.toISOString(),
+    agenda: input.current,
+    ...(input.changes === 'marked' ? { original: input.original } : {}),
+    amendments: input.amendments ?? [],
+    measureStatuses: input.measureStatuses ?? {},
+    parties: input.parties ?? [],
+    comments: input.comments ?? [],
+  });
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Thrown by `importJsonExport` for a file that is not a valid JSON export; its message is one sentence. */
+export class JsonExportError extends Error {
+  override name = 'JsonExportError';
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'een tekst',
+  number: 'een getal',
+  boolean: 'waar of onwaar',
+  array: 'een lijst',
+  object: 'een object',
+  null: 'leeg',
+};
+
+function pathOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue, input: unknown): string {
+  const path = pathOf(issue.path);
+  let value: unknown = input;
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  if (value === undefined) return `het veld ${path} ontbreekt`;
+  if (issue.code === 'invalid_type')
+    return `het veld ${path} moet ${TYPE_NAMES[issue.expected] ?? issue.expected} zijn`;
+  return `het veld ${path} heeft een ongeldige waarde`;
+}
+
+/**
+ * Reads a JSON export. Throws `JsonExportError` with one sentence saying what is wrong: not JSON, not an
+ * Akkoord export (or another version of the format), or the first field that does not fit.
+ */
+export function importJsonExport(text: string): JsonExport {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new JsonExportError('Dit bestand is geen JSON en dus geen Akkoord-export.');
+  }
+  const format = (data as { format?: unknown } | null)?.format;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || format === undefined)
+    throw new JsonExportError('Dit bestand is geen Akkoord-export: het veld format ontbreekt.');
+  if (format !== JSON_FORMAT)
+    throw new JsonExportError(
+      `Dit bestand heeft formaat ${JSON.stringify(format)}, maar alleen ${JSON_FORMAT} kan worden ingelezen.`,
+    );
+  const result = exportSchema.safeParse(data);
+  if (!result.success)
+    throw new JsonExportError(
+      `Dit bestand is geen geldige Akkoord-export: ${describe(result.error.issues[0]!, data)}.`,
+    );
+  const parsed = result.data;
+  const { original, ...rest } = parsed;
+  return original === undefined ? rest : { ...rest, original };
+}

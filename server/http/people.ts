@@ -1,0 +1,138 @@
+import express from 'express';
+import { z } from 'zod';
+import { ROLES } from '../../shared/auth/roles.js';
+import type { AppContext } from '../context.js';
+import { personOf, requireAction } from '../auth/request.js';
+import { SESSION_COOKIE } from '../auth/auth.js';
+import { invitePerson, InviteError } from '../people/invite.js';
+import { HttpError } from './errors.js';
+import { writeRoom } from '../sync/serverWrite.js';
+import { roomName } from '../../shared/protocol/rooms.js';
+
+const InviteBody = z.object({
+  name: z.string().min(1).max(80),
+  party: z.string().min(1).max(20),
+  role: z.enum(ROLES as [string, ...string[]]),
+  expiresInDays: z.number().positive().max(3650).nullable().optional(),
+});
+const PartyBody = z.object({
+  short: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
+  name: z.string().min(1).max(80),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
+const DraftingBody = z.object({ mode: z.enum(['open', 'closed']) });
+
+/** Parses a JSON body with a schema, or answers 400 with the first problem in a sentence. */
+export function body<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new HttpError(
+      400,
+      `Ongeldig verzoek: ${issue ? `${issue.path.join('.') || 'body'} — ${issue.message}` : 'onleesbaar'}.`,
+    );
+  }
+  return result.data;
+}
+
+/** Signing in, who am I, and (for the chair) people, parties and drafting. */
+export function peopleRouter(ctx: AppContext): express.Router {
+  const router = express.Router();
+
+  router.post('/session', async (req, res) => {
+    const { token } = body(z.object({ token: z.string().min(10).max(4096) }), req.body);
+    const person = await ctx.auth.authenticate(token);
+    if (!person) throw new HttpError(401, 'Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
+    res.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      ...(person.expiresAt ? { expires: new Date(person.expiresAt) } : { maxAge: 365 * 24 * 3600 * 1000 }),
+    });
+    res.json({ person });
+  });
+
+  router.delete('/session', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    const person = personOf(req);
+    res.json({
+      person,
+      party: ctx.people.party(person.documentId, person.party),
+      drafting: ctx.people.drafting(person.documentId),
+    });
+  });
+
+  router.get('/documents/:id/parties', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    res.json(ctx.people.parties(req.params.id));
+  });
+
+  router.post('/documents/:id/parties', (req, res) => {
+    requireAction(req, req.params.id, 'people.manage');
+    const party = body(PartyBody, req.body);
+    if (ctx.people.party(req.params.id, party.short))
+      throw new HttpError(409, `Partij ${party.short} bestaat al.`);
+    ctx.people.addParty(req.params.id, party);
+    res.status(201).json(party);
+  });
+
+  router.put('/documents/:id/parties/:short', (req, res) => {
+    requireAction(req, req.params.id, 'people.manage');
+    const party = body(PartyBody, { ...req.body, short: req.params.short });
+    if (!ctx.people.updateParty(req.params.id, party))
+      throw new HttpError(404, `Partij ${party.short} bestaat niet.`);
+    res.json(party);
+  });
+
+  router.get('/documents/:id/people', (req, res) => {
+    requireAction(req, req.params.id, 'people.manage');
+    res.json(ctx.people.people(req.params.id));
+  });
+
+  router.post('/documents/:id/people', async (req, res) => {
+    requireAction(req, req.params.id, 'people.manage');
+    const input = body(InviteBody, req.body);
+    try {
+      const invited = await invitePerson(ctx.people, ctx.key, ctx.publicUrl(), {
+        documentId: req.params.id,
+        name: input.name,
+        party: input.party,
+        role: input.role as (typeof ROLES)[number],
+        expiresInDays: input.expiresInDays ?? null,
+      });
+      res.status(201).json(invited);
+    } catch (err) {
+      if (err instanceof InviteError) throw new HttpError(400, err.message);
+      throw err;
+    }
+  });
+
+  router.post('/documents/:id/people/:pid/revoke', (req, res) => {
+    const chair = requireAction(req, req.params.id, 'people.manage');
+    const target = ctx.people.person(req.params.pid);
+    if (!target || target.documentId !== req.params.id)
+      throw new HttpError(404, 'Deze persoon bestaat niet.');
+    if (target.id === chair.id) throw new HttpError(400, 'U kunt uw eigen toegang niet intrekken.');
+    ctx.people.revoke(target.id);
+    ctx.connections.endPerson(target.id);
+    res.json(ctx.people.person(target.id));
+  });
+
+  router.put('/documents/:id/drafting', (req, res) => {
+    const chair = requireAction(req, req.params.id, 'people.manage');
+    const { mode } = body(DraftingBody, req.body);
+    ctx.people.setDrafting(req.params.id, mode);
+    // Everyone's editor follows at once: the meta room carries the mode live.
+    writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
+      doc.getMap('settings').set('drafting', mode),
+    );
+    res.json({ mode });
+  });
+
+  return router;
+}

@@ -1,0 +1,23 @@
+import type { PeopleRepository } from './repository.js';
+import { invitePerson } from './invite.js';
+
+/**
+ * On a first start with nobody invited to a document, makes a secretariat chair and returns their sign-in
+ * link, so a newcomer gets in at once. Returns null when the document already has people.
+ */
+export async function ensureFirstChair(
+  people: PeopleRepository,
+  key: Uint8Array,
+  publicUrl: string,
+  documentId: string,
+): Promise<string | null> {
+  people.ensureDefaultParties(documentId);
+  if (people.people(documentId).length > 0) return null;
+  const { url } = await invitePerson(people, key, publicUrl, {
+    documentId,
+    name: 'Voorzitter',
+    party: 'SEC',
+    role: 'chair',
+  });
+  return url;
+}

@@ -82,7 +82,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', authenticate(ctx.auth), peopleRouter(ctx), apiRouter(ctx));
+  app.use('/api', authenticate(ctx.auth));
+  app.use('/api', peopleRouter(ctx));
+  app.use('/api', apiRouter(ctx));
+  // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;

@@ -12,12 +12,18 @@ import { outlineOf, type OutlineEntry } from './outline.js';
 import { Outline } from './Outline.js';
 import { Presence } from './Presence.js';
 import { Header } from './Header.js';
+import { DocumentContext, type DocumentContextValue } from './documentContext.js';
+import { FEATURES } from './features.js';
 
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useI18n();
   const { handle, connection } = useRoom(documentId);
-  const { drafting } = useMeta(documentId, me.drafting);
+  const { meta, drafting } = useMeta(documentId, me.drafting);
+  const [view, setView] = useState<EditorView | null>(null);
+  const [editorState, setEditorState] = useState<EditorState | null>(null);
+  const panels = FEATURES.filter((f) => f.Panel);
+  const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
   const mayEdit = can(me.person.role, 'text.edit', drafting);
   const mayEditRef = useRef(mayEdit);
   const viewRef = useRef<EditorView | null>(null);
@@ -61,6 +67,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       frame = requestAnimationFrame(() => {
         setEntries(outlineOf(state.doc));
         setTitle(state.doc.firstChild?.textContent ?? '');
+        setEditorState(state);
       });
     };
     const view: EditorView = createEditor(mountRef.current, {
@@ -68,14 +75,17 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       awareness: handle.provider.awareness,
       onChange: follow,
       editable: () => mayEditRef.current,
+      plugins: FEATURES.flatMap((f) => f.plugins?.() ?? []),
     });
     viewRef.current = view;
+    setView(view);
     follow(view.state);
     setReady(true);
     (window as unknown as { akkoordView?: EditorView }).akkoordView = view;
     return () => {
       cancelAnimationFrame(frame);
       viewRef.current = null;
+      setView(null);
       view.destroy();
     };
   }, [handle, firstSynced]);
@@ -84,26 +94,53 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     document.title = title ? `${title} — Akkoord` : 'Akkoord';
   }, [title]);
 
+  const context: DocumentContextValue = {
+    documentId,
+    me,
+    drafting,
+    text: handle,
+    meta,
+    view,
+    state: editorState,
+  };
+  const Active = panels.find((f) => f.id === panel)?.Panel;
   return (
-    <div className="document-page">
-      <Header title={title} connection={connection} me={me}>
-        {handle && <Presence awareness={handle.provider.awareness} />}
-      </Header>
-      <ConnectionBanner connection={connection} />
-      {!mayEdit && (
-        <div className="notice read-only" role="note">
-          <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
+    <DocumentContext.Provider value={context}>
+      <div className="document-page">
+        <Header title={title} connection={connection} me={me}>
+          {handle && <Presence awareness={handle.provider.awareness} />}
+        </Header>
+        <ConnectionBanner connection={connection} />
+        {!mayEdit && (
+          <div className="notice read-only" role="note">
+            <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
+          </div>
+        )}
+        {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
+        <div className={panels.length ? 'workspace with-panel' : 'workspace'}>
+          <Outline entries={entries} />
+          <div className="centre">
+            <div className="toolbar">{FEATURES.map((f) => f.Toolbar && <f.Toolbar key={f.id} />)}</div>
+            <main className="paper">
+              {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
+              <div ref={mountRef} className="editor-mount" data-ready={ready} />
+            </main>
+          </div>
+          {panels.length > 0 && (
+            <aside className="side-panel">
+              <div className="tabs" role="tablist">
+                {panels.map((f) => (
+                  <button key={f.id} role="tab" aria-selected={f.id === panel} onClick={() => setPanel(f.id)}>
+                    {f.label ? t(f.label) : f.id}
+                  </button>
+                ))}
+              </div>
+              <div className="panel-body">{Active && <Active />}</div>
+            </aside>
+          )}
         </div>
-      )}
-      {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
-      <div className="workspace">
-        <Outline entries={entries} />
-        <main className="paper">
-          {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
-          <div ref={mountRef} className="editor-mount" data-ready={ready} />
-        </main>
       </div>
-    </div>
+    </DocumentContext.Provider>
   );
 }
 

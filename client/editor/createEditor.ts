@@ -1,4 +1,4 @@
-import { EditorState } from 'prosemirror-state';
+import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
@@ -15,6 +15,8 @@ export interface EditorOptions {
   /** Called after every state change, local or remote (the outline and presence follow it). */
   onChange?: (state: EditorState) => void;
   editable?: () => boolean;
+  /** Plugins of the page's features (diff marks, amendment and comment decorations). */
+  plugins?: Plugin[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
       yCursorPlugin(options.awareness),
       yUndoPlugin(),
       measureIdsPlugin,
+      ...(options.plugins ?? []),
       keymap({
         'Mod-z': undo,
         'Mod-y': redo,

@@ -1,8 +1,9 @@
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
- * missing translation is a type error, not a blank on screen.
+ * missing translation is a type error, not a blank on screen. Each feature keeps its words in its own file
+ * (shared/i18n/<feature>.ts, exporting `xxxNl` and `xxxEn`) and is spread in below, one line each.
  */
-export const nl = {
+const coreNl = {
   appName: 'Akkoord',
   documents: 'Documenten',
   documentsIntro: 'Kies de agenda waaraan u wilt werken.',
@@ -49,10 +50,15 @@ export const nl = {
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
 };
 
+export const nl = {
+  ...coreNl,
+  // feature words (Dutch): one spread per line
+};
+
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
-export const en: Messages = {
+const coreEn: Record<keyof typeof coreNl, string> = {
   appName: 'Akkoord',
   documents: 'Documents',
   documentsIntro: 'Choose the agenda you want to work on.',
@@ -95,6 +101,11 @@ export const en: Messages = {
   role_observer: 'observer',
   closedUnauthorized: 'Your sign-in is invalid, expired or revoked. Ask the secretariat for a new link.',
   closedForbidden: 'You have no access (any more) to this room.',
+};
+
+export const en: Messages = {
+  ...coreEn,
+  // feature words (English): one spread per line
 };
 
 export type Language = 'nl' | 'en';

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'react';
+import type { Plugin } from 'prosemirror-state';
+import type { MessageKey } from '../../shared/i18n/messages.js';
+
+/**
+ * A feature of the document page. Each lives in its own folder under client/ and is listed once in
+ * FEATURES below; the page gives it a tab in the side panel, a place in the toolbar, and editor plugins.
+ */
+export interface Feature {
+  id: string;
+  /** The side panel tab's label. */
+  label?: MessageKey;
+  /** Rendered in the side panel when its tab is chosen; reads useDocument(). */
+  Panel?: ComponentType;
+  /** Rendered in the toolbar above the text. */
+  Toolbar?: ComponentType;
+  /** Editor plugins (decorations, commands); made once when the editor is made. */
+  plugins?: () => Plugin[];
+}
+
+/** The features, in the order of their tabs. One line each. */
+export const FEATURES: Feature[] = [
+  // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+];

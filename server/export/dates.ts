@@ -5,13 +5,16 @@
 
 const ZONE = 'Europe/Amsterdam';
 
+/** Made once: building a formatter costs far more than using one. */
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
 function dayParts(date: Date): { day: string; month: string; year: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).formatToParts(date);
+  const parts = DAY_FORMAT.formatToParts(date);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return { day: get('day'), month: get('month'), year: get('year') };
 }

@@ -104,12 +104,10 @@ class Writer {
   /** The paragraph mark's revision: inserted or deleted paragraphs, as a whole. */
   paragraphRun(blocks: readonly Block[]): IParagraphOptions['run'] {
     if (!this.marked) return undefined;
-    const revision = this.revisionOf(blocks[0]!);
-    const change = { id: this.ids.take(), ...revision };
-    if (blocks.every((b) => b.change === 'inserted' || b.change === 'moved-here'))
-      return { insertion: change };
-    if (blocks.every(isOld)) return { deletion: change };
-    return undefined;
+    const inserted = blocks.every((b) => b.change === 'inserted' || b.change === 'moved-here');
+    if (!inserted && !blocks.every(isOld)) return undefined;
+    const change = { id: this.ids.take(), ...this.revisionOf(blocks[0]!) };
+    return inserted ? { insertion: change } : { deletion: change };
   }
 
   /** The pieces of a block's number and text. */

@@ -49,3 +49,66 @@ export interface Amendment {
   /** Who decided (person id), when accepted or rejected. */
   decidedBy: string | null;
 }
+
+/** A party's position on a measure (the same record as on an amendment). */
+export type MeasurePositions = Record<string, PositionRecord>;
+
+/** A measure's negotiation status as recorded: who set it, when. */
+export interface MeasureStatusRecord {
+  status: MeasureStatus;
+  by: string;
+  at: string;
+}
+
+/** Who acts on an amendment: the person, their party and role (as the server knows them). */
+export interface Actor {
+  personId: string;
+  party: string;
+  role: 'chair' | 'negotiator' | 'reviewer' | 'observer';
+}
+
+/** Why a move on an amendment is refused: an HTTP status and one sentence for the person. */
+export interface Refusal {
+  refused: true;
+  status: 403 | 409 | 400;
+  reason: string;
+}
+
+/** A diff op: -1 deleted, 0 kept, 1 inserted (the diff engine's `Op`). */
+export type DiffOp = [-1 | 0 | 1, string];
+
+/**
+ * An amendment as shown: the stored amendment plus what is computed from the live text. Never stored.
+ */
+export interface AmendmentView extends Amendment {
+  /** The text the amendment would give the measure now (re-applied onto the current text when clean). */
+  effectiveText: string | null;
+  /** True when the measure changed since submission in a way that overlaps the amendment's own changes. */
+  conflict: boolean;
+  /** Ids of other pending amendments on the same measure whose changes overlap this one's. */
+  collidesWith: string[];
+  /** Word diff of the current measure text → what the amendment would make of it. */
+  diffCurrent: DiffOp[];
+  /** Word diff of the original (imported) measure text → what the amendment would make of it. */
+  diffOriginal: DiffOp[];
+}
+
+/** The meta room's map names: the server writes them, browsers read them live. */
+export const META = {
+  /** id → Amendment (plain JSON), every amendment from `submitted` on. */
+  amendments: 'amendments',
+  /** measureId → MeasurePositions. */
+  measurePositions: 'measurePositions',
+  /** measureId → MeasureStatusRecord. */
+  measureStatuses: 'measureStatuses',
+} as const;
+
+/** The party room's map of draft amendments: id → Y.Map (see `DraftFields`). */
+export const PARTY_DRAFTS = 'amendments';
+
+/**
+ * The fields of a draft's Y.Map in the party room: `id`, `number`, `measureId`, `kind`, `createdAt`
+ * (strings), `text` and `rationale` (Y.Text, drafted live), `authors` (Y.Array of person ids).
+ */
+export type DraftFields =
+  'id' | 'number' | 'measureId' | 'kind' | 'createdAt' | 'text' | 'rationale' | 'authors';

@@ -6,6 +6,7 @@ import { startApp } from './app.js';
 import { dataDir, databaseFile, port } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
+import { writePidFile } from './pidfile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,8 +52,10 @@ async function main(): Promise<void> {
     }
   }
 
+  const removePid = writePidFile(dir);
   const stop = async () => {
     await app.close();
+    removePid();
     store.close();
     process.exit(0);
   };

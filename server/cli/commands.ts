@@ -5,6 +5,10 @@ import { dataDir, databaseFile } from '../config.js';
 import { importAgenda, DOCUMENT_ID } from '../documents/import.js';
 import { CliError, option, type Args } from './args.js';
 import { readAgendaFile } from './readAgendaFile.js';
+import { EXPORT_USAGE, exportCommand } from './export.js';
+import { importJsonCommand } from './importJson.js';
+import { invite, revoke } from './people.js';
+import { backup, restore, verify } from './backup.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
 export interface Command {
@@ -25,6 +29,16 @@ function parseFile(file: string | undefined): Agenda {
 }
 
 export const commands: Record<string, Command> = {
+  invite: {
+    usage:
+      'akkoord invite --doc <id> --party <partij> --role chair|negotiator|reviewer|observer --name "<naam>" [--expires <dagen>] [--json]',
+    switches: ['json'],
+    run: invite,
+  },
+  revoke: { usage: 'akkoord revoke --person <id> | --doc <id> --name "<naam>"', switches: [], run: revoke },
+  backup: { usage: 'akkoord backup <bestand>', switches: [], run: backup },
+  restore: { usage: 'akkoord restore <bestand>', switches: [], run: restore },
+  verify: { usage: 'akkoord verify', switches: [], run: verify },
   parse: {
     usage: 'akkoord parse <bestand> --json',
     switches: ['json'],
@@ -43,9 +57,11 @@ export const commands: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'akkoord import <bestand> --id <document-id> [--title <titel>] [--replace]',
-    switches: ['replace'],
+    usage:
+      'akkoord import <bestand> --id <document-id> [--title <titel>] [--replace] | <export.json> --json --id <document-id>',
+    switches: ['replace', 'json'],
     run(args, out) {
+      if (args.options.has('json')) return importJsonCommand(args, out);
       const id = option(args, 'id');
       if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda.');
       if (!DOCUMENT_ID.test(id))
@@ -69,4 +85,5 @@ export const commands: Record<string, Command> = {
       }
     },
   },
+  export: { usage: EXPORT_USAGE, switches: ['comments'], run: exportCommand },
 };

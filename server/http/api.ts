@@ -41,5 +41,27 @@ export function apiRouter(ctx: AppContext): express.Router {
     res.json(store.getBaseline(documentOr404(req.params.id).id));
   });
 
+  router.get('/documents/:id/audit', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    documentOr404(req.params.id);
+    const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
+    if (!measure) throw new HttpError(400, 'Geef een maatregel op: ?measure=<id>.');
+    res.json(
+      store.audit.forMeasure(req.params.id, measure).map((e) => ({
+        at: e.at,
+        person: e.personName,
+        party: e.party,
+        kind: e.kind,
+      })),
+    );
+  });
+
+  /** Who last changed each measure and when, for the margin of the text. */
+  router.get('/documents/:id/last-changes', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    documentOr404(req.params.id);
+    res.json(store.audit.lastChanges(req.params.id));
+  });
+
   return router;
 }

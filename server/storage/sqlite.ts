@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from './store.js';
+import { AuditLog } from './audit.js';
 
 /**
  * The SQLite store, with its database handle: feature repositories (people, versions, amendments, audit)
@@ -10,6 +11,7 @@ import type { DocumentRecord, Store, UpdateMeta } from './store.js';
  */
 export interface SqliteStore extends Store {
   readonly db: Database.Database;
+  readonly audit: AuditLog;
 }
 
 /** Thrown when the database file cannot be used: damaged, truncated, or not an Akkoord database. */
@@ -57,6 +59,7 @@ export function openSqliteStore(file: string): SqliteStore {
     );
   }
 
+  const audit = new AuditLog(db);
   const q = {
     list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
     get: db.prepare('SELECT id, title, created_at AS createdAt FROM documents WHERE id = ?'),
@@ -72,6 +75,42 @@ export function openSqliteStore(file: string): SqliteStore {
   };
 
   const now = () => new Date().toISOString();
+  /** A room's document: the part of the room name before the first slash. */
+  const documentOf = (room: string) => room.split('/')[0] ?? room;
+
+  // Names are recorded as they were at the time of the change; the people table may not exist in a bare store.
+  let personLookup: Database.Statement | null = null;
+  const personOf = (id: string | null): { name: string; party: string } | null => {
+    if (!id) return null;
+    try {
+      personLookup ??= db.prepare('SELECT name, party FROM people WHERE id = ?');
+      return (personLookup.get(id) as { name: string; party: string } | undefined) ?? null;
+    } catch {
+      return null;
+    }
+  };
+
+  const append = db.transaction(
+    (room: string, update: Uint8Array, meta: UpdateMeta, kind: 'import' | 'update' | 'compact') => {
+      const at = now();
+      const person = meta.personName === undefined ? personOf(meta.personId) : null;
+      const info = q.append.run(room, update, meta.personId, at);
+      audit.record(
+        {
+          kind,
+          room,
+          documentId: documentOf(room),
+          updateSeq: Number(info.lastInsertRowid),
+          personId: meta.personId,
+          personName: meta.personName ?? person?.name ?? null,
+          party: meta.party ?? person?.party ?? null,
+          measureIds: meta.measureIds ?? [],
+          at,
+        },
+        update,
+      );
+    },
+  );
 
   const createDocument = db.transaction(
     (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
@@ -81,7 +120,7 @@ export function openSqliteStore(file: string): SqliteStore {
         q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
       }
       q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
-      q.append.run(doc.id, doc.initialUpdate, null, now());
+      append(doc.id, doc.initialUpdate, { personId: null }, 'import');
     },
   );
 
@@ -92,11 +131,12 @@ export function openSqliteStore(file: string): SqliteStore {
     q.deleteUpTo.run(room, last.seq);
     // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
     // commute, so their order in the log does not change the document.
-    q.append.run(room, merged, null, now());
+    append(room, merged, { personId: null }, 'compact');
   });
 
   return {
     db,
+    audit,
     listDocuments: () => q.list.all() as DocumentRecord[],
     getDocument: (id) => (q.get.get(id) as DocumentRecord | undefined) ?? null,
     getBaseline: (id) => {
@@ -105,9 +145,7 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     createDocument: (doc, replace = false) => createDocument(doc, replace),
     fetchUpdates: (room) => (q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data)),
-    appendUpdate: (room, update, meta: UpdateMeta) => {
-      q.append.run(room, update, meta.personId, now());
-    },
+    appendUpdate: (room, update, meta: UpdateMeta) => append(room, update, meta, 'update'),
     countUpdates: (room) => (q.count.get(room) as { n: number }).n,
     compact: (room, merged, upTo) => compact(room, merged, upTo),
     close: () => db.close(),

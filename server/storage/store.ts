@@ -7,9 +7,14 @@ export interface DocumentRecord {
   createdAt: string;
 }
 
-/** Who sent an update, recorded with it (null for the server itself, e.g. the import). */
+/** Who sent an update and what it touched, recorded with it in the audit log. */
 export interface UpdateMeta {
+  /** Null for the server itself. */
   personId: string | null;
+  personName?: string | null;
+  party?: string | null;
+  /** The measures whose text or existence the update changed. */
+  measureIds?: string[];
 }
 
 /**

@@ -105,6 +105,17 @@ export function serveConnection(
             break;
           }
           Y.applyUpdate(room.doc, message.update, peer);
+          if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) {
+            // An update that depends on changes the server never saw (dropped while this connection could only
+            // read, or crafted). Its dangling part is dropped so it cannot pile up in memory; the client
+            // reconnects and resyncs, and what it then sends is judged by its rights at that moment.
+            room.doc.store.pendingStructs = null;
+            room.doc.store.pendingDs = null;
+            return close(
+              CloseCode.resync,
+              'Wijziging verwijst naar onbekende wijzigingen; opnieuw synchroniseren',
+            );
+          }
           break;
         case 'awareness': {
           if (message.update.byteLength > Limits.maxAwarenessBytes) {

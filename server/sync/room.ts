@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Store } from '../storage/store.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
+import { touchedMeasures } from './touched.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -38,12 +39,12 @@ export class Room {
     if (updates.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(updates), 'storage');
     this.appendedSinceCompaction = updates.length;
 
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       const sender = isPeer(origin) ? origin : null;
       const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      store.appendUpdate(name, update, { personId });
+      store.appendUpdate(name, update, { personId, measureIds: touchedMeasures(tr) });
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);

@@ -12,8 +12,14 @@ export const TEXT_FRAGMENT = 'prosemirror';
 /** y-websocket message types (y-protocols). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
-/** Close codes in the private range 4000–4999, each with the sentence the client shows. */
+/**
+ * Close codes in the private range 4000–4999, each with the sentence the client shows. The stock y-websocket
+ * client (3.x) does not reconnect after a code in 4400–4499: those are final (a bad message, no access). The
+ * codes after which reconnecting helps lie outside that range.
+ */
 export const CloseCode = {
+  /** This connection's document state went out of step (it sent changes that depend on dropped ones): reconnect to resync. */
+  resync: 4000,
   /** The message could not be decoded, or broke the protocol. */
   malformed: 4400,
   /** No token or a bad one (issue: people and roles). */
@@ -24,8 +30,8 @@ export const CloseCode = {
   notFound: 4404,
   /** A message over the size limit. */
   tooLarge: 4413,
-  /** Too many messages in too short a time. */
-  tooManyRequests: 4429,
+  /** Too many messages in too short a time: reconnect after a pause. */
+  tooManyRequests: 4290,
   /** The server shuts down or restarts. */
   goingAway: 1001,
 } as const;

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { dataDir, databaseFile } from '../config.js';
+import { CliError, type Args } from './args.js';
+import { serverRunning } from '../pidfile.js';
+
+/** `akkoord backup <file>`: a consistent copy made with SQLite's online backup, while the server runs. */
+export async function backup(args: Args, out: (line: string) => void): Promise<void> {
+  const target = args.positional[0];
+  if (!target) throw new CliError('Geef het bestand voor de reservekopie op.');
+  if (fs.existsSync(target)) throw new CliError(`${target} bestaat al; kies een nieuw bestand.`);
+  const store = openSqliteStore(databaseFile(dataDir()));
+  try {
+    await store.db.backup(target);
+  } finally {
+    store.close();
+  }
+  out(`Reservekopie gemaakt: ${target} (${fs.statSync(target).size.toLocaleString('nl-NL')} bytes).`);
+}
+
+/**
+ * `akkoord restore <file>`: checks the copy, then puts it in place of the database. Refuses while the server
+ * runs (it would keep writing to the old file).
+ */
+export function restore(args: Args, out: (line: string) => void): void {
+  const source = args.positional[0];
+  if (!source) throw new CliError('Geef de reservekopie op die teruggezet moet worden.');
+  if (!fs.existsSync(source)) throw new CliError(`Reservekopie ${source} bestaat niet.`);
+  const dir = dataDir();
+  if (serverRunning(dir)) throw new CliError('Akkoord draait nog op deze gegevens; stop de server eerst.');
+  try {
+    const db = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      if (db.pragma('integrity_check', { simple: true }) !== 'ok')
+        throw new Error('integriteitscontrole faalt');
+      db.prepare('SELECT COUNT(*) FROM documents').get();
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    throw new CliError(
+      `${source} is geen bruikbare Akkoord-reservekopie (${(err as Error).message}); er is niets gewijzigd.`,
+    );
+  }
+  const file = databaseFile(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.restore-${process.pid}.sqlite`);
+  fs.copyFileSync(source, temp);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  fs.renameSync(temp, file);
+  out(`Reservekopie ${source} teruggezet in ${file}. Start Akkoord opnieuw met npm start.`);
+}
+
+/** `akkoord verify`: checks the hash chain of the audit log and every stored update against it. */
+export function verify(_args: Args, out: (line: string) => void): void {
+  const store = openSqliteStore(databaseFile(dataDir()));
+  try {
+    const problems = store.audit.verify();
+    if (problems.length > 0)
+      throw new CliError(`Het auditlog klopt niet:\n  ${problems.slice(0, 20).join('\n  ')}`);
+    out('Auditlog en opgeslagen wijzigingen zijn onaangetast.');
+  } finally {
+    store.close();
+  }
+}

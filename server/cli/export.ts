@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { dataDir, databaseFile } from '../config.js';
+import { Rooms } from '../sync/rooms.js';
+import { PeopleRepository } from '../people/repository.js';
+import { buildExportInput, ExportNotFoundError, type ExportSources } from '../export/input.js';
+import { renderExport } from '../export/render.js';
+import { ExportRequestError, parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
+import { CliError, option, type Args } from './args.js';
+
+/** The usage line of `export`. */
+export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] -o <bestand>`;
+
+/** Takes `-o <file>` out of the positional words (the argument parser knows only `--` options). */
+function outputOf(args: Args): { file: string | undefined; rest: string[] } {
+  const rest = [...args.positional];
+  const at = rest.indexOf('-o');
+  if (at >= 0) {
+    const file = rest[at + 1];
+    if (file === undefined) throw new CliError('Optie -o verwacht een bestandsnaam.');
+    rest.splice(at, 2);
+    return { file, rest };
+  }
+  return { file: option(args, 'output'), rest };
+}
+
+/** Opens the database with what an export reads, runs `work`, and closes it again. */
+export async function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Promise<T> {
+  const store = openSqliteStore(databaseFile(dataDir()));
+  const src: ExportSources = { store, rooms: new Rooms(store), people: new PeopleRepository(store.db) };
+  try {
+    return await work(src);
+  } finally {
+    src.rooms.closeAll();
+    store.close();
+  }
+}
+
+/**
+ * `akkoord export <docId> --format … -o <file>`: the same export as the API's, written to a file. Reads
+ * the database directly, so it works with the server running (SQLite in WAL mode) or stopped; live edits
+ * are in it as far as they are stored, which is every acknowledged one.
+ */
+export async function exportCommand(args: Args, out: (line: string) => void): Promise<void> {
+  const { file, rest } = outputOf(args);
+  const id = rest[0];
+  if (!id) throw new CliError(`Geef het document op: npx ${EXPORT_USAGE}`);
+  if (!file) throw new CliError('Geef het bestand op waarin de export komt, met -o <bestand>.');
+  let request;
+  try {
+    request = parseExportRequest({
+      format: option(args, 'format'),
+      version: option(args, 'version'),
+      changes: option(args, 'changes'),
+      lang: option(args, 'lang'),
+      parked: option(args, 'parked'),
+      disputed: option(args, 'disputed'),
+      comments: args.options.has('comments') ? '1' : undefined,
+    });
+  } catch (err) {
+    if (err instanceof ExportRequestError) throw new CliError(err.message);
+    throw err;
+  }
+  const exported = await withSources(async (src) => {
+    if (!src.store.getDocument(id)) throw new CliError(`Er is geen document met id "${id}".`);
+    try {
+      return await renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
+    } catch (err) {
+      if (err instanceof ExportNotFoundError) throw new CliError(err.message);
+      throw err;
+    }
+  });
+  try {
+    fs.writeFileSync(file, exported.bytes);
+  } catch (err) {
+    throw new CliError(`Kan ${file} niet schrijven: ${(err as Error).message}.`);
+  }
+  out(
+    `Export geschreven naar ${file} (${exported.bytes.byteLength.toLocaleString('nl-NL')} bytes; voorgestelde naam ${exported.fileName}).`,
+  );
+}

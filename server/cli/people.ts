@@ -1,0 +1,86 @@
+import { isRole } from '../../shared/auth/roles.js';
+import { openSqliteStore } from '../storage/sqlite.js';
+import { dataDir, databaseFile, port } from '../config.js';
+import { PeopleRepository } from '../people/repository.js';
+import { invitePerson, InviteError } from '../people/invite.js';
+import { loadSigningKey } from '../auth/tokens.js';
+import { CliError, option, type Args } from './args.js';
+
+/** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
+export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AKKOORD_URL ?? `http://localhost:${port(env)}`;
+}
+
+function withPeople<T>(run: (people: PeopleRepository, key: Uint8Array) => T): T {
+  const dir = dataDir();
+  const store = openSqliteStore(databaseFile(dir));
+  try {
+    return run(new PeopleRepository(store.db), loadSigningKey(dir));
+  } finally {
+    store.close();
+  }
+}
+
+/** `akkoord invite --doc <id> --party <short> --role <role> --name "<name>" [--expires <days>] [--json]` */
+export async function invite(args: Args, out: (line: string) => void): Promise<void> {
+  const documentId = option(args, 'doc');
+  const party = option(args, 'party');
+  const role = option(args, 'role');
+  const name = option(args, 'name');
+  const expires = option(args, 'expires');
+  if (!documentId || !party || !role || !name) {
+    throw new CliError('Geef --doc, --party, --role en --name op.');
+  }
+  if (!isRole(role))
+    throw new CliError(`Onbekende rol "${role}": kies chair, negotiator, reviewer of observer.`);
+  const days = expires === undefined ? null : Number(expires);
+  if (days !== null && !Number.isFinite(days))
+    throw new CliError(`--expires verwacht een aantal dagen, niet "${expires}".`);
+  const dir = dataDir();
+  const store = openSqliteStore(databaseFile(dir));
+  try {
+    if (!store.getDocument(documentId)) throw new CliError(`Er is geen document "${documentId}".`);
+    const people = new PeopleRepository(store.db);
+    people.ensureDefaultParties(documentId);
+    const invited = await invitePerson(people, loadSigningKey(dir), publicUrl(), {
+      documentId,
+      name,
+      party,
+      role,
+      expiresInDays: days,
+    });
+    if (args.options.has('json'))
+      out(JSON.stringify({ token: invited.token, url: invited.url, person: invited.person.id }));
+    else out(`${invited.person.name} (${party}, ${role}) kan zich aanmelden met:\n  ${invited.url}`);
+  } catch (err) {
+    if (err instanceof InviteError) throw new CliError(err.message);
+    throw err;
+  } finally {
+    store.close();
+  }
+}
+
+/** `akkoord revoke --person <id>` or `akkoord revoke --doc <id> --name "<name>"` */
+export function revoke(args: Args, out: (line: string) => void): void {
+  const personId = option(args, 'person');
+  const documentId = option(args, 'doc');
+  const name = option(args, 'name');
+  withPeople((people) => {
+    let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
+    if (!personId) {
+      if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
+      targets = people.people(documentId).filter((p) => p.name === name && !p.revokedAt);
+    }
+    if (targets.length === 0) throw new CliError('Niemand gevonden om in te trekken.');
+    if (targets.length > 1) {
+      throw new CliError(
+        `Meer dan één persoon heet zo (${targets.map((p) => p.id).join(', ')}); gebruik --person <id>.`,
+      );
+    }
+    const target = targets[0]!;
+    people.revoke(target.id);
+    out(
+      `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
+    );
+  });
+}

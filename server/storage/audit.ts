@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+/** What one audit entry says: which stored bytes, of which room, came from whom, touching which measures. */
+export interface AuditEntry {
+  seq: number;
+  kind: 'import' | 'update' | 'compact';
+  room: string;
+  documentId: string;
+  updateSeq: number;
+  personId: string | null;
+  personName: string | null;
+  party: string | null;
+  measureIds: string[];
+  at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  room TEXT NOT NULL,
+  document_id TEXT NOT NULL,
+  update_seq INTEGER NOT NULL,
+  person_id TEXT,
+  person_name TEXT,
+  party TEXT,
+  measure_ids TEXT NOT NULL,
+  at TEXT NOT NULL,
+  update_hash TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_document ON audit (document_id, seq);
+CREATE TABLE IF NOT EXISTS audit_measures (
+  document_id TEXT NOT NULL,
+  measure_id TEXT NOT NULL,
+  audit_seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_measures_lookup ON audit_measures (document_id, measure_id, audit_seq);
+`;
+
+/** The hash every chain starts from. */
+const GENESIS = '0'.repeat(64);
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** The hash of one entry, over every field a hand edit could change, chained to the one before. */
+function entryHash(e: Omit<AuditEntry, 'seq'> & { updateHash: string; prevHash: string }): string {
+  return sha256(
+    JSON.stringify([
+      e.prevHash,
+      e.kind,
+      e.room,
+      e.documentId,
+      e.updateSeq,
+      e.personId,
+      e.personName,
+      e.party,
+      e.measureIds,
+      e.at,
+      e.updateHash,
+    ]),
+  );
+}
+
+interface Row {
+  seq: number;
+  kind: AuditEntry['kind'];
+  room: string;
+  document_id: string;
+  update_seq: number;
+  person_id: string | null;
+  person_name: string | null;
+  party: string | null;
+  measure_ids: string;
+  at: string;
+  update_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (r: Row): AuditEntry => ({
+  seq: r.seq,
+  kind: r.kind,
+  room: r.room,
+  documentId: r.document_id,
+  updateSeq: r.update_seq,
+  personId: r.person_id,
+  personName: r.person_name,
+  party: r.party,
+  measureIds: JSON.parse(r.measure_ids) as string[],
+  at: r.at,
+});
+
+/**
+ * The append-only audit log: one entry per stored update (and per import and compaction), hash-chained, so
+ * that editing the database by hand — an entry, or the bytes of a stored update — is found by `verify`.
+ * Its writes run inside the store's transactions: an update is never stored without its entry.
+ */
+export class AuditLog {
+  private readonly q;
+
+  constructor(db: Database.Database) {
+    db.exec(SCHEMA);
+    this.q = {
+      last: db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        'INSERT INTO audit (kind, room, document_id, update_seq, person_id, person_name, party, measure_ids, at, update_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertMeasure: db.prepare(
+        'INSERT INTO audit_measures (document_id, measure_id, audit_seq) VALUES (?, ?, ?)',
+      ),
+      forMeasure: db.prepare(
+        'SELECT a.* FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq WHERE m.document_id = ? AND m.measure_id = ? ORDER BY a.seq DESC LIMIT ?',
+      ),
+      lastPerMeasure: db.prepare(
+        `SELECT m.measure_id AS measureId, a.person_name AS personName, a.party AS party, a.at AS at
+         FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
+         WHERE m.document_id = ? AND m.audit_seq = (SELECT MAX(audit_seq) FROM audit_measures x WHERE x.document_id = m.document_id AND x.measure_id = m.measure_id)`,
+      ),
+      all: db.prepare('SELECT * FROM audit ORDER BY seq'),
+      updates: db.prepare('SELECT seq, data FROM updates'),
+    };
+  }
+
+  /** Records one stored update; call inside the transaction that stored it. */
+  record(entry: Omit<AuditEntry, 'seq'>, update: Uint8Array): void {
+    const prevHash = (this.q.last.get() as { hash: string } | undefined)?.hash ?? GENESIS;
+    const updateHash = sha256(update);
+    const hash = entryHash({ ...entry, updateHash, prevHash });
+    const info = this.q.insert.run(
+      entry.kind,
+      entry.room,
+      entry.documentId,
+      entry.updateSeq,
+      entry.personId,
+      entry.personName,
+      entry.party,
+      JSON.stringify(entry.measureIds),
+      entry.at,
+      updateHash,
+      prevHash,
+      hash,
+    );
+    for (const id of entry.measureIds) this.q.insertMeasure.run(entry.documentId, id, info.lastInsertRowid);
+  }
+
+  /** The changes to one measure, newest first. */
+  forMeasure(documentId: string, measureId: string, limit = 200): AuditEntry[] {
+    return (this.q.forMeasure.all(documentId, measureId, limit) as Row[]).map(toEntry);
+  }
+
+  /** Who last changed each measure, and when. */
+  lastChanges(
+    documentId: string,
+  ): { measureId: string; personName: string | null; party: string | null; at: string }[] {
+    return this.q.lastPerMeasure.all(documentId) as {
+      measureId: string;
+      personName: string | null;
+      party: string | null;
+      at: string;
+    }[];
+  }
+
+  /**
+   * Checks the chain and the stored updates against it. Returns the problems found, each a sentence; an
+   * empty list means the log and every stored update are as written.
+   */
+  verify(): string[] {
+    const problems: string[] = [];
+    let prev = GENESIS;
+    const hashes = new Map<number, string>();
+    for (const row of this.q.all.iterate() as Iterable<Row>) {
+      const expected = entryHash({ ...toEntry(row), updateHash: row.update_hash, prevHash: prev });
+      if (row.prev_hash !== prev)
+        problems.push(`Auditregel ${row.seq} sluit niet aan op de vorige (ketting verbroken).`);
+      else if (row.hash !== expected) problems.push(`Auditregel ${row.seq} is na het schrijven gewijzigd.`);
+      prev = row.hash;
+      hashes.set(row.update_seq, row.update_hash);
+    }
+    for (const u of this.q.updates.iterate() as Iterable<{ seq: number; data: Buffer }>) {
+      const recorded = hashes.get(u.seq);
+      if (recorded === undefined) problems.push(`Opgeslagen wijziging ${u.seq} staat niet in het auditlog.`);
+      else if (recorded !== sha256(u.data))
+        problems.push(`Opgeslagen wijziging ${u.seq} is na het schrijven gewijzigd.`);
+    }
+    return problems;
+  }
+}

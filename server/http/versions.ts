@@ -1,0 +1,103 @@
+import express from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { requireAction } from '../auth/request.js';
+import { liveAgenda } from '../documents/live.js';
+import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
+import { VersionsRepository } from '../versions/repository.js';
+import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
+import { diffRouter } from './diff.js';
+import { HttpError } from './errors.js';
+import { body } from './people.js';
+
+const VersionBody = z.object({ name: z.string().trim().min(1).max(120) });
+
+/** Options for tests: the clock the routes and the daily check read. */
+export interface VersionsOptions {
+  now?: () => Date;
+}
+
+/**
+ * Versions of a document (list, make, open, restore), visits ("since my last visit") and the diff API.
+ * Also starts the daily versions: checked now, then every minute while the database is open.
+ */
+export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): express.Router {
+  const clock = options.now ?? (() => new Date());
+  const versions = new VersionsRepository(ctx.store.db);
+  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, versions);
+  const safeCheck = () => {
+    try {
+      if (ctx.store.db.open) daily.checkAll(clock());
+    } catch (err) {
+      console.error('Dagversie mislukt:', err);
+    }
+  };
+  // Before anyone is connected, so a day that ended while the server was down is kept exactly.
+  safeCheck();
+  const timer = setInterval(() => {
+    if (!ctx.store.db.open) clearInterval(timer);
+    else safeCheck();
+  }, DAILY_CHECK_INTERVAL_MS);
+  timer.unref();
+
+  const documentOr404 = (id: string) => {
+    if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
+  };
+
+  const router = express.Router();
+
+  router.get('/documents/:id/versions', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    documentOr404(req.params.id);
+    daily.check(req.params.id, clock());
+    res.json(versions.list(req.params.id));
+  });
+
+  router.post('/documents/:id/versions', (req, res) => {
+    const chair = requireAction(req, req.params.id, 'version.create');
+    documentOr404(req.params.id);
+    const { name } = body(VersionBody, req.body);
+    const snapshot = snapshotLive(ctx.store, ctx.rooms, req.params.id);
+    const version = versions.create({
+      documentId: req.params.id,
+      name,
+      createdAt: clock().toISOString(),
+      createdBy: chair.id,
+      kind: 'named',
+      agenda: snapshot.agenda,
+      state: snapshot.state,
+    });
+    res.status(201).json(version);
+  });
+
+  router.get('/documents/:id/versions/:vid', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    const version = versions.get(req.params.id, req.params.vid);
+    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    const { state: _state, ...rest } = version;
+    res.json(rest);
+  });
+
+  router.post('/documents/:id/versions/:vid/restore', (req, res) => {
+    const chair = requireAction(req, req.params.id, 'version.create');
+    const version = versions.get(req.params.id, req.params.vid);
+    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));
+    res.json({ restored: version.id, name: version.name });
+  });
+
+  router.post('/documents/:id/visits', (req, res) => {
+    const person = requireAction(req, req.params.id, 'read');
+    documentOr404(req.params.id);
+    const previous = versions.recordVisit(
+      req.params.id,
+      person.id,
+      clock().toISOString(),
+      liveAgenda(ctx.store, ctx.rooms, req.params.id),
+    );
+    res.json({ previousVisit: previous });
+  });
+
+  router.use(diffRouter(ctx, versions, clock));
+  return router;
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import type { Agenda } from '../../shared/agenda/types.js';
+import type { Store } from '../storage/store.js';
+import type { Rooms } from '../sync/rooms.js';
+import { dayOf, dutchDay } from './days.js';
+import { planDaily, type DailyWatch } from './dailyPlan.js';
+import type { VersionsRepository, VersionSummary } from './repository.js';
+import { liveStateVector, snapshotLive, type TextSnapshot } from './snapshot.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS version_watch (
+  document_id TEXT PRIMARY KEY,
+  state_vector TEXT NOT NULL,
+  change_day TEXT,
+  pending INTEGER NOT NULL,
+  -- The text at the last check that saw a change (always set from the first check on).
+  agenda TEXT,
+  state BLOB
+);
+`;
+
+/** How often the running server looks for a new day. A day's version then misses at most this much of it. */
+export const DAILY_CHECK_INTERVAL_MS = 60_000;
+
+const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+/**
+ * Keeps one version of the text at the start of every day that follows a day with changes ("Stand van
+ * dd-mm-jjjj": the text as that day ended). Checked on start, every minute, and before versions are listed;
+ * `check` takes the time as a parameter, so tests run it with any clock.
+ */
+export class DailyVersions {
+  private readonly q;
+
+  constructor(
+    db: Database.Database,
+    private readonly store: Store,
+    private readonly rooms: Rooms,
+    private readonly versions: VersionsRepository,
+  ) {
+    db.exec(SCHEMA);
+    this.q = {
+      get: db.prepare(
+        'SELECT state_vector AS stateVector, change_day AS changeDay, pending, agenda, state FROM version_watch WHERE document_id = ?',
+      ),
+      put: db.prepare(
+        `INSERT INTO version_watch (document_id, state_vector, change_day, pending, agenda, state)
+         VALUES (@documentId, @stateVector, @changeDay, @pending, @agenda, @state)
+         ON CONFLICT (document_id) DO UPDATE SET state_vector = @stateVector, change_day = @changeDay,
+           pending = @pending, agenda = COALESCE(@agenda, agenda), state = COALESCE(@state, state)`,
+      ),
+      lastUpdate: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
+    };
+  }
+
+  /** Checks one document at `now`; returns the daily versions it stored (usually none). */
+  check(documentId: string, now: Date): VersionSummary[] {
+    const row = this.q.get.get(documentId) as
+      | { stateVector: string; changeDay: string | null; pending: number; agenda: string; state: Buffer }
+      | undefined;
+    const watch: DailyWatch | null = row
+      ? { stateVector: row.stateVector, changeDay: row.changeDay, pending: row.pending === 1 }
+      : null;
+    const lastUpdate = (this.q.lastUpdate.get(documentId) as { at: string | null }).at;
+    let current: TextSnapshot | null = null;
+    const currentSnapshot = () => (current ??= snapshotLive(this.store, this.rooms, documentId));
+    const plan = planDaily(
+      watch,
+      {
+        stateVector: base64(liveStateVector(this.store, this.rooms, documentId)),
+        lastUpdateDay: lastUpdate ? dayOf(lastUpdate) : null,
+      },
+      dayOf(now),
+    );
+    const stored: VersionSummary[] = [];
+    for (const action of plan.actions) {
+      const text =
+        action.kind === 'store-current'
+          ? currentSnapshot()
+          : { agenda: JSON.parse(row!.agenda) as Agenda, state: new Uint8Array(row!.state) };
+      stored.push(
+        this.versions.create({
+          documentId,
+          name: `Stand van ${dutchDay(action.day)}`,
+          createdAt: now.toISOString(),
+          createdBy: null,
+          kind: 'daily',
+          agenda: text.agenda,
+          state: text.state,
+        }),
+      );
+    }
+    const snapshot = plan.takeSnapshot ? currentSnapshot() : null;
+    this.q.put.run({
+      documentId,
+      stateVector: plan.next.stateVector,
+      changeDay: plan.next.changeDay,
+      pending: plan.next.pending ? 1 : 0,
+      agenda: snapshot ? JSON.stringify(snapshot.agenda) : null,
+      state: snapshot ? snapshot.state : null,
+    });
+    return stored;
+  }
+
+  /** Checks every document at `now`. */
+  checkAll(now: Date): void {
+    for (const doc of this.store.listDocuments()) this.check(doc.id, now);
+  }
+}

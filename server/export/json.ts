@@ -35,8 +35,10 @@ export const agendaSchema = z.object({
 });
 
 const positionSchema = z.enum(['support', 'oppose', 'reservation', 'none']);
-const measureStatusSchema = z.enum(['open', 'agreed', 'disputed', 'parked']);
-const amendmentSchema = z.object({
+/** A measure's negotiation status. */
+export const measureStatusSchema = z.enum(['open', 'agreed', 'disputed', 'parked']);
+/** An amendment as the JSON export writes it (the shared `Amendment` type). */
+export const amendmentSchema = z.object({
   id: z.string(),
   number: z.string(),
   documentId: z.string(),
@@ -58,7 +60,8 @@ const amendmentSchema = z.object({
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
 });
-const commentSchema = z.object({
+/** A comment thread as the JSON export writes it. */
+export const commentSchema = z.object({
   measureId: z.string(),
   quote: z.string(),
   messages: z.array(z.object({ author: z.string(), date: z.string(), text: z.string() })),

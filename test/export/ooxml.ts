@@ -71,3 +71,20 @@ export function paragraphTexts(documentXml: string, mode: 'accept' | 'reject'): 
   }
   return texts;
 }
+
+/** The tracked changes of one kind (`ins` or `del`) in document.xml, with author, date and text. */
+export function revisions(
+  documentXml: string,
+  kind: 'ins' | 'del',
+): { author: string; date: string; text: string }[] {
+  const out: { author: string; date: string; text: string }[] = [];
+  const pattern = new RegExp(
+    `<w:${kind} w:id="\\d+" w:author="([^"]*)" w:date="([^"]*)">([\\s\\S]*?)</w:${kind}>`,
+    'g',
+  );
+  for (const m of documentXml.matchAll(pattern)) {
+    const text = [...m[3]!.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((t) => t[1]).join('');
+    out.push({ author: m[1]!, date: m[2]!, text: decode(text) });
+  }
+  return out;
+}

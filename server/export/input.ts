@@ -1,0 +1,305 @@
+/**
+ * Builds the `ExportInput` of one document from what the server holds: the baseline, the live text or a
+ * named version, and — through small adapters that read other features' data defensively — amendments,
+ * measure statuses, comment threads and who changed which measure (the audit log). A feature whose table
+ * or room map is not there (yet) gives empty data, never an error: an export of the text always works.
+ */
+import type Database from 'better-sqlite3';
+import type { Agenda } from '../../shared/agenda/types.js';
+import { META, type Amendment, type MeasureStatus } from '../../shared/amendments/types.js';
+import { roomName } from '../../shared/protocol/rooms.js';
+import { liveAgenda, withLiveDoc } from '../documents/live.js';
+import type { PeopleRepository } from '../people/repository.js';
+import type { SqliteStore } from '../storage/sqlite.js';
+import type { Rooms } from '../sync/rooms.js';
+import { agendaSchema, amendmentSchema, commentSchema, measureStatusSchema } from './json.js';
+import { LIVE, type ExportRequest } from './request.js';
+import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
+
+/** Where an export reads from: the server's context, or the same three opened by the command line. */
+export interface ExportSources {
+  store: SqliteStore;
+  rooms: Rooms;
+  people: PeopleRepository;
+}
+
+/** The document or version asked for does not exist; its message is one sentence (HTTP 404). */
+export class ExportNotFoundError extends Error {
+  override name = 'ExportNotFoundError';
+}
+
+/** A named version: its text as agenda JSON, as the versions feature stores it. */
+export interface VersionRecord {
+  id: string;
+  name: string;
+  agenda: Agenda;
+  /** ISO 8601; changes after it are not attributed in an export of this version. */
+  createdAt: string | null;
+}
+
+/** The author of changes nobody is recorded for (the import, the server). */
+export const DEFAULT_AUTHOR = 'Akkoord';
+
+/**
+ * An accepted amendment is written into the text by the chair's client or the server just after the
+ * decision, so the audit log names the chair; within this margin the amendment's party is the author.
+ */
+const DECISION_MARGIN_MS = 60_000;
+
+/** Whether a table of that name exists in the database. */
+export function tableExists(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
+}
+
+function columnsOf(db: Database.Database, table: string): Set<string> {
+  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+}
+
+function firstOf(columns: Set<string>, candidates: readonly string[]): string | null {
+  return candidates.find((c) => columns.has(c)) ?? null;
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A named version from the `versions` table (id, document, name, agenda JSON, creation time; the
+ * column names are looked up, since the versions feature is written alongside), or null when there is
+ * no such version or no table.
+ */
+export function readVersion(
+  db: Database.Database,
+  documentId: string,
+  versionId: string,
+): VersionRecord | null {
+  if (!tableExists(db, 'versions')) return null;
+  const cols = columnsOf(db, 'versions');
+  const doc = firstOf(cols, ['document_id', 'documentId', 'doc_id']);
+  const name = firstOf(cols, ['name', 'label', 'title']);
+  const agenda = firstOf(cols, ['agenda', 'agenda_json', 'agendaJson', 'snapshot', 'content']);
+  const created = firstOf(cols, ['created_at', 'createdAt', 'at']);
+  if (!cols.has('id') || !agenda) return null;
+  const row = db
+    .prepare(
+      `SELECT id, ${agenda} AS agenda${name ? `, ${name} AS name` : ''}${created ? `, ${created} AS createdAt` : ''}` +
+        ` FROM versions WHERE id = ?${doc ? ` AND ${doc} = ?` : ''}`,
+    )
+    .get(...(doc ? [versionId, documentId] : [versionId])) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const parsed = agendaSchema.safeParse(parseJson(row.agenda));
+  if (!parsed.success)
+    throw new Error(`Versie ${versionId} van ${documentId} heeft geen leesbare agendatekst.`);
+  return {
+    id: String(row.id),
+    name: typeof row.name === 'string' && row.name ? row.name : String(row.id),
+    agenda: parsed.data,
+    createdAt: typeof row.createdAt === 'string' ? row.createdAt : null,
+  };
+}
+
+/** A map of the document's meta room as plain JSON (empty when the room or map is not there). */
+function metaMap(src: ExportSources, documentId: string, map: string): Record<string, unknown> {
+  const room = roomName({ kind: 'meta', documentId });
+  return withLiveDoc(src.store, src.rooms, room, (doc) =>
+    doc.share.has(map) ? (doc.getMap(map).toJSON() as Record<string, unknown>) : {},
+  );
+}
+
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A table row with snake_case columns and JSON text columns as a plain object with camelCase keys. */
+function rowObject(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const parsed = typeof value === 'string' && /^[[{]/.test(value) ? parseJson(value) : value;
+    out[camel(key)] = parsed === undefined ? value : parsed;
+  }
+  return out;
+}
+
+/**
+ * The amendments everyone may see (submitted and later; drafts stay with their party), from the meta
+ * room's `amendments` map (id → Amendment, see `META`), or else an `amendments` table with one column
+ * per field (or a JSON `data` column). Entries that do not fit the `Amendment` type are left out.
+ */
+export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
+  let candidates: unknown[] = Object.values(metaMap(src, documentId, META.amendments));
+  if (candidates.length === 0 && tableExists(src.store.db, 'amendments')) {
+    const cols = columnsOf(src.store.db, 'amendments');
+    const docCol = firstOf(cols, ['document_id', 'documentId']);
+    const rows = src.store.db
+      .prepare(`SELECT * FROM amendments${docCol ? ` WHERE ${docCol} = ?` : ''}`)
+      .all(...(docCol ? [documentId] : [])) as Record<string, unknown>[];
+    candidates = rows.map((row) => {
+      const data = parseJson(row.data ?? row.json);
+      return data && typeof data === 'object' ? data : { positions: {}, ...rowObject(row) };
+    });
+  }
+  const amendments: Amendment[] = [];
+  for (const candidate of candidates) {
+    const parsed = amendmentSchema.safeParse(candidate);
+    if (parsed.success && parsed.data.documentId === documentId && parsed.data.status !== 'draft')
+      amendments.push(parsed.data);
+  }
+  return amendments.sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
+}
+
+/** The measure statuses from the meta room's `measureStatuses` map (measure id → status record). */
+export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
+  const statuses: Record<string, MeasureStatus> = {};
+  for (const [measureId, value] of Object.entries(metaMap(src, documentId, META.measureStatuses))) {
+    const status = measureStatusSchema.safeParse(
+      typeof value === 'object' && value !== null ? (value as { status?: unknown }).status : value,
+    );
+    if (status.success) statuses[measureId] = status.data;
+  }
+  return statuses;
+}
+
+/** A message's author: a name with the party ("Bram Jansen (VVD)"), or the text as stored. */
+function authorOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const a = value as { name?: unknown; party?: unknown };
+  return typeof a.party === 'string' && a.party ? `${String(a.name)} (${a.party})` : a.name;
+}
+
+/** A message of a thread (`shared/comments/types.ts`: author ref, text, createdAt) in export form. */
+function messageOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const m = value as Record<string, unknown>;
+  return { author: authorOf(m.author), date: m.createdAt ?? m.date, text: m.text };
+}
+
+/**
+ * The shared comment threads, from the meta room's `threads` map (`THREADS_MAP` of the comments
+ * feature: id → Thread with `anchor.measureId`, `anchor.quote`, `messages`). Party threads live in party
+ * rooms and are never read here. Threads on text outside measures, and threads that do not fit, are
+ * left out (a Word comment is placed on a measure); resolved threads are kept.
+ */
+export function readComments(src: ExportSources, documentId: string): CommentThread[] {
+  const threads: CommentThread[] = [];
+  for (const value of Object.values(metaMap(src, documentId, 'threads'))) {
+    if (typeof value !== 'object' || value === null) continue;
+    const t = value as {
+      audience?: unknown;
+      anchor?: { measureId?: unknown; quote?: unknown };
+      messages?: unknown;
+    };
+    if (t.audience !== undefined && t.audience !== 'everyone') continue;
+    const messages = Array.isArray(t.messages) ? t.messages.map(messageOf) : [];
+    const parsed = commentSchema.safeParse({
+      measureId: t.anchor?.measureId,
+      quote: t.anchor?.quote ?? '',
+      messages,
+    });
+    if (parsed.success && parsed.data.messages.length > 0) threads.push(parsed.data);
+  }
+  return threads;
+}
+
+/**
+ * Who last changed each measure, from the audit log (`audit` joined with `audit_measures`), up to
+ * `until` when given: the person's party short name (recorded, or looked up from the person), at the
+ * time of the change. An accepted amendment names its party instead, when the change came with the
+ * decision.
+ */
+export function readAttribution(
+  src: ExportSources,
+  documentId: string,
+  amendments: readonly Amendment[],
+  until: string | null,
+): Record<string, Attribution> {
+  const db = src.store.db;
+  const changed = new Map<string, { author: string; date: string }>();
+  if (tableExists(db, 'audit') && tableExists(db, 'audit_measures')) {
+    try {
+      const rows = db
+        .prepare(
+          `SELECT m.measure_id AS measureId, a.person_id AS personId, a.person_name AS personName,
+                  a.party AS party, a.at AS at
+           FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
+           WHERE m.document_id = ? AND a.room = ? AND a.person_id IS NOT NULL ORDER BY a.seq`,
+        )
+        .all(documentId, documentId) as {
+        measureId: string;
+        personId: string;
+        personName: string | null;
+        party: string | null;
+        at: string;
+      }[];
+      for (const row of rows) {
+        if (until !== null && row.at > until) continue;
+        const author = row.party ?? src.people.person(row.personId)?.party ?? row.personName;
+        if (author) changed.set(row.measureId, { author, date: row.at });
+      }
+    } catch {
+      // The audit log is being built alongside; a schema this does not know gives no attribution.
+    }
+  }
+  for (const a of amendments) {
+    if (a.status !== 'accepted' || !a.decidedAt || (until !== null && a.decidedAt > until)) continue;
+    const last = changed.get(a.measureId);
+    const decided = Date.parse(a.decidedAt);
+    if (!last || Date.parse(last.date) <= decided + DECISION_MARGIN_MS)
+      changed.set(a.measureId, { author: a.party, date: a.decidedAt });
+  }
+  return Object.fromEntries(changed);
+}
+
+/** The document's parties, as exports list them (short and full name). */
+function partiesOf(src: ExportSources, documentId: string): Party[] {
+  return src.people.parties(documentId).map((p) => ({ short: p.short, name: p.name }));
+}
+
+/**
+ * The `ExportInput` of a document for a checked request, at `now`. Throws `ExportNotFoundError` for a
+ * document without a baseline or an unknown version.
+ */
+export function buildExportInput(
+  src: ExportSources,
+  documentId: string,
+  request: ExportRequest,
+  now: Date,
+): ExportInput {
+  const original = src.store.getBaseline(documentId);
+  if (!original) throw new ExportNotFoundError(`Er is geen document met id "${documentId}".`);
+  let current: Agenda;
+  let versionLabel: string;
+  let until: string | null = null;
+  if (request.version === LIVE) {
+    current = liveAgenda(src.store, src.rooms, documentId);
+    versionLabel = 'Live';
+  } else {
+    const version = readVersion(src.store.db, documentId, request.version);
+    if (!version)
+      throw new ExportNotFoundError(
+        `Er is geen versie "${request.version}" van dit document; kies live of een bestaande versie.`,
+      );
+    current = version.agenda;
+    versionLabel = version.name;
+    until = version.createdAt;
+  }
+  const amendments = readAmendments(src, documentId);
+  const wantsComments = request.comments || request.format === 'json';
+  return {
+    original,
+    current,
+    versionLabel,
+    changes: request.changes,
+    language: request.language,
+    generatedAt: now,
+    attribution: readAttribution(src, documentId, amendments, until),
+    defaultAuthor: DEFAULT_AUTHOR,
+    measureStatuses: readMeasureStatuses(src, documentId),
+    include: request.include,
+    amendments,
+    parties: partiesOf(src, documentId),
+    ...(wantsComments ? { comments: readComments(src, documentId) } : {}),
+  };
+}

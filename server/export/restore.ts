@@ -1,0 +1,89 @@
+/**
+ * Restores a JSON export as a new document (`npx akkoord import <file.json> --json --id <id>`), so that
+ * exporting it again gives the same file (apart from the export time and the amendments' document id).
+ *
+ * What goes where:
+ * - the export's `original` (written by marked exports) becomes the baseline, its `agenda` the live text;
+ *   a clean export has no original, so its agenda is both (the document then starts without changes);
+ * - parties: the document gets the default parties, names as in the file, and any other party of the
+ *   file (grey until the chair gives it a colour);
+ * - amendments (with their positions) and measure statuses go to the meta room's maps (`META`), where the
+ *   server keeps them for every client; amendments get the new document id;
+ * - comment threads are not restored: they are anchored in the text by the comments feature, which a
+ *   thread's quote alone cannot rebuild.
+ */
+import * as Y from 'yjs';
+import { prosemirrorToYDoc } from 'y-prosemirror';
+import { buildDocument } from '../../shared/agenda/build.js';
+import { META, type MeasureStatusRecord } from '../../shared/amendments/types.js';
+import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
+import { roomName } from '../../shared/protocol/rooms.js';
+import { DOCUMENT_ID } from '../documents/import.js';
+import { writeRoom } from '../sync/serverWrite.js';
+import type { ExportSources } from './input.js';
+import type { JsonExport } from './json.js';
+
+/** The colour of a party that came with an import: neutral until the chair sets one. */
+const IMPORTED_PARTY_COLOUR = '#6e7781';
+
+/** Who the restored statuses are recorded as set by. */
+export const IMPORT_ACTOR = 'import';
+
+/** What was restored, for the person who asked. */
+export interface RestoreSummary {
+  measures: number;
+  amendments: number;
+  statuses: number;
+  baselineFromOriginal: boolean;
+}
+
+/**
+ * Stores a read JSON export (see `importJsonExport`) as document `id`; with `replace`, an existing
+ * document of that id is replaced. Throws `RangeError` for a bad id or an existing document.
+ */
+export function restoreJsonExport(
+  src: ExportSources,
+  options: { id: string; data: JsonExport; replace?: boolean },
+): RestoreSummary {
+  const { id, data } = options;
+  if (!DOCUMENT_ID.test(id))
+    throw new RangeError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes`);
+  const ydoc = prosemirrorToYDoc(buildDocument(data.agenda), TEXT_FRAGMENT);
+  const initialUpdate = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  src.rooms.evict(id);
+  src.store.createDocument(
+    { id, title: data.agenda.title, baseline: data.original ?? data.agenda, initialUpdate },
+    options.replace,
+  );
+
+  src.people.ensureDefaultParties(id);
+  for (const party of data.parties) {
+    const known = src.people.party(id, party.short);
+    if (!known)
+      src.people.addParty(id, { short: party.short, name: party.name, color: IMPORTED_PARTY_COLOUR });
+    else if (known.name !== party.name) src.people.updateParty(id, { ...known, name: party.name });
+  }
+
+  const statuses = Object.entries(data.measureStatuses);
+  if (data.amendments.length > 0 || statuses.length > 0) {
+    writeRoom(src.rooms, roomName({ kind: 'meta', documentId: id }), null, (doc) => {
+      const amendments = doc.getMap(META.amendments);
+      for (const a of data.amendments) amendments.set(a.id, { ...a, documentId: id });
+      const measureStatuses = doc.getMap(META.measureStatuses);
+      for (const [measureId, status] of statuses) {
+        const record: MeasureStatusRecord = { status, by: IMPORT_ACTOR, at: data.exportedAt };
+        measureStatuses.set(measureId, record);
+      }
+    });
+  }
+  return {
+    measures: data.agenda.chapters.reduce(
+      (n, c) => n + c.sections.reduce((k, s) => k + s.measures.length, 0),
+      0,
+    ),
+    amendments: data.amendments.length,
+    statuses: statuses.length,
+    baselineFromOriginal: data.original !== undefined,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The meta room as the live mirror of the amendment tables: the server writes plain JSON values there after
+ * every accepted request, and every open browser follows them.
+ */
+import { roomName } from '../../shared/protocol/rooms.js';
+import { META } from '../../shared/amendments/types.js';
+import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../shared/amendments/types.js';
+import type { Rooms } from '../sync/rooms.js';
+import { writeRoom } from '../sync/serverWrite.js';
+
+function metaRoom(documentId: string): string {
+  return roomName({ kind: 'meta', documentId });
+}
+
+/** Mirrors amendments (from `submitted` on; drafts never go to the meta room) in one change. */
+export function mirrorAmendments(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  amendments: Amendment[],
+): void {
+  const visible = amendments.filter((a) => a.status !== 'draft');
+  if (visible.length === 0) return;
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
+    const map = doc.getMap(META.amendments);
+    for (const a of visible) map.set(a.id, JSON.parse(JSON.stringify(a)) as Amendment);
+  });
+}
+
+/** Mirrors the parties' positions on one measure. */
+export function mirrorMeasurePositions(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  measureId: string,
+  positions: MeasurePositions,
+): void {
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
+    doc.getMap(META.measurePositions).set(measureId, positions),
+  );
+}
+
+/** Mirrors a measure's negotiation status. */
+export function mirrorStatus(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  measureId: string,
+  record: MeasureStatusRecord,
+): void {
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
+    doc.getMap(META.measureStatuses).set(measureId, record),
+  );
+}

@@ -1,0 +1,151 @@
+import express from 'express';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { requireAction } from '../auth/request.js';
+import { AmendmentsService } from '../amendments/service.js';
+import { body } from './people.js';
+import { HttpError } from './errors.js';
+
+const KINDS = ['replace', 'insert', 'delete'] as const;
+const STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+const POSITIONS = ['support', 'oppose', 'reservation', 'none'] as const;
+const MEASURE_STATUSES = ['open', 'agreed', 'disputed', 'parked'] as const;
+/** A measure's text in the agenda runs to about 1,500 characters; 20,000 leaves room without inviting abuse. */
+const MAX_TEXT = 20_000;
+
+const CreateBody = z.object({
+  measure: z.string().min(1).max(100),
+  kind: z.enum(KINDS),
+  text: z.string().max(MAX_TEXT).optional(),
+  rationale: z.string().max(MAX_TEXT).default(''),
+});
+const UpdateBody = z.object({
+  text: z.string().max(MAX_TEXT).optional(),
+  rationale: z.string().max(MAX_TEXT).optional(),
+});
+const PositionBody = z.object({
+  position: z.enum(POSITIONS),
+  note: z.string().max(2_000).nullable().optional(),
+});
+const StatusBody = z.object({ status: z.enum(MEASURE_STATUSES) });
+const GroupBody = z.object({ group: z.string().min(1).max(60).nullable() });
+const ListQuery = z.object({
+  measure: z.string().max(100).optional(),
+  party: z.string().max(20).optional(),
+  status: z.enum(STATUSES).optional(),
+});
+
+/**
+ * Amendments, positions and measure statuses (issue 4):
+ * - `GET /documents/:id/amendments?measure&party&status` (with `measure`: views with diffs, conflicts and
+ *   collisions), `GET …/amendments/:aid` (a view);
+ * - `POST …/amendments` `{measure, kind, text?, rationale}` → a draft of the caller's party (201);
+ * - `POST …/amendments/:aid/submit | withdraw | accept | reject`; `PUT …/amendments/:aid` `{text?, rationale?}`;
+ *   `PUT …/amendments/:aid/group` `{group}`;
+ * - `PUT …/amendments/:aid/positions/:party`, `PUT …/measures/:mid/position/:party` `{position, note?}`,
+ *   `PUT …/measures/:mid/status` `{status}`;
+ * - `GET …/negotiation` (statuses and positions on measures), `GET …/dashboard?chapter`.
+ */
+export function amendmentsRouter(ctx: AppContext): express.Router {
+  const service = new AmendmentsService(ctx);
+  const router = express.Router();
+  const documentOr404 = (id: string) => {
+    if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
+    return id;
+  };
+
+  router.get('/documents/:id/amendments', (req, res) => {
+    const person = requireAction(req, req.params.id, 'read');
+    const query = body(ListQuery, req.query);
+    res.json(service.list(person, documentOr404(req.params.id), query));
+  });
+
+  router.get('/documents/:id/amendments/:aid', (req, res) => {
+    const person = requireAction(req, req.params.id, 'read');
+    res.json(service.get(person, documentOr404(req.params.id), req.params.aid));
+  });
+
+  router.post('/documents/:id/amendments', (req, res) => {
+    const person = requireAction(req, req.params.id, 'amendment.propose');
+    const input = body(CreateBody, req.body);
+    res.status(201).json(service.create(person, documentOr404(req.params.id), input));
+  });
+
+  router.put('/documents/:id/amendments/:aid', (req, res) => {
+    const person = requireAction(req, req.params.id, 'amendment.propose');
+    res.json(
+      service.update(person, documentOr404(req.params.id), req.params.aid, body(UpdateBody, req.body)),
+    );
+  });
+
+  for (const move of ['submit', 'withdraw'] as const)
+    router.post(`/documents/:id/amendments/:aid/${move}`, (req, res) => {
+      const person = requireAction(req, req.params.id, 'amendment.propose');
+      res.json(service[move](person, documentOr404(req.params.id), req.params.aid));
+    });
+
+  router.post('/documents/:id/amendments/:aid/accept', (req, res) => {
+    const person = requireAction(req, req.params.id, 'amendment.decide');
+    res.json(service.accept(person, documentOr404(req.params.id), req.params.aid));
+  });
+
+  router.post('/documents/:id/amendments/:aid/reject', (req, res) => {
+    const person = requireAction(req, req.params.id, 'amendment.decide');
+    res.json(service.reject(person, documentOr404(req.params.id), req.params.aid));
+  });
+
+  router.put('/documents/:id/amendments/:aid/group', (req, res) => {
+    const person = requireAction(req, req.params.id, 'amendment.decide');
+    const { group } = body(GroupBody, req.body);
+    res.json(service.group(person, documentOr404(req.params.id), req.params.aid, group));
+  });
+
+  router.put('/documents/:id/amendments/:aid/positions/:party', (req, res) => {
+    const person = requireAction(req, req.params.id, 'position.set');
+    const { position, note } = body(PositionBody, req.body);
+    res.json(
+      service.setAmendmentPosition(
+        person,
+        documentOr404(req.params.id),
+        req.params.aid,
+        req.params.party,
+        position,
+        note ?? null,
+      ),
+    );
+  });
+
+  router.put('/documents/:id/measures/:mid/position/:party', (req, res) => {
+    const person = requireAction(req, req.params.id, 'position.set');
+    const { position, note } = body(PositionBody, req.body);
+    res.json(
+      service.setMeasurePosition(
+        person,
+        documentOr404(req.params.id),
+        req.params.mid,
+        req.params.party,
+        position,
+        note ?? null,
+      ),
+    );
+  });
+
+  router.put('/documents/:id/measures/:mid/status', (req, res) => {
+    const person = requireAction(req, req.params.id, 'measure.status');
+    const { status } = body(StatusBody, req.body);
+    res.json(service.setStatus(person, documentOr404(req.params.id), req.params.mid, status));
+  });
+
+  router.get('/documents/:id/negotiation', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    res.json(service.negotiation(documentOr404(req.params.id)));
+  });
+
+  router.get('/documents/:id/dashboard', (req, res) => {
+    requireAction(req, req.params.id, 'read');
+    const chapter = typeof req.query.chapter === 'string' ? req.query.chapter : undefined;
+    res.json(service.dashboard(documentOr404(req.params.id), chapter));
+  });
+
+  return router;
+}

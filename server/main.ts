@@ -37,7 +37,6 @@ async function main(): Promise<void> {
     staticDir,
     publicUrl: process.env.AKKOORD_URL,
   });
-  console.log(`Akkoord draait op ${app.url}  (data: ${dir})`);
   for (const doc of store.listDocuments()) {
     const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);
     if (link) {
@@ -52,6 +51,8 @@ async function main(): Promise<void> {
     }
   }
 
+  // Printed last: scripts and tests wait for this line to know the server is ready.
+  console.log(`Akkoord draait op ${app.url}  (data: ${dir})`);
   const removePid = writePidFile(dir);
   const stop = async () => {
     await app.close();

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/** A real Akkoord server process (as `npm start` runs it, without the client build). */
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Ends the process with SIGKILL: no clean-up, no flush, as a crash would. */
+  kill(): Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Starts `tsx server/main.ts` on a free port with the given data directory and waits for its address. */
+export function startServerProcess(dataDir: string): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    const onData = () => {
+      const match = /Akkoord draait op (http:\/\/localhost:\d+)/.exec(out);
+      if (!match) return;
+      child.stdout!.off('data', onData);
+      resolve({
+        child,
+        url: match[1]!,
+        output: () => out,
+        kill: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGKILL');
+          }),
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`Server stopped (${code}): ${out}`)));
+  });
+}
+
+/** The token in the first-start chair link the server prints. */
+export function chairTokenFrom(output: string): string {
+  const match = /\/signin#token=([\w.%-]+)/.exec(output);
+  if (!match) throw new Error(`No sign-in link in: ${output}`);
+  return decodeURIComponent(match[1]!);
+}

@@ -163,6 +163,9 @@ export class AmendmentsRepository {
            decided_by = @decidedBy WHERE id = @id AND document_id = @documentId`,
       ),
       get: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND id = ?'),
+      pending: db.prepare(
+        "SELECT id, number, measure_id, party FROM amendments WHERE document_id = ? AND status = 'submitted' ORDER BY seq",
+      ),
       positionsOf: db.prepare(
         `SELECT amendment_id AS key, party, position, note, by, at FROM amendment_positions
          WHERE amendment_id = ?`,
@@ -267,6 +270,30 @@ export class AmendmentsRepository {
         ? group(rows.flatMap((r) => this.q.positionsOf.all(r.id) as PositionRow[]))
         : group(this.q.allPositions.all(documentId) as PositionRow[]);
     return rows.map((r) => fromRow(r, positions.get(r.id) ?? {}));
+  }
+
+  /**
+   * The pending (submitted) amendments without their texts: what the dashboard and the positions matrix
+   * need, read without the texts that make up most of a row.
+   */
+  pending(
+    documentId: string,
+  ): Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[] {
+    const rows = this.q.pending.all(documentId) as {
+      id: string;
+      number: string;
+      measure_id: string;
+      party: string;
+    }[];
+    const positions = group(this.q.allPositions.all(documentId) as PositionRow[]);
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      measureId: r.measure_id,
+      party: r.party,
+      status: 'submitted',
+      positions: positions.get(r.id) ?? {},
+    }));
   }
 
   /** Records a party's position on an amendment. */

@@ -383,7 +383,7 @@ export class AmendmentsService {
   /** The dashboard; with a chapter id also its positions matrix (parties without the secretariat). */
   dashboard(documentId: string, chapterId?: string): DashboardAnswer {
     const chapters = withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, chaptersOf);
-    const amendments = this.repo.list(documentId, { status: 'submitted', draftsOf: null });
+    const amendments = this.repo.pending(documentId);
     const statuses = Object.fromEntries(
       Object.entries(this.repo.statuses(documentId)).map(([id, r]) => [id, r.status]),
     );

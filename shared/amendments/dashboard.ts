@@ -83,7 +83,7 @@ export interface PositionsMatrix {
  */
 export function positionsMatrix(
   chapter: DashboardChapter,
-  amendments: readonly Amendment[],
+  amendments: readonly Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[],
   parties: readonly string[],
 ): PositionsMatrix {
   const order = new Map(chapter.measureIds.map((id, i) => [id, i]));

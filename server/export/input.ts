@@ -111,35 +111,68 @@ function metaMap(src: ExportSources, documentId: string, map: string): Record<st
   );
 }
 
-const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** A row of the amendments feature's `amendments` table as the `Amendment` type (positions apart). */
+function amendmentOfRow(row: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: row.id,
+    number: row.number,
+    documentId: row.document_id,
+    measureId: row.measure_id,
+    kind: row.kind,
+    text: row.text,
+    rationale: row.rationale,
+    party: row.party,
+    authors: parseJson(row.authors),
+    status: row.status,
+    baseText: row.base_text,
+    group: row.grp ?? row.group ?? null,
+    positions: {},
+    createdAt: row.created_at,
+    submittedAt: row.submitted_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+  };
+}
 
-/** A table row with snake_case columns and JSON text columns as a plain object with camelCase keys. */
-function rowObject(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const parsed = typeof value === 'string' && /^[[{]/.test(value) ? parseJson(value) : value;
-    out[camel(key)] = parsed === undefined ? value : parsed;
+/** Rows of a table of the amendments feature for one document, or none when the query does not fit. */
+function rowsOf(db: Database.Database, sql: string, documentId: string): Record<string, unknown>[] {
+  try {
+    return db.prepare(sql).all(documentId) as Record<string, unknown>[];
+  } catch {
+    // The feature is being built alongside; a schema this does not know reads as no data.
+    return [];
   }
-  return out;
 }
 
 /**
- * The amendments everyone may see (submitted and later; drafts stay with their party), from the meta
- * room's `amendments` map (id → Amendment, see `META`), or else an `amendments` table with one column
- * per field (or a JSON `data` column). Entries that do not fit the `Amendment` type are left out.
+ * The amendments everyone may see (submitted and later; drafts stay with their party). Read from the
+ * amendments feature's tables (`amendments`, positions from `amendment_positions`), its source of
+ * truth; without them, from the meta room's `amendments` map (id → Amendment, see `META`). Entries
+ * that do not fit the `Amendment` type are left out.
  */
 export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
-  let candidates: unknown[] = Object.values(metaMap(src, documentId, META.amendments));
-  if (candidates.length === 0 && tableExists(src.store.db, 'amendments')) {
-    const cols = columnsOf(src.store.db, 'amendments');
-    const docCol = firstOf(cols, ['document_id', 'documentId']);
-    const rows = src.store.db
-      .prepare(`SELECT * FROM amendments${docCol ? ` WHERE ${docCol} = ?` : ''}`)
-      .all(...(docCol ? [documentId] : [])) as Record<string, unknown>[];
-    candidates = rows.map((row) => {
-      const data = parseJson(row.data ?? row.json);
-      return data && typeof data === 'object' ? data : { positions: {}, ...rowObject(row) };
-    });
+  const db = src.store.db;
+  let candidates: unknown[];
+  if (tableExists(db, 'amendments')) {
+    const rows = rowsOf(
+      db,
+      "SELECT * FROM amendments WHERE document_id = ? AND status != 'draft' ORDER BY seq",
+      documentId,
+    );
+    const positions = new Map<string, Record<string, unknown>>();
+    if (tableExists(db, 'amendment_positions'))
+      for (const p of rowsOf(db, 'SELECT * FROM amendment_positions WHERE document_id = ?', documentId)) {
+        const key = String(p.amendment_id);
+        const record = positions.get(key) ?? {};
+        record[String(p.party)] = { position: p.position, note: p.note ?? null, by: p.by, at: p.at };
+        positions.set(key, record);
+      }
+    candidates = rows.map((row) => ({
+      ...amendmentOfRow(row),
+      positions: positions.get(String(row.id)) ?? {},
+    }));
+  } else {
+    candidates = Object.values(metaMap(src, documentId, META.amendments));
   }
   const amendments: Amendment[] = [];
   for (const candidate of candidates) {
@@ -150,13 +183,23 @@ export function readAmendments(src: ExportSources, documentId: string): Amendmen
   return amendments.sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
 }
 
-/** The measure statuses from the meta room's `measureStatuses` map (measure id → status record). */
+/**
+ * The measure statuses: from the amendments feature's `measure_statuses` table, or else the meta
+ * room's `measureStatuses` map (measure id → status record).
+ */
 export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
+  const db = src.store.db;
+  const entries: [string, unknown][] = tableExists(db, 'measure_statuses')
+    ? rowsOf(db, 'SELECT measure_id, status FROM measure_statuses WHERE document_id = ?', documentId).map(
+        (r) => [String(r.measure_id), r.status],
+      )
+    : Object.entries(metaMap(src, documentId, META.measureStatuses)).map(([id, value]) => [
+        id,
+        typeof value === 'object' && value !== null ? (value as { status?: unknown }).status : value,
+      ]);
   const statuses: Record<string, MeasureStatus> = {};
-  for (const [measureId, value] of Object.entries(metaMap(src, documentId, META.measureStatuses))) {
-    const status = measureStatusSchema.safeParse(
-      typeof value === 'object' && value !== null ? (value as { status?: unknown }).status : value,
-    );
+  for (const [measureId, value] of entries) {
+    const status = measureStatusSchema.safeParse(value);
     if (status.success) statuses[measureId] = status.data;
   }
   return statuses;

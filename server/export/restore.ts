@@ -1,25 +1,27 @@
 /**
  * Restores a JSON export as a new document (`npx akkoord import <file.json> --json --id <id>`), so that
- * exporting it again gives the same file (apart from the export time and the amendments' document id).
+ * exporting it again gives the same file (apart from the export time and the amendments' document ids).
  *
  * What goes where:
  * - the export's `original` (written by marked exports) becomes the baseline, its `agenda` the live text;
  *   a clean export has no original, so its agenda is both (the document then starts without changes);
  * - parties: the document gets the default parties, names as in the file, and any other party of the
  *   file (grey until the chair gives it a colour);
- * - amendments (with their positions) and measure statuses go to the meta room's maps (`META`), where the
- *   server keeps them for every client; amendments get the new document id;
+ * - amendments (with their positions) and measure statuses go to the amendments feature's tables and its
+ *   live mirror in the meta room (`META`); amendments get the new document id (and, when their id is
+ *   taken in this database, a new id);
  * - comment threads are not restored: they are anchored in the text by the comments feature, which a
  *   thread's quote alone cannot rebuild.
  */
 import * as Y from 'yjs';
 import { prosemirrorToYDoc } from 'y-prosemirror';
 import { buildDocument } from '../../shared/agenda/build.js';
-import { META, type MeasureStatusRecord } from '../../shared/amendments/types.js';
+import { META, type Amendment, type MeasureStatusRecord } from '../../shared/amendments/types.js';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { DOCUMENT_ID } from '../documents/import.js';
 import { writeRoom } from '../sync/serverWrite.js';
+import { AmendmentsRepository } from '../amendments/repository.js';
 import type { ExportSources } from './input.js';
 import type { JsonExport } from './json.js';
 
@@ -66,10 +68,12 @@ export function restoreJsonExport(
   }
 
   const statuses = Object.entries(data.measureStatuses);
-  if (data.amendments.length > 0 || statuses.length > 0) {
+  const amendments = restoreNegotiation(src, id, data);
+  if (amendments.length > 0 || statuses.length > 0) {
+    // The live mirror every browser follows, as the amendments feature writes it.
     writeRoom(src.rooms, roomName({ kind: 'meta', documentId: id }), null, (doc) => {
-      const amendments = doc.getMap(META.amendments);
-      for (const a of data.amendments) amendments.set(a.id, { ...a, documentId: id });
+      const map = doc.getMap(META.amendments);
+      for (const a of amendments) map.set(a.id, a);
       const measureStatuses = doc.getMap(META.measureStatuses);
       for (const [measureId, status] of statuses) {
         const record: MeasureStatusRecord = { status, by: IMPORT_ACTOR, at: data.exportedAt };
@@ -82,8 +86,41 @@ export function restoreJsonExport(
       (n, c) => n + c.sections.reduce((k, s) => k + s.measures.length, 0),
       0,
     ),
-    amendments: data.amendments.length,
+    amendments: amendments.length,
     statuses: statuses.length,
     baselineFromOriginal: data.original !== undefined,
   };
+}
+
+/**
+ * Stores the amendments (with their positions) and measure statuses in the amendments feature's tables,
+ * its source of truth, in one transaction. Numbers stay (A-17 stays A-17, and the next new amendment
+ * comes after the highest); an amendment id already used in this database (a copy of a document made
+ * here) gets the new document id in front. Returns the stored amendments.
+ */
+function restoreNegotiation(src: ExportSources, documentId: string, data: JsonExport): Amendment[] {
+  const repo = new AmendmentsRepository(src.store.db);
+  const taken = src.store.db.prepare('SELECT 1 FROM amendments WHERE id = ?');
+  return repo.transaction(() => {
+    let highest = 0;
+    const stored: Amendment[] = [];
+    for (const a of data.amendments) {
+      const seq = Number(/\d+/.exec(a.number)?.[0] ?? 0);
+      highest = Math.max(highest, seq);
+      const copy: Amendment = {
+        ...a,
+        id: taken.get(a.id) === undefined ? a.id : `${documentId}-${a.id}`,
+        documentId,
+      };
+      repo.insert(copy, seq);
+      for (const [party, record] of Object.entries(a.positions))
+        repo.setPosition(documentId, copy.id, party, record);
+      stored.push(copy);
+    }
+    // The counter hands out numbers one by one; take them up to the highest restored one.
+    while (highest > 0 && repo.nextSeq(documentId) < highest);
+    for (const [measureId, status] of Object.entries(data.measureStatuses))
+      repo.setStatus(documentId, measureId, { status, by: IMPORT_ACTOR, at: data.exportedAt });
+    return stored;
+  });
 }

@@ -6,19 +6,20 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importAgenda } from '../../server/documents/import.js';
 import { CONTENT_TYPES, importJsonExport, type JsonExport } from '../../server/export/index.js';
-import { writeRoom } from '../../server/sync/serverWrite.js';
-import { META, type Amendment, type MeasureStatusRecord } from '../../shared/amendments/types.js';
-import { roomName } from '../../shared/protocol/rooms.js';
 import type { Measure } from '../../shared/agenda/types.js';
 import { connectClient, measureText, synced } from '../helpers/clients.js';
 import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
-import { amendment } from './amendments.js';
 import { originalAgenda } from './fixture.js';
 import { part, revisions, unzip } from './ooxml.js';
 
 const run = promisify(execFile);
 const DOC = 'd66-cda';
-const [measure, disputed] = originalAgenda().chapters[0]!.sections[0]!.measures as [Measure, Measure];
+const [measure, disputed, amended] = originalAgenda().chapters[0]!.sections[0]!.measures as [
+  Measure,
+  Measure,
+  Measure,
+];
+const amendedAdds = 'Gemeenten krijgen hiervoor extra menskracht.';
 const firstWord = measure.text.split(' ')[0]!;
 const added = ' Dit regelen we nog deze kabinetsperiode.';
 
@@ -50,10 +51,10 @@ async function cli(...args: string[]): Promise<string> {
   return stdout;
 }
 
-/** A JSON export compared across documents: without its time, amendments without their document id. */
+/** A JSON export compared across documents: without its time, amendments without their (database) ids. */
 function comparable(data: JsonExport): unknown {
   const { exportedAt: _at, ...rest } = data;
-  return { ...rest, amendments: rest.amendments.map(({ documentId: _doc, ...a }) => a) };
+  return { ...rest, amendments: rest.amendments.map(({ documentId: _doc, id: _id, ...a }) => a) };
 }
 
 beforeAll(async () => {
@@ -86,17 +87,32 @@ beforeAll(async () => {
   client.provider.destroy();
   client.doc.destroy();
 
-  // Amendments and statuses as the amendments feature keeps them for everyone: in the meta room.
-  writeRoom(server.app.ctx.rooms, roomName({ kind: 'meta', documentId: DOC }), null, (doc) => {
-    const submitted: Amendment = amendment({ number: 'A-1' });
-    doc.getMap(META.amendments).set(submitted.id, submitted);
-    const status: MeasureStatusRecord = {
-      status: 'disputed',
-      by: chair.personId,
-      at: '2026-11-22T10:00:00Z',
-    };
-    doc.getMap(META.measureStatuses).set(disputed.id, status);
+  // CDA proposes an amendment on the third measure, takes a position on it, and the chair accepts it;
+  // the chair marks the second measure disputed: all through the amendments API.
+  const proposed = await server.api(cda.token, 'POST', `/api/documents/${DOC}/amendments`, {
+    measure: amended.id,
+    kind: 'replace',
+    text: `${amended.text} ${amendedAdds}`,
+    rationale: 'Duidelijker voor gemeenten.',
   });
+  expect(proposed.status).toBe(201);
+  const aid = proposed.body.id as string;
+  expect((await server.api(cda.token, 'POST', `/api/documents/${DOC}/amendments/${aid}/submit`)).status).toBe(
+    200,
+  );
+  const position = { position: 'support' };
+  expect(
+    (await server.api(cda.token, 'PUT', `/api/documents/${DOC}/amendments/${aid}/positions/CDA`, position))
+      .status,
+  ).toBe(200);
+  expect(
+    (await server.api(chair.token, 'POST', `/api/documents/${DOC}/amendments/${aid}/accept`)).status,
+  ).toBe(200);
+  const status = { status: 'disputed' };
+  expect(
+    (await server.api(chair.token, 'PUT', `/api/documents/${DOC}/measures/${disputed.id}/status`, status))
+      .status,
+  ).toBe(200);
 });
 
 afterAll(async () => {
@@ -134,6 +150,10 @@ describe('the export API', () => {
       expect.objectContaining({ author: 'CDA', text: `${firstWord} ` }),
     );
     expect(revisions(xml, 'ins')).toContainEqual(expect.objectContaining({ author: 'CDA', text: added }));
+    // The accepted amendment is CDA's change, though the chair's acceptance wrote it into the text.
+    expect(revisions(xml, 'ins')).toContainEqual(
+      expect.objectContaining({ author: 'CDA', text: ` ${amendedAdds}` }),
+    );
     const clean = part((await download(chair.token, 'format=docx&changes=clean')).bytes, 'word/document.xml');
     expect(clean).not.toMatch(/<w:(ins|del)\b/);
     expect(clean).toContain(added.trim());
@@ -241,6 +261,8 @@ describe('the export and import commands', () => {
     const a = importJsonExport(fs.readFileSync(first, 'utf8'));
     const b = importJsonExport(fs.readFileSync(second, 'utf8'));
     expect(a.amendments).toHaveLength(1);
+    expect(a.amendments[0]).toMatchObject({ number: 'A-1', party: 'CDA', status: 'accepted' });
+    expect(a.amendments[0]!.positions.CDA?.position).toBe('support');
     expect(a.measureStatuses).toEqual({ [disputed.id]: 'disputed' });
     expect(a.original).toBeDefined();
     expect(comparable(b)).toEqual(comparable(a));

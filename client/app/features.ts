@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { notesFeature } from '../notes/feature.js';
+import { lastChangeFeature } from '../lastChange/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -21,4 +23,6 @@ export interface Feature {
 /** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+  notesFeature,
+  lastChangeFeature,
 ];

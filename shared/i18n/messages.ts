@@ -1,3 +1,4 @@
+import { notesEn, notesNl } from './notes.js';
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
  * missing translation is a type error, not a blank on screen. Each feature keeps its words in its own file
@@ -53,6 +54,7 @@ const coreNl = {
 export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
+  ...notesNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -106,6 +108,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
+  ...notesEn,
 };
 
 export type Language = 'nl' | 'en';

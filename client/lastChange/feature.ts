@@ -1,0 +1,10 @@
+import type { Feature } from '../app/features.js';
+import { lastChangePlugin } from './plugin.js';
+import { LastChangeLoader } from './LastChangeLoader.js';
+
+/** "Last changed by … on …" on every measure, from the audit trail. */
+export const lastChangeFeature: Feature = {
+  id: 'lastChange',
+  Toolbar: LastChangeLoader,
+  plugins: () => [lastChangePlugin()],
+};

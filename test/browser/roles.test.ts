@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { parseAgenda } from '../../shared/agenda/parse.js';
+import { importAgenda } from '../../server/documents/import.js';
+import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
+import { connectClient, measureText, synced } from '../helpers/clients.js';
+import { launchChromium } from './chromium.js';
+import { placeCaret, screenshot, signIn, textOf, waitForText } from './page.js';
+
+const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const measure = agenda.chapters[1]!.sections[0]!.measures[0]!;
+
+let server: TestServer;
+let browser: Browser;
+let chair: Invited;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    staticDir: path.resolve('dist'),
+    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
+  });
+  browser = await launchChromium();
+  chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Voorzitter' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('roles in the browser', () => {
+  it('lets a reviewer sign in with a link and read live, but not type into the text', async () => {
+    const reviewer = await server.invite({ party: 'D66', role: 'reviewer', name: 'Rita Meelezer' });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, reviewer.url);
+    await page.locator('.notice.read-only').waitFor();
+    expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+
+    // Typing does nothing.
+    await placeCaret(page, measure.id, 'start');
+    await page.keyboard.type('Niet toegestaan ');
+    expect(await textOf(page, measure.id)).toBe(measure.text);
+
+    // The chair's edit arrives live.
+    const c = connectClient(server.wsUrl, 'd66-cda', { token: chair.token });
+    await synced(c.provider);
+    measureText(c.fragment, measure.id).insert(0, 'Live: ');
+    await waitForText(page, measure.id, `Live: ${measure.text}`);
+    await screenshot(page, 'reviewer-read-only');
+    c.provider.destroy();
+
+    // And the server refuses what the UI hides.
+    const res = await server.api(reviewer.token, 'PUT', '/api/documents/d66-cda/drafting', { mode: 'open' });
+    expect(res.status).toBe(403);
+    await page.close();
+  });
+
+  it("never shows one party's notes to another party, and shows them live within the party", async () => {
+    const vvd1 = await server.invite({ party: 'VVD', role: 'negotiator', name: 'Vera' });
+    const vvdObserver = await server.invite({ party: 'VVD', role: 'observer', name: 'Otto' });
+    const cdaObserver = await server.invite({ party: 'CDA', role: 'observer', name: 'Carla' });
+    const [a, b, c] = await Promise.all(
+      [0, 1, 2].map(() => browser.newContext({ viewport: { width: 1400, height: 900 } })),
+    );
+    const writer = await a!.newPage();
+    const sameParty = await b!.newPage();
+    const otherParty = await c!.newPage();
+    await signIn(writer, vvd1.url);
+    await signIn(sameParty, vvdObserver.url);
+    await signIn(otherParty, cdaObserver.url);
+    for (const page of [writer, sameParty, otherParty])
+      await page.getByRole('tab', { name: 'Partijnotities' }).click();
+
+    await writer.locator('.notes-text').fill('VVD: geen akkoord over 2.1.1 zonder dekking.');
+    await sameParty.waitForFunction(() =>
+      (document.querySelector('.notes-text') as HTMLTextAreaElement).value.includes('zonder dekking'),
+    );
+    expect(await sameParty.locator('.notes-text').getAttribute('readonly')).not.toBeNull();
+    await screenshot(sameParty, 'party-notes');
+
+    // The other party's panel is their own, empty notes; nothing of VVD's arrives.
+    await otherParty.waitForTimeout(500);
+    expect(await otherParty.locator('.notes-text').inputValue()).toBe('');
+    expect(await otherParty.content()).not.toContain('zonder dekking');
+    for (const ctx of [a, b, c]) await ctx!.close();
+  });
+});

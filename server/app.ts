@@ -20,6 +20,7 @@ import type { AppContext } from './context.js';
 import { apiRouter } from './http/api.js';
 import { peopleRouter } from './http/people.js';
 import { errorHandler, HttpError } from './http/errors.js';
+import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
 
@@ -88,6 +89,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', peopleRouter(ctx));
   app.use('/api', apiRouter(ctx));
   // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
+  app.use('/api', commentsRouter(ctx));
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));

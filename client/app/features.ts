@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
 import { lastChangeFeature } from '../lastChange/feature.js';
 
@@ -23,6 +24,7 @@ export interface Feature {
 /** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+  exportFeature,
   notesFeature,
   lastChangeFeature,
 ];

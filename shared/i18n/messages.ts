@@ -1,4 +1,6 @@
 import { notesEn, notesNl } from './notes.js';
+import { exportEn, exportNl } from './export.js';
+
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
  * missing translation is a type error, not a blank on screen. Each feature keeps its words in its own file
@@ -54,6 +56,7 @@ const coreNl = {
 export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
+  ...exportNl,
   ...notesNl,
 };
 
@@ -108,6 +111,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
+  ...exportEn,
   ...notesEn,
 };
 

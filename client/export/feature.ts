@@ -1,0 +1,9 @@
+import type { Feature } from '../app/features.js';
+import { ExportButton } from './ExportButton.js';
+import './export.css';
+
+/** Export of the amended draft (issue 7): a toolbar button that opens the export dialog. */
+export const exportFeature: Feature = {
+  id: 'export',
+  Toolbar: ExportButton,
+};

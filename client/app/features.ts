@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { diffFeature } from '../diff/feature.js';
 import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
 import { lastChangeFeature } from '../lastChange/feature.js';
@@ -24,6 +25,7 @@ export interface Feature {
 /** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+  diffFeature,
   exportFeature,
   notesFeature,
   lastChangeFeature,

@@ -1,3 +1,5 @@
+import { diffEn, diffNl } from './diff.js';
+
 import { notesEn, notesNl } from './notes.js';
 import { exportEn, exportNl } from './export.js';
 
@@ -56,6 +58,7 @@ const coreNl = {
 export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
+  ...diffNl,
   ...exportNl,
   ...notesNl,
 };
@@ -111,6 +114,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
+  ...diffEn,
   ...exportEn,
   ...notesEn,
 };

@@ -56,6 +56,8 @@ async function diff(from: string, to: string, token = chair.token) {
 }
 
 const unit = (d: Awaited<ReturnType<typeof diff>>, id: string) => d.units.find((u) => u.id === id)!;
+const unitWithAttribution = (d: Awaited<ReturnType<typeof diff>>, id: string) =>
+  unit(d, id) as ReturnType<typeof unit> & { attribution?: { person: string; party: string; at: string } };
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.provider.destroy();
@@ -103,6 +105,13 @@ describe('versions and the diff API', () => {
 
     const originalToLive = await diff('original', 'live');
     expect(originalToLive.total.changed).toBe(2);
+    // The audit trail records who sent each update: the diff names them per changed measure.
+    expect(unitWithAttribution(originalToLive, 'm-2-1-1').attribution).toMatchObject({
+      person: 'Voorzitter',
+      party: 'SEC',
+      at: expect.any(String),
+    });
+    expect(unitWithAttribution(originalToLive, 'm-1-1-2').attribution).toBeUndefined();
     expect(originalToLive.units.map((u) => u.id)).toEqual(versionToLive.units.map((u) => u.id));
 
     const liveToOriginal = await diff('live', 'original');

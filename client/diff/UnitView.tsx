@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useI18n } from '../app/i18n.js';
+import { condenseOps } from './condense.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { UnitKind } from '../../shared/diff/index.js';
+import { dutchTime, type DiffUnit } from './api.js';
+import { InlineOps, SideOps } from './Ops.js';
+
+const KIND_LABEL: Record<Exclude<UnitKind, 'measure'>, MessageKey> = {
+  title: 'diffKind_title',
+  intro: 'diffKind_intro',
+  signature: 'diffKind_signature',
+  'chapter-title': 'diffKind_chapterTitle',
+  'section-title': 'diffKind_sectionTitle',
+  'chapter-intro': 'diffKind_paragraph',
+  'section-intro': 'diffKind_paragraph',
+  footnote: 'diffKind_footnote',
+};
+
+/** One changed unit of a comparison: its number, what happened, who did it, and the text change. */
+export function UnitView({
+  unit,
+  layout,
+  current,
+}: {
+  unit: DiffUnit;
+  layout: 'inline' | 'side-by-side';
+  current: boolean;
+}) {
+  const { t } = useI18n();
+  const label =
+    unit.kind === 'measure' ? `${t('measure')} ${unit.number}` : `${t(KIND_LABEL[unit.kind])} ${unit.number}`;
+  const [full, setFull] = useState(false);
+  const condensed = condenseOps(unit.ops);
+  const shortened = condensed.some(([, text], i) => text !== unit.ops[i]![1]);
+  const ops = full ? unit.ops : condensed;
+  const renumbered = unit.fromNumber && unit.toNumber && unit.fromNumber !== unit.toNumber;
+  return (
+    <article
+      className={`diff-unit diff-unit-${unit.status}${current ? ' current' : ''}`}
+      data-unit={unit.id}
+      aria-current={current || undefined}
+    >
+      <header>
+        <strong>{label.trim()}</strong>
+        {renumbered && (
+          <span className="diff-renumbered">
+            ({unit.fromNumber} → {unit.toNumber})
+          </span>
+        )}
+        <span className={`diff-badge diff-badge-${unit.status}`}>{t(`diffStatus_${unit.status}`)}</span>
+      </header>
+      {layout === 'inline' ? (
+        <p className="diff-text">
+          <InlineOps ops={ops} />
+        </p>
+      ) : (
+        <div className="diff-columns">
+          <div>
+            <div className="diff-column-head">{t('diffOld')}</div>
+            <p className="diff-text">
+              <SideOps ops={ops} side="from" />
+            </p>
+          </div>
+          <div>
+            <div className="diff-column-head">{t('diffNew')}</div>
+            <p className="diff-text">
+              <SideOps ops={ops} side="to" />
+            </p>
+          </div>
+        </div>
+      )}
+      {shortened && (
+        <button type="button" className="diff-full" onClick={() => setFull(!full)}>
+          {full ? t('diffShorter') : t('diffFullText')}
+        </button>
+      )}
+      {unit.attribution && (
+        <footer className="diff-attribution">
+          {t('diffBy', {
+            person: unit.attribution.person,
+            party: unit.attribution.party,
+            time: dutchTime(unit.attribution.at),
+          })}
+        </footer>
+      )}
+    </article>
+  );
+}

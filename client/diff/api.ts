@@ -1,0 +1,65 @@
+/** The diff and versions API as the client calls it. */
+import { api } from '../app/session.js';
+import type { Agenda } from '../../shared/agenda/types.js';
+import type { ChapterSummary, StatusCounts, UnitDiff } from '../../shared/diff/index.js';
+
+/** A version as the server lists it. */
+export interface Version {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  kind: 'named' | 'daily';
+}
+
+/** Who last changed a unit, where the audit trail knows it. */
+export interface Attribution {
+  person: string;
+  party: string;
+  at: string;
+}
+
+/** A unit of a comparison. */
+export type DiffUnit = UnitDiff & { attribution?: Attribution };
+
+/** `GET /api/documents/:id/diff`. */
+export interface DiffResponse {
+  units: DiffUnit[];
+  chapters: ChapterSummary[];
+  total: StatusCounts;
+}
+
+/** One side of a comparison: `original`, `live`, `since-last-visit` or a version id. */
+export type Side = string;
+
+const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
+
+export const fetchBaseline = (documentId: string) => api<Agenda>('GET', `${base(documentId)}/baseline`);
+
+export const fetchVersions = (documentId: string) => api<Version[]>('GET', `${base(documentId)}/versions`);
+
+export const makeVersion = (documentId: string, name: string) =>
+  api<Version>('POST', `${base(documentId)}/versions`, { name });
+
+export const restoreVersion = (documentId: string, id: string) =>
+  api<{ restored: string }>('POST', `${base(documentId)}/versions/${encodeURIComponent(id)}/restore`);
+
+export const fetchDiff = (documentId: string, from: Side, to: Side) =>
+  api<DiffResponse>(
+    'GET',
+    `${base(documentId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+  );
+
+export const recordVisit = (documentId: string) =>
+  api<{ previousVisit: string | null }>('POST', `${base(documentId)}/visits`);
+
+/** A moment the Dutch way: 26-11-2026 15:53. */
+export function dutchTime(iso: string): string {
+  return new Date(iso).toLocaleString('nl-NL', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

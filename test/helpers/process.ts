@@ -16,7 +16,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export function startServerProcess(dataDir: string): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts'],
+    // tsx as a loader in this very process (not its CLI, which would run the server in a child): the pid
+    // is the server's own, so SIGKILL hits it and the load benchmark measures its CPU.
+    ['--import', 'tsx', 'server/main.ts'],
     {
       cwd: ROOT,
       env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },

@@ -1,0 +1,207 @@
+// Sync under load: N stock y-websocket clients on one document (split over the parties), each making a small
+// edit twice a second for D seconds. Runs the same load against Akkoord (persisting every update, checking
+// every permission, stamping awareness) and against the bare @y/websocket-server 0.1.1 (in memory, no checks),
+// in one run, and reports propagation latency p50/p99, server CPU and memory, and the ratios.
+// Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 by default; loopback only)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { prosemirrorToYDoc } from 'y-prosemirror';
+import { parseAgenda } from '../shared/agenda/parse.js';
+import { buildDocument } from '../shared/agenda/build.js';
+import { startServerProcess, chairTokenFrom } from '../test/helpers/process.js';
+
+const CLIENTS = Number(process.env.CLIENTS ?? 100);
+const SECONDS = Number(process.env.SECONDS ?? 60);
+const EDITS_PER_SECOND = 2;
+const PARTIES = ['D66', 'CDA', 'VVD', 'GL-PvdA', 'JA21'];
+
+interface Target {
+  name: string;
+  wsUrl: string;
+  room: string;
+  pid: number;
+  tokens: string[];
+  stop(): Promise<void>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** utime+stime of a process in seconds (Linux /proc), and its resident memory in MB. */
+function usage(pid: number): { cpu: number; rssMb: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!;
+  return { cpu: ticks / 100, rssMb: Number(rss) / 1024 };
+}
+
+async function akkoordTarget(): Promise<Target> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-load-'));
+  const server = await startServerProcess(dir);
+  const chair = chairTokenFrom(server.output());
+  const tokens: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const res = await fetch(`${server.url}/api/documents/d66-cda/people`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${chair}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `Onderhandelaar ${i}`,
+        party: PARTIES[i % PARTIES.length],
+        role: 'negotiator',
+      }),
+    });
+    tokens.push(((await res.json()) as { token: string }).token);
+  }
+  await fetch(`${server.url}/api/documents/d66-cda/drafting`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${chair}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'open' }),
+  });
+  return {
+    name: 'akkoord',
+    wsUrl: `${server.url.replace('http', 'ws')}/sync`,
+    room: 'd66-cda',
+    pid: server.child.pid!,
+    tokens,
+    stop: () => server.kill(),
+  };
+}
+
+async function bareTarget(): Promise<Target> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/@y/websocket-server/src/server.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  // The bare server has no seeding: one client puts the same agenda in first.
+  const seed = prosemirrorToYDoc(
+    buildDocument(parseAgenda(fs.readFileSync('fixtures/d66-cda-uitnodiging-2025.txt', 'utf8'))),
+  );
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, 'd66-cda', doc, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+  });
+  await new Promise<void>((r) => provider.once('sync', () => r()));
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(seed));
+  await new Promise((r) => setTimeout(r, 500));
+  provider.destroy();
+  return {
+    name: '@y/websocket-server 0.1.1',
+    wsUrl: `ws://127.0.0.1:${port}`,
+    room: 'd66-cda',
+    pid: child.pid!,
+    tokens: Array.from({ length: CLIENTS }, () => ''),
+    stop: async () => {
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+/** The Y.XmlText of the n-th measure of a client's document. */
+function measures(doc: Y.Doc): Y.XmlText[] {
+  const out: Y.XmlText[] = [];
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement) {
+        if (child.nodeName === 'measure' && child.get(0) instanceof Y.XmlText)
+          out.push(child.get(0) as Y.XmlText);
+        else walk(child);
+      }
+    }
+  };
+  walk(doc.getXmlFragment('prosemirror'));
+  return out;
+}
+
+async function run(target: Target) {
+  const clients = target.tokens.map((token) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+      params: token ? { token } : {},
+    });
+    return { doc, provider };
+  });
+  await Promise.all(
+    clients.map(
+      (c) => new Promise<void>((r) => (c.provider.synced ? r() : c.provider.once('sync', () => r()))),
+    ),
+  );
+  const latencies: number[] = [];
+  // Every client measures: each edit carries its send time in a map entry; receivers note the delay.
+  for (const c of clients) {
+    c.doc.getMap('bench').observe((event) => {
+      if (event.transaction.local) return;
+      const now = performance.timeOrigin + performance.now();
+      for (const key of event.keysChanged) latencies.push(now - (c.doc.getMap('bench').get(key) as number));
+    });
+  }
+  const before = usage(target.pid);
+  const start = Date.now();
+  let sent = 0;
+  const timers = clients.map((c, i) =>
+    setInterval(() => {
+      const texts = measures(c.doc);
+      const text = texts[i % texts.length]!;
+      c.doc.transact(() => {
+        text.insert(text.length, i % 2 ? ' x' : ' y');
+        c.doc.getMap('bench').set(`c${i}`, performance.timeOrigin + performance.now());
+      });
+      sent++;
+    }, 1000 / EDITS_PER_SECOND),
+  );
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  timers.forEach(clearInterval);
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = usage(target.pid);
+  const elapsed = (Date.now() - start) / 1000;
+  clients.forEach((c) => c.provider.destroy());
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    target: target.name,
+    edits: sent,
+    deliveries: sorted.length,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    cpuPercent: ((after.cpu - before.cpu) / elapsed) * 100,
+    rssMb: after.rssMb,
+  };
+}
+
+const results = [];
+for (const make of [akkoordTarget, bareTarget]) {
+  const target = await make();
+  try {
+    results.push(await run(target));
+  } finally {
+    await target.stop();
+  }
+}
+const [ours, bare] = results as [Awaited<ReturnType<typeof run>>, Awaited<ReturnType<typeof run>>];
+for (const r of results) {
+  console.log(
+    `${r.target}: ${r.edits} edits, ${r.deliveries} deliveries, latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, CPU ${r.cpuPercent.toFixed(0)} %, RSS ${r.rssMb.toFixed(0)} MB`,
+  );
+}
+console.log(
+  JSON.stringify({
+    bench: 'sync-load',
+    clients: CLIENTS,
+    seconds: SECONDS,
+    akkoord: ours,
+    bare,
+    ratioP50: ours.p50 / bare.p50,
+    ratioP99: ours.p99 / bare.p99,
+    ratioCpu: ours.cpuPercent / bare.cpuPercent,
+  }),
+);
+process.exit(0);

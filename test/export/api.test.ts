@@ -51,9 +51,12 @@ async function cli(...args: string[]): Promise<string> {
   return stdout;
 }
 
-/** A JSON export compared across documents: without its time, amendments without their (database) ids. */
+/**
+ * A JSON export compared across documents: without its time, amendments without their (database) ids,
+ * and without comment threads (the import does not restore them: see server/export/restore.ts).
+ */
 function comparable(data: JsonExport): unknown {
-  const { exportedAt: _at, ...rest } = data;
+  const { exportedAt: _at, comments: _comments, ...rest } = data;
   return { ...rest, amendments: rest.amendments.map(({ documentId: _doc, id: _id, ...a }) => a) };
 }
 
@@ -177,6 +180,26 @@ describe('the export API', () => {
     expect((await download(cda.token, 'format=md&changes=clean&disputed=0')).text()).not.toContain(
       disputed.text.slice(0, 40),
     );
+  });
+
+  it('carries the shared comment threads into Word comments and JSON, never a party’s own threads', async () => {
+    const quote = disputed.text.split(' ').slice(0, 4).join(' ');
+    const thread = { measure: disputed.id, quote, audience: 'everyone', text: 'Wat kost dit de gemeenten?' };
+    expect((await server.api(cda.token, 'POST', `/api/documents/${DOC}/comments`, thread)).status).toBe(201);
+    const own = { ...thread, audience: 'party', text: 'Alleen voor CDA: hier niet op ingaan.' };
+    expect((await server.api(cda.token, 'POST', `/api/documents/${DOC}/comments`, own)).status).toBe(201);
+    const comments = part((await download(chair.token, 'format=docx&comments=1')).bytes, 'word/comments.xml');
+    expect(comments).toContain(thread.text);
+    expect(comments).toContain('Carla Bos (CDA)');
+    expect(comments).not.toContain(own.text);
+    const data = importJsonExport((await download(cda.token, 'format=json')).text());
+    expect(data.comments).toEqual([
+      {
+        measureId: disputed.id,
+        quote,
+        messages: [expect.objectContaining({ author: 'Carla Bos (CDA)', text: thread.text })],
+      },
+    ]);
   });
 
   it('refuses an observer with 403 and someone not signed in with 401, each with a sentence', async () => {

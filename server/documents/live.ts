@@ -7,6 +7,7 @@ import { readDocument } from '../../shared/agenda/read.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Store } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
+import { applyStoredUpdates } from '../sync/room.js';
 
 /**
  * Runs `read` on the live Y.Doc of a document: the loaded room's when people are in it, else one loaded from
@@ -17,8 +18,7 @@ export function withLiveDoc<T>(store: Store, rooms: Rooms, id: string, read: (do
   if (room) return read(room.doc);
   const doc = new Y.Doc();
   try {
-    const updates = store.fetchUpdates(id);
-    if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    applyStoredUpdates(doc, store.fetchUpdates(id));
     return read(doc);
   } finally {
     doc.destroy();

@@ -15,6 +15,7 @@ export class Rooms {
     let room = this.loaded.get(name);
     if (!room) {
       room = new Room(name, this.store);
+      room.compactIfLong();
       this.loaded.set(name, room);
     }
     return room;

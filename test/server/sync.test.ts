@@ -121,6 +121,28 @@ describe('live sync over the y-websocket protocol', () => {
     expect(storedWhenReceived).toBeGreaterThan(before);
   });
 
+  it('keeps the update log short by compacting it, without losing an edit', async () => {
+    server = await start();
+    const a = client();
+    await synced(a.provider);
+    // 1,200 stored updates while the room is open (compaction keeps the log short on the way) …
+    for (let i = 0; i < 1200; i++) measureText(a.fragment, 'm-1-1-1').insert(0, 'x');
+    await eventually(() =>
+      (server!.app.ctx.rooms.peek('test')?.doc.getXmlFragment('prosemirror').toString() ?? '').includes(
+        'x'.repeat(1200),
+      ),
+    );
+    expect(server.store.countUpdates('test')).toBeLessThan(600);
+    a.provider.destroy();
+    clients.splice(0);
+    // … and when the last person leaves, the room is compacted to one update and unloaded.
+    await eventually(() => server!.app.ctx.rooms.peek('test') === null);
+    expect(server.store.countUpdates('test')).toBe(1);
+    const b = client();
+    await synced(b.provider);
+    expect(measureText(b.fragment, 'm-1-1-1').toString()).toBe('x'.repeat(1200) + 'We bouwen meer woningen.');
+  });
+
   it('refuses a room of a document that does not exist', async () => {
     server = await start();
     const c = client('bestaat-niet');

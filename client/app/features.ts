@@ -5,6 +5,7 @@ import { diffFeature } from '../diff/feature.js';
 import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
 import { lastChangeFeature } from '../lastChange/feature.js';
+import { amendmentsFeatures } from '../amendments/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -25,6 +26,7 @@ export interface Feature {
 /** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+  ...amendmentsFeatures,
   diffFeature,
   exportFeature,
   notesFeature,

@@ -2,6 +2,7 @@ import { diffEn, diffNl } from './diff.js';
 
 import { notesEn, notesNl } from './notes.js';
 import { exportEn, exportNl } from './export.js';
+import { amendmentsEn, amendmentsNl } from './amendments.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -58,6 +59,7 @@ const coreNl = {
 export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
+  ...amendmentsNl,
   ...diffNl,
   ...exportNl,
   ...notesNl,
@@ -114,6 +116,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
+  ...amendmentsEn,
   ...diffEn,
   ...exportEn,
   ...notesEn,

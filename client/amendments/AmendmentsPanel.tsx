@@ -1,0 +1,150 @@
+import { useMemo } from 'react';
+import { viewAmendments } from '../../shared/amendments/view.js';
+import type { AmendmentKind } from '../../shared/amendments/types.js';
+import { can } from '../../shared/auth/roles.js';
+import { useDocument } from '../app/documentContext.js';
+import { useI18n } from '../app/i18n.js';
+import { measureAt } from './agenda.js';
+import { AmendmentCard } from './AmendmentCard.js';
+import { DraftEditor } from './DraftEditor.js';
+import { PositionChip, PositionPicker, StatusPicker } from './Pickers.js';
+import { useAct } from './useAct.js';
+import { useDrafts } from './useDrafts.js';
+import { useNegotiation, useOriginals, useParties } from './useNegotiation.js';
+
+const KINDS: AmendmentKind[] = ['replace', 'insert', 'delete'];
+
+/**
+ * The amendments of the measure the cursor is in, side by side: each with its diff against the current and
+ * the original text, status, positions and the buttons of the person's role; the party's drafts, edited live;
+ * the measure's status and the parties' positions on it.
+ */
+export function AmendmentsPanel() {
+  const { t } = useI18n();
+  const { documentId, me, meta, state } = useDocument();
+  const negotiation = useNegotiation(meta);
+  const parties = useParties(documentId);
+  const originals = useOriginals(documentId);
+  const drafts = useDrafts(documentId, me.person.party);
+  const { act, error, busy } = useAct();
+  const measure = state ? measureAt(state) : null;
+  const role = me.person.role;
+  const party = me.person.party;
+
+  const numbers = useMemo(
+    () => new Map(negotiation.amendments.map((a) => [a.id, a.number])),
+    [negotiation.amendments],
+  );
+  const views = useMemo(() => {
+    if (!measure) return [];
+    const mine = negotiation.amendments.filter((a) => a.measureId === measure.id);
+    // Pending ones first (they are what people act on), then decided and withdrawn ones, each by number.
+    const rank = (status: string) => (status === 'submitted' ? 0 : 1);
+    const ordered = [...mine].sort((a, b) => rank(a.status) - rank(b.status));
+    return viewAmendments(ordered, measure.text, originals.get(measure.id) ?? null);
+  }, [negotiation.amendments, measure?.id, measure?.text, originals]);
+
+  if (!measure) return <p className="muted">{t('amChooseMeasure')}</p>;
+  const measureUrl = `/api/documents/${documentId}/measures/${encodeURIComponent(measure.id)}`;
+  const status = negotiation.statuses[measure.id]?.status ?? 'open';
+  const positions = negotiation.positions[measure.id] ?? {};
+  const myDrafts = drafts.filter((d) => d.get('measureId') === measure.id);
+  return (
+    <div className="amendments-panel" data-measure={measure.id}>
+      <div className="am-measure">
+        <h4>{t('amMeasureHeading', { number: measure.number })}</h4>
+        {can(role, 'measure.status') ? (
+          <StatusPicker url={`${measureUrl}/status`} status={status} />
+        ) : (
+          <span className={`am-measure-status ms-${status}`}>
+            {t('msStatus')}: {t(`ms_${status}`)}
+          </span>
+        )}
+      </div>
+      <div className="am-positions" aria-label={t('msPositions')}>
+        {parties
+          .filter((p) => p.short !== 'SEC')
+          .map((p) => (
+            <PositionChip
+              key={p.short}
+              party={p.short}
+              color={p.color}
+              position={positions[p.short]?.position ?? 'none'}
+              note={positions[p.short]?.note}
+            />
+          ))}
+      </div>
+      {can(role, 'position.set') && party !== 'SEC' && (
+        <PositionPicker
+          url={`${measureUrl}/position/${encodeURIComponent(party)}`}
+          party={party}
+          current={positions[party]}
+        />
+      )}
+      {can(role, 'amendment.propose') && (
+        <div className="am-propose">
+          <span className="muted">{t('amPropose')}:</span>
+          {KINDS.map((kind) => (
+            <button
+              key={kind}
+              className={`am-propose-${kind}`}
+              disabled={busy}
+              onClick={() =>
+                void act('POST', `/api/documents/${documentId}/amendments`, {
+                  measure: measure.id,
+                  kind,
+                  rationale: '',
+                })
+              }
+            >
+              {t(
+                kind === 'replace'
+                  ? 'amProposeReplace'
+                  : kind === 'insert'
+                    ? 'amProposeInsert'
+                    : 'amProposeDelete',
+              )}
+            </button>
+          ))}
+          {error && (
+            <p className="am-error" role="alert">
+              {t('amError', { error })}
+            </p>
+          )}
+        </div>
+      )}
+      {myDrafts.length > 0 && (
+        <section className="am-drafts">
+          <h5>{t('amDrafts', { party })}</h5>
+          {myDrafts.map((entry) => (
+            <DraftEditor
+              key={String(entry.get('id'))}
+              entry={entry}
+              documentId={documentId}
+              personId={me.person.id}
+              party={party}
+              mayWrite={can(role, 'amendment.propose')}
+            />
+          ))}
+        </section>
+      )}
+      {views.length === 0 ? (
+        <p className="muted">{t('amNone')}</p>
+      ) : (
+        <div className="am-cards">
+          {views.map((view) => (
+            <AmendmentCard
+              key={view.id}
+              view={view}
+              current={measure.text}
+              numbers={numbers}
+              parties={parties}
+              me={me}
+              documentId={documentId}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { useI18n } from '../app/i18n.js';
+import { applyTextareaValue } from '../notes/textBinding.js';
+import { useAct } from './useAct.js';
+
+/** A textarea bound live to a Y.Text of the party room: every keystroke is shared with the party at once. */
+function BoundTextarea({
+  ytext,
+  onEdit,
+  readOnly,
+  className,
+  label,
+}: {
+  ytext: Y.Text;
+  onEdit: () => void;
+  readOnly: boolean;
+  className: string;
+  label: string;
+}) {
+  const [value, setValue] = useState(() => ytext.toString());
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const update = () => {
+      const el = area.current;
+      const caret = el && document.activeElement === el ? [el.selectionStart, el.selectionEnd] : null;
+      setValue(ytext.toString());
+      if (caret && el) requestAnimationFrame(() => el.setSelectionRange(caret[0]!, caret[1]!));
+    };
+    update();
+    ytext.observe(update);
+    return () => ytext.unobserve(update);
+  }, [ytext]);
+  return (
+    <textarea
+      ref={area}
+      className={className}
+      aria-label={label}
+      value={value}
+      readOnly={readOnly}
+      onChange={(e) => {
+        setValue(e.target.value);
+        applyTextareaValue(ytext, e.target.value);
+        onEdit();
+      }}
+    />
+  );
+}
+
+/** A draft amendment of the party, drafted together live; submit or withdraw through the API. */
+export function DraftEditor({
+  entry,
+  documentId,
+  personId,
+  party,
+  mayWrite,
+}: {
+  entry: Y.Map<unknown>;
+  documentId: string;
+  personId: string;
+  party: string;
+  mayWrite: boolean;
+}) {
+  const { t } = useI18n();
+  const { act, error, busy } = useAct();
+  const id = String(entry.get('id'));
+  const kind = String(entry.get('kind'));
+  const text = entry.get('text');
+  const rationale = entry.get('rationale');
+  const authors = entry.get('authors');
+  // Whoever types in a draft becomes one of its authors.
+  const noteAuthor = () => {
+    if (authors instanceof Y.Array && !authors.toArray().includes(personId)) authors.push([personId]);
+  };
+  const base = `/api/documents/${documentId}/amendments/${id}`;
+  return (
+    <div className="am-draft" data-amendment={id}>
+      <div className="am-head">
+        <strong>{String(entry.get('number'))}</strong>{' '}
+        <span className="am-status">{t('amStatus_draft')}</span>{' '}
+        <span className="muted">{t(`amKind_${kind}` as 'amKind_replace')}</span>
+      </div>
+      <p className="muted">{t('amDraftHint', { party })}</p>
+      {kind !== 'delete' && text instanceof Y.Text && (
+        <BoundTextarea
+          ytext={text}
+          onEdit={noteAuthor}
+          readOnly={!mayWrite}
+          className="am-draft-text"
+          label={t('amText')}
+        />
+      )}
+      {rationale instanceof Y.Text && (
+        <BoundTextarea
+          ytext={rationale}
+          onEdit={noteAuthor}
+          readOnly={!mayWrite}
+          className="am-draft-rationale"
+          label={t('amRationale')}
+        />
+      )}
+      {mayWrite && (
+        <div className="am-actions">
+          <button className="primary" disabled={busy} onClick={() => void act('POST', `${base}/submit`)}>
+            {t('amSubmit')}
+          </button>
+          <button disabled={busy} onClick={() => void act('POST', `${base}/withdraw`)}>
+            {t('amWithdraw')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="am-error" role="alert">
+          {t('amError', { error })}
+        </p>
+      )}
+    </div>
+  );
+}

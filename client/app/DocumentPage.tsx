@@ -22,7 +22,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   const { meta, drafting } = useMeta(documentId, me.drafting);
   const [view, setView] = useState<EditorView | null>(null);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
-  const panels = FEATURES.filter((f) => f.Panel);
+  const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
   const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
   const mayEdit = can(me.person.role, 'text.edit', drafting);
   const mayEditRef = useRef(mayEdit);
@@ -120,7 +120,11 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
         <div className={panels.length ? 'workspace with-panel' : 'workspace'}>
           <Outline entries={entries} />
           <div className="centre">
-            <div className="toolbar">{FEATURES.map((f) => f.Toolbar && <f.Toolbar key={f.id} />)}</div>
+            <div className="toolbar">
+              {FEATURES.filter((f) => f.visible?.(me) ?? true).map(
+                (f) => f.Toolbar && <f.Toolbar key={f.id} />,
+              )}
+            </div>
             <main className="paper">
               {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
               <div ref={mountRef} className="editor-mount" data-ready={ready} />

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import type { Me } from './session.js';
+import { peopleFeature } from '../people/feature.js';
 import { diffFeature } from '../diff/feature.js';
 import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
@@ -19,6 +21,8 @@ export interface Feature {
   Panel?: ComponentType;
   /** Rendered in the toolbar above the text. */
   Toolbar?: ComponentType;
+  /** Whether the signed-in person sees this feature at all (the server refuses what a role may not do). */
+  visible?: (me: Me) => boolean;
   /** Editor plugins (decorations, commands); made once when the editor is made. */
   plugins?: () => Plugin[];
 }
@@ -31,4 +35,5 @@ export const FEATURES: Feature[] = [
   exportFeature,
   notesFeature,
   lastChangeFeature,
+  peopleFeature,
 ];

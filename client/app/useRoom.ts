@@ -25,9 +25,6 @@ const REASONS: Partial<Record<number, MessageKey>> = {
   [CloseCode.forbidden]: 'closedForbidden',
 };
 
-/** Closes after which retrying cannot help: the provider stops reconnecting. */
-const FINAL: number[] = [CloseCode.notFound, CloseCode.unauthorized, CloseCode.forbidden];
-
 /** The websocket base URL of this page's server (`ws(s)://host/sync`). */
 export function syncUrl(): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -53,11 +50,12 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
       else setConnection({ kind: 'disconnected', reason: lastReason });
     });
     provider.on('sync', (synced: boolean) => setConnection({ kind: 'connected', synced }));
+    // The stock client (3.x) itself stops reconnecting after a close code in 4400–4499 (no access, no such
+    // document, a refused message); codes outside that range (resync, too many messages) reconnect.
     provider.on('connection-close', (event: CloseEvent | null) => {
-      lastReason = (event && REASONS[event.code]) ?? null;
+      if (!event) return; // closed by this browser itself
+      lastReason = REASONS[event.code] ?? null;
       setConnection({ kind: 'disconnected', reason: lastReason });
-      // A document that does not exist, or a sign-in that was revoked, will not come back by retrying.
-      if (event && FINAL.includes(event.code)) provider.disconnect();
     });
     setHandle({ doc, provider });
     return () => {

@@ -1,6 +1,7 @@
 import { diffEn, diffNl } from './diff.js';
 
 import { notesEn, notesNl } from './notes.js';
+import { peopleEn, peopleNl } from './people.js';
 import { exportEn, exportNl } from './export.js';
 import { amendmentsEn, amendmentsNl } from './amendments.js';
 
@@ -63,6 +64,7 @@ export const nl = {
   ...diffNl,
   ...exportNl,
   ...notesNl,
+  ...peopleNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -120,6 +122,7 @@ export const en: Messages = {
   ...diffEn,
   ...exportEn,
   ...notesEn,
+  ...peopleEn,
 };
 
 export type Language = 'nl' | 'en';

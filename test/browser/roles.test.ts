@@ -86,4 +86,49 @@ describe('roles in the browser', () => {
     expect(await otherParty.content()).not.toContain('zonder dekking');
     for (const ctx of [a, b, c]) await ctx!.close();
   });
+
+  it('lets the chair open drafting, invite a person and revoke them in the UI, which ends their open page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, chair.url);
+    await page.getByRole('tab', { name: 'Deelnemers' }).click();
+    await page.getByRole('button', { name: /Open redactie/ }).click();
+    await page.locator('.notice.drafting').waitFor();
+    await page.getByLabel('Naam').fill('Gert Nieuw');
+    await page.getByLabel('Partij').selectOption('GL-PvdA');
+    await page.getByLabel('Rol').selectOption('negotiator');
+    await page.locator('.invite-form').getByRole('button', { name: 'Uitnodigen' }).click();
+    const url = await page.locator('.invite-link input').inputValue();
+    expect(url).toContain('/signin#token=');
+    await screenshot(page, 'chair-people-panel');
+
+    // The invited negotiator signs in and may edit, since drafting is open.
+    const guest = await browser.newPage();
+    await signIn(guest, url.replace(/^http:\/\/localhost:\d+/, server.app.url));
+    expect(await guest.locator('.ProseMirror').getAttribute('contenteditable')).toBe('true');
+
+    page.once('dialog', (d) => void d.accept());
+    await page
+      .locator('.people-list li', { hasText: 'Gert Nieuw' })
+      .getByRole('button', { name: 'Intrekken' })
+      .click();
+    await guest.locator('.banner').waitFor();
+    expect(await guest.locator('.banner').textContent()).toContain('ingetrokken');
+    await page.getByRole('button', { name: /Redactie sluiten/ }).click();
+    await page.close();
+    await guest.close();
+  });
+
+  it('shows no people panel to a negotiator, and the server refuses their invitations', async () => {
+    const negotiator = await server.invite({ party: 'D66', role: 'negotiator', name: 'Niels' });
+    const page = await browser.newPage();
+    await signIn(page, negotiator.url);
+    expect(await page.getByRole('tab', { name: 'Deelnemers' }).count()).toBe(0);
+    const res = await server.api(negotiator.token, 'POST', '/api/documents/d66-cda/people', {
+      name: 'X',
+      party: 'D66',
+      role: 'chair',
+    });
+    expect(res.status).toBe(403);
+    await page.close();
+  });
 });

@@ -1,0 +1,38 @@
+/** Words of the chair's people and drafting panel. */
+export const peopleNl = {
+  peopleTab: 'Deelnemers',
+  peopleInvite: 'Uitnodigen',
+  peopleName: 'Naam',
+  peopleParty: 'Partij',
+  peopleRole: 'Rol',
+  peopleExpires: 'Geldig (dagen, leeg = onbeperkt)',
+  peopleLink: 'Persoonlijke aanmeldlink voor {name} — geef deze veilig door:',
+  peopleCopy: 'Kopiëren',
+  peopleRevoke: 'Intrekken',
+  peopleRevokeConfirm: 'Toegang van {name} intrekken? Open verbindingen worden direct gesloten.',
+  peopleRevoked: 'ingetrokken',
+  peopleExpired: 'verlopen',
+  peopleList: 'Uitgenodigd',
+  draftingTitle: 'Redactie',
+  draftingOpenButton: 'Open redactie (onderhandelaars mogen de tekst wijzigen)',
+  draftingCloseButton: 'Redactie sluiten (alleen de voorzitter wijzigt de tekst)',
+};
+
+export const peopleEn: Record<keyof typeof peopleNl, string> = {
+  peopleTab: 'People',
+  peopleInvite: 'Invite',
+  peopleName: 'Name',
+  peopleParty: 'Party',
+  peopleRole: 'Role',
+  peopleExpires: 'Valid for (days, empty = no end)',
+  peopleLink: 'Personal sign-in link for {name} — pass it on safely:',
+  peopleCopy: 'Copy',
+  peopleRevoke: 'Revoke',
+  peopleRevokeConfirm: "Revoke {name}'s access? Open connections close at once.",
+  peopleRevoked: 'revoked',
+  peopleExpired: 'expired',
+  peopleList: 'Invited',
+  draftingTitle: 'Drafting',
+  draftingOpenButton: 'Open drafting (negotiators may edit the text)',
+  draftingCloseButton: 'Close drafting (only the chair edits the text)',
+};

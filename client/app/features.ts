@@ -8,6 +8,7 @@ import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
 import { lastChangeFeature } from '../lastChange/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
+import { commentsFeature } from '../comments/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -36,4 +37,5 @@ export const FEATURES: Feature[] = [
   notesFeature,
   lastChangeFeature,
   peopleFeature,
+  commentsFeature,
 ];

@@ -1,3 +1,4 @@
+import { commentsEn, commentsNl } from './comments.js';
 import { diffEn, diffNl } from './diff.js';
 
 import { notesEn, notesNl } from './notes.js';
@@ -60,6 +61,7 @@ const coreNl = {
 export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
+  ...commentsNl,
   ...amendmentsNl,
   ...diffNl,
   ...exportNl,
@@ -118,6 +120,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
+  ...commentsEn,
   ...amendmentsEn,
   ...diffEn,
   ...exportEn,

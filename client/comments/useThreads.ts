@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import type * as Y from 'yjs';
+import type { Party } from '../../shared/auth/person.js';
+import { threadsOf } from '../../shared/comments/threads.js';
+import { THREADS_MAP, type Thread } from '../../shared/comments/types.js';
+import { useRoom, type RoomHandle } from '../app/useRoom.js';
+import { fetchParties } from './api.js';
+import { setThreads } from './plugin.js';
+
+const GREY = '#6e7781';
+
+/** The document's parties, once they are fetched. */
+export function useParties(documentId: string): Party[] {
+  const [parties, setParties] = useState<Party[]>([]);
+  useEffect(() => {
+    let live = true;
+    void fetchParties(documentId).then((p) => live && setParties(p));
+    return () => {
+      live = false;
+    };
+  }, [documentId]);
+  return parties;
+}
+
+function follow(handle: RoomHandle | null, onChange: (threads: Thread[]) => void): () => void {
+  if (!handle) return () => {};
+  const map = handle.doc.getMap(THREADS_MAP) as Y.Map<unknown>;
+  const update = () => onChange(threadsOf(map.values()));
+  update();
+  map.observe(update);
+  return () => map.unobserve(update);
+}
+
+/**
+ * Follows the threads this person may see, live: everyone's from the meta room, their party's from the
+ * party room (which no other party can open), and hands them to the editor plugin with their colours.
+ */
+export function useThreadsInEditor(
+  documentId: string,
+  party: string,
+  meta: RoomHandle | null,
+  view: EditorView | null,
+): void {
+  const { handle: partyRoom } = useRoom(`${documentId}/party/${party}`);
+  const parties = useParties(documentId);
+  const [everyone, setEveryone] = useState<Thread[]>([]);
+  const [own, setOwn] = useState<Thread[]>([]);
+  useEffect(() => follow(meta, (t) => setEveryone(t.filter((x) => x.audience === 'everyone'))), [meta]);
+  useEffect(() => follow(partyRoom, (t) => setOwn(t.filter((x) => x.audience === 'party'))), [partyRoom]);
+  useEffect(() => {
+    if (!view || view.isDestroyed) return;
+    const colors = new Map(parties.map((p) => [p.short, p.color]));
+    setThreads(
+      view,
+      [...everyone, ...own].map((thread) => ({ thread, color: colors.get(thread.party) ?? GREY })),
+    );
+  }, [view, everyone, own, parties]);
+}

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';
+import { useDocument } from './documentContext.js';
+import { useMeasureFacts } from './useMeasureFacts.js';
+import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
+import type { MessageKey } from '../../shared/i18n/messages.js';
 
 /** Scrolls the editor to a node and briefly marks it, so the eye finds it. */
 export function jumpTo(id: string): void {
@@ -11,9 +15,42 @@ export function jumpTo(id: string): void {
   setTimeout(() => el.classList.remove('flash'), 1200);
 }
 
-/** The navigation tree: chapters, their sections, and the measures of an opened section. */
+const STATUS_KEYS: Record<string, MessageKey> = {
+  agreed: 'outlineStatusAgreed',
+  disputed: 'outlineStatusDisputed',
+  parked: 'outlineStatusParked',
+  open: 'outlineStatusOpen',
+};
+
+/** The filter as a select value and back. */
+function encodeFilter(f: OutlineFilter): string {
+  switch (f.kind) {
+    case 'status':
+      return `status:${f.status}`;
+    case 'party':
+      return `party:${f.party}`;
+    default:
+      return f.kind;
+  }
+}
+function decodeFilter(value: string): OutlineFilter {
+  const [kind, arg] = value.split(':') as [string, string | undefined];
+  if (kind === 'status' && arg)
+    return { kind: 'status', status: arg as 'open' | 'agreed' | 'disputed' | 'parked' };
+  if (kind === 'party' && arg) return { kind: 'party', party: arg };
+  if (kind === 'pending' || kind === 'threads') return { kind };
+  return { kind: 'all' };
+}
+
+/**
+ * The navigation tree: chapters, their sections, and the measures of an opened section; a filter shows only
+ * the measures with a status, with pending amendments (of one party), or with open threads.
+ */
 export function Outline({ entries }: { entries: OutlineEntry[] }) {
   const { t } = useI18n();
+  const { meta } = useDocument();
+  const facts = useMeasureFacts(meta?.doc ?? null);
+  const [filter, setFilter] = useState<OutlineFilter>({ kind: 'all' });
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -22,16 +59,40 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
       else next.add(id);
       return next;
     });
+  const parties = [...new Set([...facts.values()].flatMap((f) => [...f.pendingBy]))].sort();
+  const shown = filterOutline(entries, filter, facts);
+  const filtering = filter.kind !== 'all';
 
   let chapterOpen = false;
   let sectionOpen = false;
   return (
     <nav className="outline" aria-label={t('outline')}>
       <h2>{t('outline')}</h2>
+      <select
+        className="outline-filter"
+        aria-label={t('outlineFilter')}
+        value={encodeFilter(filter)}
+        onChange={(e) => setFilter(decodeFilter(e.target.value))}
+      >
+        <option value="all">{t('outlineFilterAll')}</option>
+        <option value="pending">{t('outlineFilterPending')}</option>
+        <option value="threads">{t('outlineFilterThreads')}</option>
+        {(['agreed', 'disputed', 'parked', 'open'] as const).map((s) => (
+          <option key={s} value={`status:${s}`}>
+            {t('outlineFilterStatus', { status: t(STATUS_KEYS[s]!) })}
+          </option>
+        ))}
+        {parties.map((p) => (
+          <option key={p} value={`party:${p}`}>
+            {t('outlineFilterParty', { party: p })}
+          </option>
+        ))}
+      </select>
+      {filtering && shown.length === 0 && <p className="muted">{t('outlineFilterNone')}</p>}
       <ol>
-        {entries.map((entry) => {
+        {shown.map((entry) => {
           if (entry.level === 'chapter') {
-            chapterOpen = open.has(entry.id);
+            chapterOpen = filtering || open.has(entry.id);
             return (
               <li key={entry.id} className="outline-chapter">
                 <button className="disclosure" aria-expanded={chapterOpen} onClick={() => toggle(entry.id)}>
@@ -45,7 +106,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
           }
           if (!chapterOpen) return null;
           if (entry.level === 'section') {
-            sectionOpen = open.has(entry.id);
+            sectionOpen = filtering || open.has(entry.id);
             return (
               <li key={entry.id} className="outline-section">
                 <button className="disclosure" aria-expanded={sectionOpen} onClick={() => toggle(entry.id)}>
@@ -67,10 +128,34 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
               >
                 <span className="num">{entry.number}</span> {entry.label}
               </a>
+              <Badges facts={facts.get(entry.id)} />
             </li>
           );
         })}
       </ol>
     </nav>
+  );
+}
+
+/** A measure's status dot, pending amendments and open threads, in the outline. */
+function Badges({ facts }: { facts: MeasureFacts | undefined }) {
+  const { t } = useI18n();
+  if (!facts) return null;
+  return (
+    <span className="outline-badges">
+      {facts.status !== 'open' && (
+        <span className={`status-dot status-${facts.status}`} title={t(STATUS_KEYS[facts.status]!)} />
+      )}
+      {facts.pendingBy.size > 0 && (
+        <span className="badge" title={t('outlinePendingBy', { parties: [...facts.pendingBy].join(', ') })}>
+          A{facts.pendingBy.size}
+        </span>
+      )}
+      {facts.openThreads > 0 && (
+        <span className="badge threads" title={t('outlineOpenThreads', { n: facts.openThreads })}>
+          ✎{facts.openThreads}
+        </span>
+      )}
+    </span>
   );
 }

@@ -131,4 +131,42 @@ describe('roles in the browser', () => {
     expect(res.status).toBe(403);
     await page.close();
   });
+
+  it('filters the outline to the measures with pending amendments and by status', async () => {
+    const vvd = await server.invite({ party: 'VVD', role: 'negotiator', name: 'Vince' });
+    const target = agenda.chapters[2]!.sections[1]!.measures[0]!;
+    const draft = await server.api(vvd.token, 'POST', '/api/documents/d66-cda/amendments', {
+      measure: target.id,
+      kind: 'replace',
+      text: `${target.text} Met een jaarlijkse evaluatie.`,
+      rationale: 'Meetbaar maken.',
+    });
+    expect(draft.status).toBe(201);
+    expect(
+      (await server.api(vvd.token, 'POST', `/api/documents/d66-cda/amendments/${draft.body.id}/submit`))
+        .status,
+    ).toBe(200);
+    const other = agenda.chapters[0]!.sections[0]!.measures[1]!;
+    expect(
+      (
+        await server.api(chair.token, 'PUT', `/api/documents/d66-cda/measures/${other.id}/status`, {
+          status: 'agreed',
+        })
+      ).status,
+    ).toBe(200);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, chair.url);
+    await page.getByLabel('Inhoud filteren').selectOption('pending');
+    await page.locator('.outline-measure').first().waitFor();
+    expect(await page.locator('.outline-measure .num').allTextContents()).toEqual([target.number]);
+    await page.getByLabel('Inhoud filteren').selectOption('status:agreed');
+    await page.waitForFunction(
+      (n) => document.querySelector('.outline-measure .num')?.textContent === n,
+      other.number,
+    );
+    expect(await page.locator('.outline-measure').count()).toBe(1);
+    await screenshot(page, 'outline-filter');
+    await page.close();
+  });
 });

@@ -56,6 +56,19 @@ const coreNl = {
   closedUnauthorized:
     'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
+  outlineFilter: 'Inhoud filteren',
+  outlineFilterAll: 'Alle maatregelen',
+  outlineFilterPending: 'Met openstaande amendementen',
+  outlineFilterThreads: 'Met open opmerkingen',
+  outlineFilterStatus: 'Status: {status}',
+  outlineFilterParty: 'Amendementen van {party}',
+  outlineFilterNone: 'Geen maatregelen voor dit filter.',
+  outlineStatusAgreed: 'akkoord',
+  outlineStatusDisputed: 'geschil',
+  outlineStatusParked: 'aangehouden',
+  outlineStatusOpen: 'open',
+  outlinePendingBy: 'Openstaande amendementen van {parties}',
+  outlineOpenThreads: '{n} open opmerkingen',
 };
 
 export const nl = {
@@ -115,6 +128,19 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   role_observer: 'observer',
   closedUnauthorized: 'Your sign-in is invalid, expired or revoked. Ask the secretariat for a new link.',
   closedForbidden: 'You have no access (any more) to this room.',
+  outlineFilter: 'Filter contents',
+  outlineFilterAll: 'All measures',
+  outlineFilterPending: 'With pending amendments',
+  outlineFilterThreads: 'With open comments',
+  outlineFilterStatus: 'Status: {status}',
+  outlineFilterParty: 'Amendments by {party}',
+  outlineFilterNone: 'No measures for this filter.',
+  outlineStatusAgreed: 'agreed',
+  outlineStatusDisputed: 'disputed',
+  outlineStatusParked: 'parked',
+  outlineStatusOpen: 'open',
+  outlinePendingBy: 'Pending amendments by {parties}',
+  outlineOpenThreads: '{n} open comments',
 };
 
 export const en: Messages = {

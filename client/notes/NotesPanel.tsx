@@ -4,6 +4,7 @@ import { useI18n } from '../app/i18n.js';
 import { useRoom } from '../app/useRoom.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { applyTextareaValue } from './textBinding.js';
+import { can } from '../../shared/auth/roles.js';
 
 /**
  * The party's private notes: one shared text in the party's own room, which no other party's connection can
@@ -15,7 +16,7 @@ export function NotesPanel() {
   const { handle } = useRoom(roomName({ kind: 'party', documentId, party: me.person.party }));
   const [value, setValue] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
-  const mayWrite = me.person.role !== 'observer';
+  const mayWrite = can(me.person.role, 'notes.write');
 
   useEffect(() => {
     if (!handle) return;

@@ -18,6 +18,8 @@ export function roomAccess(person: Person, room: RoomRef, drafting: DraftingMode
       return 'read';
     case 'party':
       if (person.party !== room.party) return 'none';
-      return person.role === 'observer' ? 'read' : 'write';
+      // Notes and draft amendments are the negotiators' (and, in the secretariat's room, the chair's);
+      // reviewers and observers of the party read them. Party comment threads go through the API.
+      return can(person.role, 'notes.write') ? 'write' : 'read';
   }
 }

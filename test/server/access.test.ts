@@ -79,6 +79,20 @@ describe('who may connect, read and write', () => {
     expect(measures.body[0].current).toBe('Meer bouwen.');
   });
 
+  it("lets a party's negotiators write its private room, and its reviewers only read it", async () => {
+    server = await startTestServer({ seed });
+    const negotiator = await server.invite({ party: 'GL-PvdA', role: 'negotiator' });
+    const reviewer = await server.invite({ party: 'GL-PvdA', role: 'reviewer' });
+    const n = client('test/party/GL-PvdA', negotiator.token);
+    const r = client('test/party/GL-PvdA', reviewer.token);
+    await Promise.all([synced(n.provider), synced(r.provider)]);
+    n.doc.getText('notes').insert(0, 'Van de onderhandelaar. ');
+    await eventually(() => r.doc.getText('notes').toString() === 'Van de onderhandelaar. ');
+    r.doc.getText('notes').insert(0, 'Van de meelezer. ');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(n.doc.getText('notes').toString()).toBe('Van de onderhandelaar. ');
+  });
+
   it('lets a negotiator edit the text only while the chair has opened drafting', async () => {
     server = await startTestServer({ seed });
     const chair = await server.invite({ party: 'SEC', role: 'chair' });

@@ -67,15 +67,21 @@ function yOf(state: EditorState): { doc: Y.Doc; fragment: Y.XmlFragment } | null
   return y?.doc && y.type ? { doc: y.doc, fragment: y.type } : null;
 }
 
-/** Resolves every thread's anchor against the Yjs text, which matches `state.doc` after any sync. */
-export function place(state: EditorState, threads: readonly ShownThread[]): Placed[] {
+/**
+ * Resolves the threads' anchors against the Yjs text, which matches `state.doc` after any sync. Threads in
+ * `skip` are left detached without a search (see `commentsPlugin`).
+ */
+export function place(state: EditorState, threads: readonly ShownThread[], skip?: ReadonlySet<string>): Placed[] {
   const y = yOf(state);
   if (!y) return threads.map((t) => ({ id: t.thread.id, span: null, measureId: t.thread.anchor.measureId }));
-  const { units, resolutions } = resolveAnchors(
+  const searched = skip ? threads.filter((t) => !skip.has(t.thread.id)) : threads;
+  const { units, resolutions: found } = resolveAnchors(
     y.doc,
     y.fragment,
-    threads.map((t) => t.thread.anchor),
+    searched.map((t) => t.thread.anchor),
   );
+  const byId = new Map(searched.map((t, i) => [t.thread.id, found[i]!]));
+  const resolutions = threads.map((t) => byId.get(t.thread.id) ?? ({ kind: 'detached' } as const));
   const blocks = blocksOf(state.doc);
   // y-prosemirror drops content that does not fit the schema; then the two do not line up, and guessing
   // would highlight the wrong words. Show nothing until they agree again.
@@ -177,8 +183,13 @@ export function commentsPlugin(): Plugin<CommentsState> {
           ?.isChangeOrigin;
         if (meta && 'threads' in meta)
           return build(state.doc, meta.threads, place(state, meta.threads), prev.hover, false);
-        if ((meta && 'refresh' in meta) || (remote && tr.docChanged))
-          return build(state.doc, prev.threads, place(state, prev.threads), prev.hover, false);
+        if (meta && 'refresh' in meta) return build(state.doc, prev.threads, place(state, prev.threads), prev.hover, false);
+        if (remote && tr.docChanged) {
+          // Threads that were detached cost a search of the whole text each; they are looked for again
+          // shortly after (once per burst of remote typing), so every remote change stays within a frame.
+          const detached = new Set(prev.placed.filter((p) => !p.span).map((p) => p.id));
+          return build(state.doc, prev.threads, place(state, prev.threads, detached), prev.hover, detached.size > 0);
+        }
         if (tr.docChanged) {
           const placed = prev.placed.map((p) => {
             if (!p.span) return p;

@@ -1,13 +1,11 @@
-import DiffMatchPatch from 'diff-match-patch';
-
 /**
  * Finding a thread's words in the current text. Pure: it works on the plain text of the document's text
  * blocks and on the positions the Yjs relative positions resolved to, so it can be tested without Yjs.
  *
  * The order of trust: (1) the relative positions, when the text between them still reads as the quote;
  * (2) the quote itself, verbatim, near where it was and then anywhere (a split paragraph moves words into a
- * new node, where y-prosemirror gives them new identities); (3) a close approximation of the quote
- * (diff-match-patch `match_main`, then an edit-distance check), for words that were only touched up.
+ * new node, where y-prosemirror gives them new identities); (3) a close approximation of the quote (least
+ * edit distance, within FUZZY_TOLERANCE), for words that were only touched up.
  * Otherwise the thread is detached and keeps its quote.
  */
 
@@ -59,9 +57,6 @@ export type Resolution = { kind: 'anchored'; from: number; to: number; by: Found
 
 /** Share of a quote's length that may differ and still count as the same words (a typo fixed, a word inflected). */
 export const FUZZY_TOLERANCE = 0.2;
-
-/** diff-match-patch looks for at most this many characters at once (its bit-parallel limit). */
-const MATCH_BITS = 32;
 
 /** Joins the blocks into one string. */
 export function flatten(units: readonly TextUnit[]): FlatText {
@@ -118,8 +113,23 @@ export function contextOf(
   return { prefix: text.slice(Math.max(0, from - length), from), suffix: text.slice(to, to + length) };
 }
 
-/** Finds where a thread's words are now. */
-export function resolveAnchor(flat: FlatText, anchor: QuoteRef, hint: PositionHint): Resolution {
+/**
+ * What a search near an anchor found, remembered with the text it searched: when the next change leaves
+ * that text as it was, the same answer holds without searching again. Keyed by the caller (per anchor).
+ */
+export interface NearMemo {
+  text: string;
+  /** Offsets relative to the start of the searched text. */
+  found: { from: number; to: number; by: 'quote' | 'fuzzy' };
+}
+
+/** Finds where a thread's words are now. `memo` (optional) skips searches of unchanged text near the anchor. */
+export function resolveAnchor(
+  flat: FlatText,
+  anchor: QuoteRef,
+  hint: PositionHint,
+  memo?: { get(): NearMemo | undefined; set(value: NearMemo): void },
+): Resolution {
   const quote = normalizeQuote(anchor.quote);
   if (quote.trim() === '') return { kind: 'detached' };
   const from = hint.start ? flatOffset(flat, hint.start) : null;
@@ -128,10 +138,26 @@ export function resolveAnchor(flat: FlatText, anchor: QuoteRef, hint: PositionHi
     return { kind: 'anchored', from, to, by: 'positions' };
   }
   const near = nearbyRange(flat, anchor, hint);
+  const nearText = near && memo ? flat.text.slice(near.from, near.to) : null;
+  const remembered = memo?.get();
+  if (near && remembered && remembered.text === nearText) {
+    const { found } = remembered;
+    return { kind: 'anchored', from: near.from + found.from, to: near.from + found.to, by: found.by };
+  }
+  const remember = (span: { from: number; to: number }, by: 'quote' | 'fuzzy') => {
+    if (near && nearText !== null && span.from >= near.from && span.to <= near.to)
+      memo?.set({ text: nearText, found: { from: span.from - near.from, to: span.to - near.from, by } });
+  };
   const found = findQuote(flat, quote, anchor, near, from ?? to);
-  if (found) return { kind: 'anchored', ...found, by: 'quote' };
-  const fuzzy = findApproximately(flat, quote, near, from ?? to);
-  if (fuzzy) return { kind: 'anchored', ...fuzzy, by: 'fuzzy' };
+  if (found) {
+    remember(found, 'quote');
+    return { kind: 'anchored', ...found, by: 'quote' };
+  }
+  const fuzzy = findApproximately(flat, quote, near);
+  if (fuzzy) {
+    remember(fuzzy, 'fuzzy');
+    return { kind: 'anchored', ...fuzzy, by: 'fuzzy' };
+  }
   return { kind: 'detached' };
 }
 
@@ -222,14 +248,14 @@ function findQuote(
   return best;
 }
 
-/** Characters compare equal when both are white space, or when they are the same. */
-function same(a: string, b: string): boolean {
-  return a === b || (/\s/.test(a) && /\s/.test(b));
+/** White space as the comparison sees it: space, tab, line breaks, no-break space. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
 }
 
 /**
  * The substring of `text[lo, hi)` closest to `quote` by edit distance (Sellers' algorithm: the match may
- * start and end anywhere), with its distance.
+ * start and end anywhere), with its distance. White space matches white space of any kind.
  */
 export function closestSubstring(
   text: string,
@@ -239,11 +265,13 @@ export function closestSubstring(
 ): { from: number; to: number; distance: number } | null {
   const m = quote.length;
   if (m === 0 || hi <= lo) return null;
-  // prev[i] / start[i]: the distance of quote[0, i) to the best substring ending at the current column.
-  let prev = new Array<number>(m + 1);
-  let prevStart = new Array<number>(m + 1);
-  let cur = new Array<number>(m + 1);
-  let curStart = new Array<number>(m + 1);
+  const q = new Int32Array(m);
+  for (let i = 0; i < m; i++) q[i] = isSpace(quote.charCodeAt(i)) ? 32 : quote.charCodeAt(i);
+  // prev[i] / prevStart[i]: the distance of quote[0, i) to the best substring ending before the current column.
+  let prev = new Int32Array(m + 1);
+  let prevStart = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  let curStart = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) {
     prev[i] = i;
     prevStart[i] = lo;
@@ -252,9 +280,10 @@ export function closestSubstring(
   for (let j = lo; j < hi; j++) {
     cur[0] = 0;
     curStart[0] = j + 1;
-    const c = text[j]!;
+    const raw = text.charCodeAt(j);
+    const c = isSpace(raw) ? 32 : raw;
     for (let i = 1; i <= m; i++) {
-      const diag = prev[i - 1]! + (same(quote[i - 1]!, c) ? 0 : 1);
+      const diag = prev[i - 1]! + (q[i - 1] === c ? 0 : 1);
       const up = cur[i - 1]! + 1;
       const left = prev[i]! + 1;
       if (diag <= up && diag <= left) {
@@ -275,16 +304,49 @@ export function closestSubstring(
   return best;
 }
 
+/** Rarest words of a quote used to find where an approximate copy could be; two survive a few edits. */
+const SEED_WORDS = 2;
+
+const wordIndexes = new WeakMap<FlatText, Map<string, number[]>>();
+/** Where each word of the flat text occurs; made once per text, for all anchors resolved against it. */
+function wordIndex(flat: FlatText): Map<string, number[]> {
+  let index = wordIndexes.get(flat);
+  if (!index) {
+    index = new Map();
+    for (const m of flat.text.matchAll(/\S+/g)) {
+      const list = index.get(m[0]);
+      if (list) list.push(m.index);
+      else index.set(m[0], [m.index]);
+    }
+    wordIndexes.set(flat, index);
+  }
+  return index;
+}
+
 /**
- * An approximate occurrence of the quote, within FUZZY_TOLERANCE: first in the nearby blocks (edit distance
- * over all of them), then in the whole text, located by diff-match-patch on the quote's head and tail and
- * measured by edit distance around that place.
+ * Where in the whole text an approximate copy of the quote could start: at the occurrences of its rarest
+ * words that still occur (a quote within FUZZY_TOLERANCE keeps most of its words whole).
+ */
+function seeds(flat: FlatText, quote: string): number[] {
+  const index = wordIndex(flat);
+  const words = [...quote.matchAll(/\S+/g)]
+    .map((m) => ({ at: m.index, occurrences: index.get(m[0]) ?? [] }))
+    .filter((w) => w.occurrences.length > 0)
+    .sort((a, b) => a.occurrences.length - b.occurrences.length)
+    .slice(0, SEED_WORDS);
+  return words.flatMap((w) => w.occurrences.map((o) => o - w.at)).sort((a, b) => a - b);
+}
+
+/**
+ * An approximate occurrence of the quote, within FUZZY_TOLERANCE: first anywhere in the nearby blocks
+ * (edit distance over all of them: short texts), then in the whole text around the places its rarest
+ * words occur. (diff-match-patch's `match_main` over the whole 70,000-character agenda took 17 ms a call,
+ * two calls per lost thread: too slow to run after every change with hundreds of detached threads.)
  */
 function findApproximately(
   flat: FlatText,
   quote: string,
   near: { from: number; to: number } | null,
-  around: number | null,
 ): { from: number; to: number } | null {
   const allowed = Math.floor(quote.length * FUZZY_TOLERANCE);
   if (allowed === 0) return null;
@@ -297,24 +359,17 @@ function findApproximately(
     const local = accept(closestSubstring(flat.text, near.from, near.to, quote));
     if (local) return local;
   }
-  const dmp = new DiffMatchPatch();
-  dmp.Match_Threshold = FUZZY_TOLERANCE * 2;
-  // Anywhere in the document: distance from the old place must not rule a match out.
-  dmp.Match_Distance = flat.text.length;
-  const head = quote.slice(0, MATCH_BITS);
-  const tail = quote.slice(-MATCH_BITS);
-  const loc = Math.max(0, Math.min(around ?? 0, flat.text.length));
-  const candidates: number[] = [];
-  const atHead = dmp.match_main(flat.text, head, loc);
-  if (atHead >= 0) candidates.push(atHead);
-  if (quote.length > MATCH_BITS) {
-    const atTail = dmp.match_main(flat.text, tail, loc);
-    if (atTail >= 0) candidates.push(atTail + tail.length - quote.length);
-  }
-  let best: { from: number; to: number; distance: number } | null = null;
-  for (const start of candidates) {
+  // Windows around each seed, merged where they overlap, each searched once.
+  const windows: { lo: number; hi: number }[] = [];
+  for (const start of seeds(flat, quote)) {
     const lo = Math.max(0, start - allowed);
     const hi = Math.min(flat.text.length, start + quote.length + allowed);
+    const last = windows[windows.length - 1];
+    if (last && lo <= last.hi) last.hi = Math.max(last.hi, hi);
+    else if (hi > lo) windows.push({ lo, hi });
+  }
+  let best: { from: number; to: number; distance: number } | null = null;
+  for (const { lo, hi } of windows) {
     const c = closestSubstring(flat.text, lo, hi, quote);
     if (c && (best === null || c.distance < best.distance)) best = c;
   }

@@ -9,6 +9,7 @@ import {
   trimSpan,
   unitPosition,
   type FlatText,
+  type NearMemo,
   type PositionHint,
   type Resolution,
   type TextUnit,
@@ -173,6 +174,20 @@ export function hintOf(doc: Y.Doc, units: YTextUnits, anchor: Pick<Anchor, 'star
   return { start: locate(doc, units, anchor.start), end: locate(doc, units, anchor.end) };
 }
 
+const memos = new Map<string, NearMemo>();
+/** Anchors whose words were searched for near their place; bounded, cleared when full. */
+const MEMOS_MAX = 20_000;
+function memoOf(anchor: Anchor) {
+  const key = `${anchor.start} ${anchor.end} ${anchor.quote}`;
+  return {
+    get: () => memos.get(key),
+    set: (value: NearMemo) => {
+      if (memos.size >= MEMOS_MAX) memos.clear();
+      memos.set(key, value);
+    },
+  };
+}
+
 /** Resolves many anchors against the current text at once (the blocks are read once). */
 export function resolveAnchors(
   doc: Y.Doc,
@@ -183,6 +198,8 @@ export function resolveAnchors(
   resolutions: Resolution[];
 } {
   const units = textUnitsOf(fragment);
-  const resolutions = anchors.map((anchor) => resolveAnchor(units.flat, anchor, hintOf(doc, units, anchor)));
+  const resolutions = anchors.map((anchor) =>
+    resolveAnchor(units.flat, anchor, hintOf(doc, units, anchor), memoOf(anchor)),
+  );
   return { units, resolutions };
 }

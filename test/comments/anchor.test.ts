@@ -63,7 +63,7 @@ describe('resolving an anchor on plain text', () => {
       expect(flat.text.slice(r.from, r.to)).toBe('jaarlijks honderdduizend woningen');
   });
 
-  it('finds a long quote approximately anywhere in the document by its head or tail', () => {
+  it('finds a long quote approximately anywhere in the document by its rarest words', () => {
     const far = 'Elders in de tekst staat iets anders. '.repeat(50);
     const quote = 'de kinderopvang wordt vrijwel gratis voor alle werkende ouders in Nederland';
     const flat = flatten(

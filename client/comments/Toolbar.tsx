@@ -1,43 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { can } from '../../shared/auth/roles.js';
 import type { Anchor, Audience } from '../../shared/comments/types.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
 import { createThread } from './api.js';
-import { anchorOfSelection, commentsKey } from './plugin.js';
+import { anchorOfSelection } from './plugin.js';
 import { useThreadsInEditor } from './useThreads.js';
-
-/** Counts of open threads per measure, shown beside the measure in the outline (a style sheet, so the outline needs no change). */
-function useOutlineBadges(counts: Map<string, number> | undefined, label: (n: number) => string): void {
-  useEffect(() => {
-    const style = document.createElement('style');
-    style.dataset.comments = 'outline';
-    document.head.appendChild(style);
-    return () => style.remove();
-  }, []);
-  useEffect(() => {
-    const style = document.querySelector<HTMLStyleElement>('style[data-comments="outline"]');
-    if (!style) return;
-    const rules: string[] = [];
-    for (const [id, n] of counts ?? []) {
-      const selector = `.outline-measure a[href="#${CSS.escape(id)}"]::after`;
-      rules.push(`${selector} { content: "${n}"; } `);
-      rules.push(`.outline-measure a[href="#${CSS.escape(id)}"] { --comments-label: "${label(n)}"; }`);
-    }
-    style.textContent = rules.join('\n');
-  }, [counts, label]);
-}
 
 /**
  * The "Opmerking" button above the text, and the form to start a thread on the selected words. It also
  * keeps the editor's threads in step with the rooms (it is always mounted; the panel is not).
  */
 export function CommentsToolbar() {
-  const { documentId, me, meta, view, state } = useDocument();
+  const { documentId, me, meta, view } = useDocument();
   const { t } = useI18n();
   useThreadsInEditor(documentId, me.person.party, meta, view);
-  const counts = state ? commentsKey.getState(state)?.openPerMeasure : undefined;
-  useOutlineBadges(counts, (n) => t('commentOpenInMeasure', { n }));
   const [draft, setDraft] = useState<Anchor | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   if (!can(me.person.role, 'comment.write')) return null;

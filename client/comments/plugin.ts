@@ -71,7 +71,11 @@ function yOf(state: EditorState): { doc: Y.Doc; fragment: Y.XmlFragment } | null
  * Resolves the threads' anchors against the Yjs text, which matches `state.doc` after any sync. Threads in
  * `skip` are left detached without a search (see `commentsPlugin`).
  */
-export function place(state: EditorState, threads: readonly ShownThread[], skip?: ReadonlySet<string>): Placed[] {
+export function place(
+  state: EditorState,
+  threads: readonly ShownThread[],
+  skip?: ReadonlySet<string>,
+): Placed[] {
   const y = yOf(state);
   if (!y) return threads.map((t) => ({ id: t.thread.id, span: null, measureId: t.thread.anchor.measureId }));
   const searched = skip ? threads.filter((t) => !skip.has(t.thread.id)) : threads;
@@ -183,12 +187,19 @@ export function commentsPlugin(): Plugin<CommentsState> {
           ?.isChangeOrigin;
         if (meta && 'threads' in meta)
           return build(state.doc, meta.threads, place(state, meta.threads), prev.hover, false);
-        if (meta && 'refresh' in meta) return build(state.doc, prev.threads, place(state, prev.threads), prev.hover, false);
+        if (meta && 'refresh' in meta)
+          return build(state.doc, prev.threads, place(state, prev.threads), prev.hover, false);
         if (remote && tr.docChanged) {
           // Threads that were detached cost a search of the whole text each; they are looked for again
           // shortly after (once per burst of remote typing), so every remote change stays within a frame.
           const detached = new Set(prev.placed.filter((p) => !p.span).map((p) => p.id));
-          return build(state.doc, prev.threads, place(state, prev.threads, detached), prev.hover, detached.size > 0);
+          return build(
+            state.doc,
+            prev.threads,
+            place(state, prev.threads, detached),
+            prev.hover,
+            detached.size > 0,
+          );
         }
         if (tr.docChanged) {
           const placed = prev.placed.map((p) => {

@@ -19,6 +19,7 @@ import { loadSigningKey } from './auth/tokens.js';
 import type { AppContext } from './context.js';
 import { apiRouter } from './http/api.js';
 import { peopleRouter } from './http/people.js';
+import { amendmentsRouter } from './http/amendments.js';
 import { errorHandler, HttpError } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
@@ -89,6 +90,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', peopleRouter(ctx));
   app.use('/api', apiRouter(ctx));
   // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
+  app.use('/api', amendmentsRouter(ctx));
   app.use('/api', commentsRouter(ctx));
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));

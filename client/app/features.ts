@@ -3,10 +3,10 @@ import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import type { Me } from './session.js';
 import { peopleFeature } from '../people/feature.js';
-import { diffFeature } from '../diff/feature.js';
 import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
 import { lastChangeFeature } from '../lastChange/feature.js';
+import { diffFeature } from '../diff/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
 
@@ -31,9 +31,9 @@ export interface Feature {
 /** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
+  exportFeature,
   ...amendmentsFeatures,
   diffFeature,
-  exportFeature,
   notesFeature,
   lastChangeFeature,
   peopleFeature,

@@ -3,8 +3,9 @@ import { diffEn, diffNl } from './diff.js';
 
 import { notesEn, notesNl } from './notes.js';
 import { peopleEn, peopleNl } from './people.js';
-import { exportEn, exportNl } from './export.js';
 import { amendmentsEn, amendmentsNl } from './amendments.js';
+
+import { exportEn, exportNl } from './export.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -75,11 +76,11 @@ export const nl = {
   ...coreNl,
   // feature words (Dutch): one spread per line
   ...commentsNl,
-  ...amendmentsNl,
-  ...diffNl,
   ...exportNl,
+  ...amendmentsNl,
   ...notesNl,
   ...peopleNl,
+  ...diffNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -147,11 +148,11 @@ export const en: Messages = {
   ...coreEn,
   // feature words (English): one spread per line
   ...commentsEn,
-  ...amendmentsEn,
-  ...diffEn,
   ...exportEn,
+  ...amendmentsEn,
   ...notesEn,
   ...peopleEn,
+  ...diffEn,
 };
 
 export type Language = 'nl' | 'en';

@@ -4,11 +4,31 @@ export default defineConfig({
   test: {
     root: '.',
     globalSetup: ['test/global-setup.ts'],
-    include: ['test/**/*.test.ts'],
     // Browser and server tests start real processes; give them room on a 2-core CI machine.
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit and integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Browser tests run after the rest, one file at a time: two Chromium sessions typing against a
+        // server while other suites load both cores is how a real-time test gets starved.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { can } from '../../shared/auth/roles.js';
 import { diffText } from '../../shared/diff/index.js';
 import { useI18n } from '../app/i18n.js';
 import type { Me } from '../app/session.js';
-import { DiffOps } from './DiffOps.js';
+import { InlineOps } from '../diff/Ops.js';
 import { PositionChip, PositionPicker } from './Pickers.js';
 import { useAct } from './useAct.js';
 
@@ -57,11 +57,11 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
           <div className="am-versions">
             <div>
               <h5>{t('amConflictProposed')}</h5>
-              <DiffOps ops={diffText(view.baseText, view.text)} />
+              <InlineOps ops={diffText(view.baseText, view.text)} />
             </div>
             <div>
               <h5>{t('amConflictCurrent')}</h5>
-              <DiffOps ops={diffText(view.baseText, current)} />
+              <InlineOps ops={diffText(view.baseText, current)} />
             </div>
           </div>
         </div>
@@ -69,13 +69,13 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
         <>
           <h5>{t('amVsCurrent')}</h5>
           <p className="am-text am-vs-current">
-            <DiffOps ops={view.diffCurrent} />
+            <InlineOps ops={view.diffCurrent} />
           </p>
         </>
       )}
       <h5>{t('amVsOriginal')}</h5>
       <p className="am-text am-vs-original">
-        <DiffOps ops={view.diffOriginal} />
+        <InlineOps ops={view.diffOriginal} />
       </p>
       {view.rationale && (
         <p className="am-rationale">

@@ -1,3 +1,4 @@
+import type { Op } from '../diff/index.js';
 /**
  * Amendments (amendementen): a party's proposed change to one measure. An amendment stores the full
  * proposed text, never a patch; its diff is computed when shown, so it can be re-applied after the measure
@@ -75,7 +76,7 @@ export interface Refusal {
 }
 
 /** A diff op: -1 deleted, 0 kept, 1 inserted (the diff engine's `Op`). */
-export type DiffOp = [-1 | 0 | 1, string];
+export type DiffOp = Op;
 
 /**
  * An amendment as shown: the stored amendment plus what is computed from the live text. Never stored.

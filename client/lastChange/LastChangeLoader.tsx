@@ -20,9 +20,10 @@ export function LastChangeLoader() {
           if (view.isDestroyed) return;
           const changes = new Map(list.map((c) => [c.measureId, c]));
           const describe = (c: LastChange) =>
-            t('lastChangedBy', {
+            t(c.onBehalfOf ? 'lastChangedByOnBehalf' : 'lastChangedBy', {
               person: c.personName ?? '?',
               party: c.party ?? '?',
+              onBehalfOf: c.onBehalfOf ?? '',
               date: new Date(c.at).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' }),
             });
           view.dispatch(

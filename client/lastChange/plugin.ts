@@ -7,6 +7,8 @@ export interface LastChange {
   measureId: string;
   personName: string | null;
   party: string | null;
+  /** The party an accepted amendment came from, when the chair wrote it in. */
+  onBehalfOf: string | null;
   at: string;
 }
 

@@ -259,20 +259,26 @@ export class AmendmentsService {
     const next = orRefuse(
       transition(a, { kind: 'accept', now: this.now(), conflict: view!.conflict }, actorOf(person)),
     );
-    const measureId = writeRoom(this.ctx.rooms, documentId, person.id, (doc) => {
-      switch (a.kind) {
-        case 'replace':
-          return applyToText(doc, {
-            kind: 'replace',
-            measureId: a.measureId,
-            text: view!.effectiveText ?? '',
-          });
-        case 'insert':
-          return applyToText(doc, { kind: 'insert', afterMeasureId: a.measureId, text: a.text ?? '' });
-        case 'delete':
-          return applyToText(doc, { kind: 'delete', measureId: a.measureId });
-      }
-    });
+    const measureId = writeRoom(
+      this.ctx.rooms,
+      documentId,
+      person.id,
+      (doc) => {
+        switch (a.kind) {
+          case 'replace':
+            return applyToText(doc, {
+              kind: 'replace',
+              measureId: a.measureId,
+              text: view!.effectiveText ?? '',
+            });
+          case 'insert':
+            return applyToText(doc, { kind: 'insert', afterMeasureId: a.measureId, text: a.text ?? '' });
+          case 'delete':
+            return applyToText(doc, { kind: 'delete', measureId: a.measureId });
+        }
+      },
+      { onBehalfOf: a.party },
+    );
     const rejected = a.group
       ? this.repo
           .list(documentId, { status: 'submitted', draftsOf: null })

@@ -51,6 +51,7 @@ export function apiRouter(ctx: AppContext): express.Router {
         at: e.at,
         person: e.personName,
         party: e.party,
+        onBehalfOf: e.onBehalfOf,
         kind: e.kind,
       })),
     );

@@ -1,6 +1,15 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 
+/** Who last changed a measure, and when. */
+export interface LastChange {
+  measureId: string;
+  personName: string | null;
+  party: string | null;
+  onBehalfOf: string | null;
+  at: string;
+}
+
 /** What one audit entry says: which stored bytes, of which room, came from whom, touching which measures. */
 export interface AuditEntry {
   seq: number;
@@ -11,6 +20,8 @@ export interface AuditEntry {
   personId: string | null;
   personName: string | null;
   party: string | null;
+  /** The party a change was made for by someone else (the chair accepting an amendment), else null. */
+  onBehalfOf: string | null;
   measureIds: string[];
   at: string;
 }
@@ -73,6 +84,7 @@ interface Row {
   person_id: string | null;
   person_name: string | null;
   party: string | null;
+  on_behalf_of: string | null;
   measure_ids: string;
   at: string;
   update_hash: string;
@@ -89,6 +101,7 @@ const toEntry = (r: Row): AuditEntry => ({
   personId: r.person_id,
   personName: r.person_name,
   party: r.party,
+  onBehalfOf: r.on_behalf_of ?? null,
   measureIds: JSON.parse(r.measure_ids) as string[],
   at: r.at,
 });
@@ -103,10 +116,13 @@ export class AuditLog {
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
+    const columns = db.prepare('PRAGMA table_info(audit)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'on_behalf_of'))
+      db.exec('ALTER TABLE audit ADD COLUMN on_behalf_of TEXT');
     this.q = {
       last: db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare(
-        'INSERT INTO audit (kind, room, document_id, update_seq, person_id, person_name, party, measure_ids, at, update_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO audit (kind, room, document_id, update_seq, person_id, person_name, party, on_behalf_of, measure_ids, at, update_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       insertMeasure: db.prepare(
         'INSERT INTO audit_measures (document_id, measure_id, audit_seq) VALUES (?, ?, ?)',
@@ -115,7 +131,7 @@ export class AuditLog {
         'SELECT a.* FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq WHERE m.document_id = ? AND m.measure_id = ? ORDER BY a.seq DESC LIMIT ?',
       ),
       lastPerMeasure: db.prepare(
-        `SELECT m.measure_id AS measureId, a.person_name AS personName, a.party AS party, a.at AS at
+        `SELECT m.measure_id AS measureId, a.person_name AS personName, a.party AS party, a.on_behalf_of AS onBehalfOf, a.at AS at
          FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
          WHERE m.document_id = ? AND m.audit_seq = (SELECT MAX(audit_seq) FROM audit_measures x WHERE x.document_id = m.document_id AND x.measure_id = m.measure_id)`,
       ),
@@ -137,6 +153,7 @@ export class AuditLog {
       entry.personId,
       entry.personName,
       entry.party,
+      entry.onBehalfOf,
       JSON.stringify(entry.measureIds),
       entry.at,
       updateHash,

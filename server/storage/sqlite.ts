@@ -107,6 +107,7 @@ export function openSqliteStore(file: string): SqliteStore {
           personId: meta.personId,
           personName: meta.personName ?? person?.name ?? null,
           party: meta.party ?? person?.party ?? null,
+          onBehalfOf: meta.onBehalfOf ?? null,
           measureIds: meta.measureIds ?? [],
           at,
         },

@@ -13,6 +13,8 @@ export interface UpdateMeta {
   personId: string | null;
   personName?: string | null;
   party?: string | null;
+  /** The party the change was made for, when not the sender's own (an accepted amendment). */
+  onBehalfOf?: string | null;
   /** The measures whose text or existence the update changed. */
   measureIds?: string[];
 }

@@ -44,7 +44,8 @@ export class Room {
       const sender = isPeer(origin) ? origin : null;
       const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      store.appendUpdate(name, update, { personId, measureIds: touchedMeasures(tr) });
+      const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
+      store.appendUpdate(name, update, { personId, onBehalfOf, measureIds: touchedMeasures(tr) });
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
@@ -100,6 +101,8 @@ export class Room {
 export interface ServerWrite {
   serverWrite: true;
   personId: string | null;
+  /** The party on whose behalf the change is made, if not the person's own. */
+  onBehalfOf: string | null;
 }
 
 function isServerWrite(origin: unknown): origin is ServerWrite {

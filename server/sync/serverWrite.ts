@@ -11,6 +11,8 @@ export function writeRoom<T>(
   room: string,
   personId: string | null,
   change: (doc: Y.Doc) => T,
+  /** The party the change is made for (an accepted amendment: the chair writes it, the proposer's party asked). */
+  options: { onBehalfOf?: string } = {},
 ): T {
   const loaded = rooms.open(room);
   try {
@@ -19,7 +21,7 @@ export function writeRoom<T>(
       () => {
         result = change(loaded.doc);
       },
-      { serverWrite: true, personId },
+      { serverWrite: true, personId, onBehalfOf: options.onBehalfOf ?? null },
     );
     return result;
   } finally {

@@ -6,6 +6,8 @@ export const notesNl = {
   notesReadOnly: 'U kunt de notities van uw partij lezen maar niet wijzigen.',
   notesNoParty: 'Partijnotities zijn er voor de delegaties van de partijen.',
   lastChangedBy: 'Laatst gewijzigd door {person} ({party}) op {date}',
+  lastChangedByOnBehalf:
+    'Laatst gewijzigd op {date}: amendement van {onBehalfOf}, aanvaard door {person} ({party})',
 };
 
 export const notesEn: Record<keyof typeof notesNl, string> = {
@@ -15,4 +17,5 @@ export const notesEn: Record<keyof typeof notesNl, string> = {
   notesReadOnly: "You can read your party's notes but not change them.",
   notesNoParty: "Party notes are for the parties' delegations.",
   lastChangedBy: 'Last changed by {person} ({party}) on {date}',
+  lastChangedByOnBehalf: 'Last changed on {date}: amendment by {onBehalfOf}, accepted by {person} ({party})',
 };

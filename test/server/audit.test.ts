@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { importAgenda } from '../../server/documents/import.js';
+import { agenda } from '../helpers/agenda.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
+
+const seed = (store: Parameters<typeof importAgenda>[0]) =>
+  importAgenda(store, {
+    id: 'test',
+    agenda: agenda({ WONEN: { Vandaag: ['Meer bouwen.', 'Minder regels.'] } }),
+  });
+
+let server: TestServer;
+afterEach(async () => server?.stop());
+
+describe('who changed what', () => {
+  it('records each edit with the person, their party and the measure, and shows who changed a measure last', async () => {
+    server = await startTestServer({ seed });
+    const chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Carla Voorzitter' });
+    const cda = await server.invite({ party: 'CDA', role: 'negotiator', name: 'Cas Onderhandelaar' });
+    await server.api(chair.token, 'PUT', '/api/documents/test/drafting', { mode: 'open' });
+    const c = connectClient(server.wsUrl, 'test', { token: cda.token });
+    await synced(c.provider);
+    measureText(c.fragment, 'm-1-1-2').insert(0, 'Veel ');
+    await eventually(() => server.store.audit.forMeasure('test', 'm-1-1-2').length > 0);
+    c.provider.destroy();
+
+    const history = await server.api(chair.token, 'GET', '/api/documents/test/audit?measure=m-1-1-2');
+    expect(history.status).toBe(200);
+    expect(history.body[0]).toMatchObject({ person: 'Cas Onderhandelaar', party: 'CDA', onBehalfOf: null });
+    const untouched = await server.api(chair.token, 'GET', '/api/documents/test/audit?measure=m-1-1-1');
+    expect(untouched.body).toEqual([]);
+    const last = await server.api(cda.token, 'GET', '/api/documents/test/last-changes');
+    expect(last.body).toEqual([
+      expect.objectContaining({ measureId: 'm-1-1-2', personName: 'Cas Onderhandelaar', party: 'CDA' }),
+    ]);
+    expect((await server.api(null, 'GET', '/api/documents/test/audit?measure=m-1-1-2')).status).toBe(401);
+  });
+
+  it('attributes an accepted amendment to the chair who accepted it and the party that proposed it', async () => {
+    server = await startTestServer({ seed });
+    const chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Carla Voorzitter' });
+    const vvd = await server.invite({ party: 'VVD', role: 'negotiator', name: 'Vos' });
+    const draft = await server.api(vvd.token, 'POST', '/api/documents/test/amendments', {
+      measure: 'm-1-1-1',
+      kind: 'replace',
+      text: 'Veel meer bouwen.',
+      rationale: 'Ambitie.',
+    });
+    await server.api(vvd.token, 'POST', `/api/documents/test/amendments/${draft.body.id}/submit`);
+    expect(
+      (await server.api(chair.token, 'POST', `/api/documents/test/amendments/${draft.body.id}/accept`))
+        .status,
+    ).toBe(200);
+    const history = await server.api(chair.token, 'GET', '/api/documents/test/audit?measure=m-1-1-1');
+    expect(history.body[0]).toMatchObject({ person: 'Carla Voorzitter', party: 'SEC', onBehalfOf: 'VVD' });
+    expect(server.store.audit.verify()).toEqual([]);
+  });
+});

@@ -47,13 +47,4 @@ export function fetchParties(documentId: string): Promise<Party[]> {
   return p;
 }
 
-/** A moment the Dutch way: 26-11-2026 15:53. */
-export function dutchMoment(iso: string): string {
-  return new Date(iso).toLocaleString('nl-NL', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { dutchMoment } from '../../shared/i18n/dates.js';

@@ -53,13 +53,4 @@ export const fetchDiff = (documentId: string, from: Side, to: Side) =>
 export const recordVisit = (documentId: string) =>
   api<{ previousVisit: string | null }>('POST', `${base(documentId)}/visits`);
 
-/** A moment the Dutch way: 26-11-2026 15:53. */
-export function dutchTime(iso: string): string {
-  return new Date(iso).toLocaleString('nl-NL', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { dutchMoment as dutchTime } from '../../shared/i18n/dates.js';

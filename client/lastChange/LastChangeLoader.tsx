@@ -3,6 +3,7 @@ import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
 import { api } from '../app/session.js';
 import { lastChangeKey, type LastChange } from './plugin.js';
+import { dutchMoment } from '../../shared/i18n/dates.js';
 
 /** Reloads who-changed-what a moment after the text settles (the audit log has it by then). */
 const RELOAD_AFTER_MS = 1500;
@@ -24,7 +25,7 @@ export function LastChangeLoader() {
               person: c.personName ?? '?',
               party: c.party ?? '?',
               onBehalfOf: c.onBehalfOf ?? '',
-              date: new Date(c.at).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' }),
+              date: dutchMoment(c.at),
             });
           view.dispatch(
             view.state.tr.setMeta(lastChangeKey, { changes, describe }).setMeta('addToHistory', false),

@@ -1,3 +1,4 @@
+import { AmendmentsRepository } from '../amendments/repository.js';
 /**
  * Builds the `ExportInput` of one document from what the server holds: the baseline, the live text or a
  * named version, and — through small adapters that read other features' data defensively — amendments,
@@ -6,13 +7,13 @@
  */
 import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
-import { META, type Amendment, type MeasureStatus } from '../../shared/amendments/types.js';
+import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { liveAgenda, withLiveDoc } from '../documents/live.js';
 import type { PeopleRepository } from '../people/repository.js';
 import type { SqliteStore } from '../storage/sqlite.js';
 import type { Rooms } from '../sync/rooms.js';
-import { agendaSchema, amendmentSchema, commentSchema, measureStatusSchema } from './json.js';
+import { agendaSchema, commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
 import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
 
@@ -111,96 +112,20 @@ function metaMap(src: ExportSources, documentId: string, map: string): Record<st
   );
 }
 
-/** A row of the amendments feature's `amendments` table as the `Amendment` type (positions apart). */
-function amendmentOfRow(row: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: row.id,
-    number: row.number,
-    documentId: row.document_id,
-    measureId: row.measure_id,
-    kind: row.kind,
-    text: row.text,
-    rationale: row.rationale,
-    party: row.party,
-    authors: parseJson(row.authors),
-    status: row.status,
-    baseText: row.base_text,
-    group: row.grp ?? row.group ?? null,
-    positions: {},
-    createdAt: row.created_at,
-    submittedAt: row.submitted_at,
-    decidedAt: row.decided_at,
-    decidedBy: row.decided_by,
-  };
-}
-
-/** Rows of a table of the amendments feature for one document, or none when the query does not fit. */
-function rowsOf(db: Database.Database, sql: string, documentId: string): Record<string, unknown>[] {
-  try {
-    return db.prepare(sql).all(documentId) as Record<string, unknown>[];
-  } catch {
-    // The feature is being built alongside; a schema this does not know reads as no data.
-    return [];
-  }
-}
-
-/**
- * The amendments everyone may see (submitted and later; drafts stay with their party). Read from the
- * amendments feature's tables (`amendments`, positions from `amendment_positions`), its source of
- * truth; without them, from the meta room's `amendments` map (id → Amendment, see `META`). Entries
- * that do not fit the `Amendment` type are left out.
- */
+/** The amendments everyone may see (submitted and later; drafts stay with their party), by number. */
 export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
-  const db = src.store.db;
-  let candidates: unknown[];
-  if (tableExists(db, 'amendments')) {
-    const rows = rowsOf(
-      db,
-      "SELECT * FROM amendments WHERE document_id = ? AND status != 'draft' ORDER BY seq",
-      documentId,
-    );
-    const positions = new Map<string, Record<string, unknown>>();
-    if (tableExists(db, 'amendment_positions'))
-      for (const p of rowsOf(db, 'SELECT * FROM amendment_positions WHERE document_id = ?', documentId)) {
-        const key = String(p.amendment_id);
-        const record = positions.get(key) ?? {};
-        record[String(p.party)] = { position: p.position, note: p.note ?? null, by: p.by, at: p.at };
-        positions.set(key, record);
-      }
-    candidates = rows.map((row) => ({
-      ...amendmentOfRow(row),
-      positions: positions.get(String(row.id)) ?? {},
-    }));
-  } else {
-    candidates = Object.values(metaMap(src, documentId, META.amendments));
-  }
-  const amendments: Amendment[] = [];
-  for (const candidate of candidates) {
-    const parsed = amendmentSchema.safeParse(candidate);
-    if (parsed.success && parsed.data.documentId === documentId && parsed.data.status !== 'draft')
-      amendments.push(parsed.data);
-  }
-  return amendments.sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
+  return new AmendmentsRepository(src.store.db)
+    .list(documentId, { draftsOf: null })
+    .sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
 }
 
-/**
- * The measure statuses: from the amendments feature's `measure_statuses` table, or else the meta
- * room's `measureStatuses` map (measure id → status record).
- */
+/** The chair's negotiation status of each measure that has one. */
 export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
-  const db = src.store.db;
-  const entries: [string, unknown][] = tableExists(db, 'measure_statuses')
-    ? rowsOf(db, 'SELECT measure_id, status FROM measure_statuses WHERE document_id = ?', documentId).map(
-        (r) => [String(r.measure_id), r.status],
-      )
-    : Object.entries(metaMap(src, documentId, META.measureStatuses)).map(([id, value]) => [
-        id,
-        typeof value === 'object' && value !== null ? (value as { status?: unknown }).status : value,
-      ]);
   const statuses: Record<string, MeasureStatus> = {};
-  for (const [measureId, value] of entries) {
-    const status = measureStatusSchema.safeParse(value);
-    if (status.success) statuses[measureId] = status.data;
+  for (const [measureId, record] of Object.entries(
+    new AmendmentsRepository(src.store.db).statuses(documentId),
+  )) {
+    statuses[measureId] = record.status;
   }
   return statuses;
 }

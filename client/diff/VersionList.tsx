@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../app/i18n.js';
 import { dutchTime, makeVersion, restoreVersion, type Version } from './api.js';
+import { VersionReader } from './VersionReader.js';
 
 /**
  * The versions of the document, newest first: compare one with now, and for the chair "Versie maken" and
@@ -22,6 +23,7 @@ export function VersionList({
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [reading, setReading] = useState<Version | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,6 +84,9 @@ export function VersionList({
                 <div className="diff-muted">{dutchTime(v.createdAt)}</div>
               </div>
               <div className="diff-version-actions">
+                <button type="button" onClick={() => setReading(v)}>
+                  {t('diffRead')}
+                </button>
                 <button type="button" onClick={() => onCompare(v.id)}>
                   {t('diffCompareWith')}
                 </button>
@@ -94,6 +99,9 @@ export function VersionList({
             </li>
           ))}
         </ul>
+      )}
+      {reading && (
+        <VersionReader documentId={documentId} version={reading} onClose={() => setReading(null)} />
       )}
     </section>
   );

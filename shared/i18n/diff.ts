@@ -46,6 +46,9 @@ export const diffNl = {
   diffVersionNamePlaceholder: 'bijv. Na ronde 2',
   diffMakeVersion: 'Versie maken',
   diffRestore: 'Herstellen',
+  diffRead: 'Lezen',
+  diffReadTitle: 'Versie "{name}" (alleen lezen)',
+  diffClose: 'Sluiten',
   diffRestoreConfirm:
     'De tekst wordt teruggezet naar versie "{name}". Dit is een nieuwe wijziging; u kunt haar ongedaan maken door een andere versie te herstellen. Doorgaan?',
   diffRestored: 'Versie "{name}" is hersteld.',
@@ -103,6 +106,9 @@ export const diffEn: Record<keyof typeof diffNl, string> = {
   diffVersionNamePlaceholder: 'e.g. After round 2',
   diffMakeVersion: 'Make version',
   diffRestore: 'Restore',
+  diffRead: 'Read',
+  diffReadTitle: 'Version "{name}" (read only)',
+  diffClose: 'Close',
   diffRestoreConfirm:
     'The text will be set back to version "{name}". This is a new change; you can undo it by restoring another version. Continue?',
   diffRestored: 'Version "{name}" was restored.',

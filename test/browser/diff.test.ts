@@ -148,4 +148,26 @@ describe('what changed, in the browser', () => {
     );
     await page.close();
   });
+
+  it('opens a named version read-only, with its text as it was', async () => {
+    const made = await server.api(chair.token, 'POST', '/api/documents/d66-cda/versions', {
+      name: 'Ter inzage',
+    });
+    expect(made.status).toBe(201);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, chair.url);
+    await page.getByRole('tab', { name: 'Vergelijken' }).click();
+    const version = page.locator(`[data-version="${made.body.id}"]`);
+    await version.getByRole('button', { name: 'Lezen' }).click();
+    const reader = page.getByRole('dialog', { name: 'Versie "Ter inzage" (alleen lezen)' });
+    await reader.locator('.version-measure').first().waitFor();
+    expect(await reader.locator('.version-measure').count()).toBe(
+      agenda.chapters.flatMap((c) => c.sections.flatMap((x) => x.measures)).length,
+    );
+    expect(await reader.locator('[contenteditable="true"]').count()).toBe(0);
+    await screenshot(page, 'version-read-only');
+    await reader.getByRole('button', { name: 'Sluiten' }).click();
+    await reader.waitFor({ state: 'hidden' });
+    await page.close();
+  });
 });

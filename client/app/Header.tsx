@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n.js';
 import type { ConnectionState } from './useRoom.js';
-import { api, storeToken, type Me } from './session.js';
+import { api, type Me } from './session.js';
 
 /** The top bar: where you are, who is here, the connection, who you are and the language switch. */
 export function Header(props: {
@@ -39,7 +39,6 @@ export function Header(props: {
           <button
             className="lang"
             onClick={() => {
-              storeToken(null);
               void api('DELETE', '/api/session').finally(() => location.assign('/'));
             }}
           >

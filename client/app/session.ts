@@ -1,17 +1,10 @@
 import type { Person, Party } from '../../shared/auth/person.js';
 import type { DraftingMode } from '../../shared/auth/roles.js';
 
-const TOKEN_KEY = 'akkoord.token';
-
-/** The sign-in token of this browser (the session cookie carries it for HTTP; the websocket gets it as a parameter). */
-export function storedToken(): string | null {
-  return localStorage.getItem(TOKEN_KEY);
-}
-
-export function storeToken(token: string | null): void {
-  if (token) localStorage.setItem(TOKEN_KEY, token);
-  else localStorage.removeItem(TOKEN_KEY);
-}
+/**
+ * The browser keeps no token in script reach: signing in trades the link's token for an HttpOnly session
+ * cookie, which the browser sends with every API request and with the websocket upgrade.
+ */
 
 /** An API error with the server's sentence. */
 export class ApiError extends Error {
@@ -25,13 +18,9 @@ export class ApiError extends Error {
 
 /** Calls the API as the signed-in person; a non-2xx answer becomes an ApiError with the server's sentence. */
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const token = storedToken();
   const res = await fetch(url, {
     method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
+    headers: body !== undefined ? { 'content-type': 'application/json' } : {},
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -50,14 +39,8 @@ export interface Me {
   drafting: DraftingMode;
 }
 
-/** Signs in with the token of a personal link: sets the session cookie and keeps the token. */
+/** Signs in with the token of a personal link: the server sets the session cookie. */
 export async function signIn(token: string): Promise<Me> {
-  storeToken(token);
-  try {
-    await api('POST', '/api/session', { token });
-    return await api<Me>('GET', '/api/me');
-  } catch (err) {
-    storeToken(null);
-    throw err;
-  }
+  await api('POST', '/api/session', { token });
+  return api<Me>('GET', '/api/me');
 }

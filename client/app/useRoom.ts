@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, SYNC_PATH } from '../../shared/protocol/protocol.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
-import { storedToken } from './session.js';
 
 /** The connection's state, as the header shows it. */
 export type ConnectionState =
@@ -41,8 +40,8 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const token = storedToken();
-    const provider = new WebsocketProvider(syncUrl(), room, doc, { params: token ? { token } : {} });
+    // The session cookie goes with the upgrade request; stock clients elsewhere pass `?token=` instead.
+    const provider = new WebsocketProvider(syncUrl(), room, doc);
     let lastReason: MessageKey | null = null;
     provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') setConnection({ kind: 'connected', synced: provider.synced });

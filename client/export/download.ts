@@ -1,5 +1,5 @@
 /** Asking the server for an export and saving it as a file in the browser. */
-import { ApiError, storedToken } from '../app/session.js';
+import { ApiError } from '../app/session.js';
 
 /** The format names of `GET /api/documents/:id/export`. */
 export type ExportFormatName = 'docx' | 'md' | 'html' | 'json' | 'csv' | 'amendments-docx';
@@ -34,14 +34,11 @@ export function fileNameOf(disposition: string | null): string | null {
 }
 
 /**
- * Fetches an export (with the Bearer token; the session cookie would do too) and hands it to the
+ * Fetches an export (the session cookie signs the request) and hands it to the
  * browser as a download. Returns the file name; a refusal becomes an `ApiError` with the server's sentence.
  */
 export async function downloadExport(documentId: string, choice: ExportChoice): Promise<string> {
-  const token = storedToken();
-  const res = await fetch(exportUrl(documentId, choice), {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
+  const res = await fetch(exportUrl(documentId, choice));
   if (!res.ok) {
     const text = await res.text();
     let message = res.statusText;
@@ -75,11 +72,8 @@ export interface VersionChoice {
 
 /** The document's versions, or none when the versions API does not answer 200. */
 export async function fetchVersionChoices(documentId: string): Promise<VersionChoice[]> {
-  const token = storedToken();
   try {
-    const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/versions`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
+    const res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/versions`);
     if (res.status !== 200) return [];
     const list = (await res.json()) as unknown;
     return Array.isArray(list)

@@ -3,6 +3,7 @@ import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';
 import { useDocument } from './documentContext.js';
 import { useMeasureFacts } from './useMeasureFacts.js';
+import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 
@@ -48,8 +49,10 @@ function decodeFilter(value: string): OutlineFilter {
  */
 export function Outline({ entries }: { entries: OutlineEntry[] }) {
   const { t } = useI18n();
-  const { meta } = useDocument();
+  const { meta, text, view, state } = useDocument();
   const facts = useMeasureFacts(meta?.doc ?? null);
+  const locations = useLocations(view, text?.provider.awareness ?? null, state);
+  const here = (id: string) => locations.filter((l) => l.within.includes(id));
   const [filter, setFilter] = useState<OutlineFilter>({ kind: 'all' });
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
@@ -101,6 +104,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
                 <a href={`#${entry.id}`} onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}>
                   <span className="num">{entry.number}</span> {entry.label}
                 </a>
+                <People people={here(entry.id)} />
               </li>
             );
           }
@@ -115,6 +119,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
                 <a href={`#${entry.id}`} onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}>
                   <span className="num">{entry.number}</span> {entry.label}
                 </a>
+                <People people={here(entry.id)} />
               </li>
             );
           }
@@ -129,11 +134,30 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
                 <span className="num">{entry.number}</span> {entry.label}
               </a>
               <Badges facts={facts.get(entry.id)} />
+              <People people={here(entry.id)} />
             </li>
           );
         })}
       </ol>
     </nav>
+  );
+}
+
+/** Who is working here now: a dot in each person's colour, their name on hover and for screen readers. */
+function People({ people }: { people: Location[] }) {
+  const { t } = useI18n();
+  if (people.length === 0) return null;
+  const names = people.map((p) => p.name).join(', ');
+  return (
+    <span
+      className="outline-people"
+      title={t('outlinePeopleHere', { names })}
+      aria-label={t('outlinePeopleHere', { names })}
+    >
+      {people.map((p) => (
+        <span key={p.clientId} className="person-dot" style={{ background: p.color }} />
+      ))}
+    </span>
   );
 }
 

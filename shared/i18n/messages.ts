@@ -70,6 +70,7 @@ const coreNl = {
   outlineStatusOpen: 'open',
   outlinePendingBy: 'Openstaande amendementen van {parties}',
   outlineOpenThreads: '{n} open opmerkingen',
+  outlinePeopleHere: 'Hier aan het werk: {names}',
 };
 
 export const nl = {
@@ -142,6 +143,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   outlineStatusOpen: 'open',
   outlinePendingBy: 'Pending amendments by {parties}',
   outlineOpenThreads: '{n} open comments',
+  outlinePeopleHere: 'Working here: {names}',
 };
 
 export const en: Messages = {

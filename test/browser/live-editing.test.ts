@@ -91,6 +91,8 @@ describe('the agenda in the browser', () => {
     await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Bram Jansen' }).waitFor();
     await b.locator('.ProseMirror-yjs-cursor', { hasText: 'Anne de Vries' }).waitFor();
     expect(await a.locator('.presence li').count()).toBe(2);
+    // The outline shows where the other is working: a dot in Bram's colour at the first chapter.
+    await a.locator('.outline-chapter').first().locator('.outline-people[title*="Bram Jansen"]').waitFor();
     await a.locator(`#${firstMeasure.id}`).scrollIntoViewIfNeeded();
     await screenshot(a, 'two-people-editing');
 

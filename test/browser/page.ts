@@ -25,7 +25,11 @@ export async function openDocument(page: Page, baseUrl: string, id: string): Pro
   await page.locator('.editor-mount[data-ready="true"] .ProseMirror').waitFor();
 }
 
-/** Puts the caret at the start or end of a node's text, the way a click there would. */
+/**
+ * Puts the caret at the start or end of a node's text, the way a click there would, and waits until the
+ * editor has taken the new selection over (ProseMirror reads DOM selections on the next selectionchange;
+ * typing before that lands where the caret was).
+ */
 export async function placeCaret(page: Page, elementId: string, where: 'start' | 'end'): Promise<void> {
   await page.evaluate(
     ([id, at]) => {
@@ -41,6 +45,28 @@ export async function placeCaret(page: Page, elementId: string, where: 'start' |
     },
     [elementId, where],
   );
+  await page.waitForFunction(
+    ([id, at]) => {
+      const view = (
+        window as unknown as {
+          akkoordView?: {
+            state: {
+              selection: {
+                $from: {
+                  parent: { attrs: { id?: string }; content: { size: number } };
+                  parentOffset: number;
+                };
+              };
+            };
+          };
+        }
+      ).akkoordView;
+      const $from = view?.state.selection.$from;
+      if (!$from || $from.parent.attrs.id !== id) return false;
+      return at === 'start' ? $from.parentOffset === 0 : $from.parentOffset === $from.parent.content.size;
+    },
+    [elementId, where],
+  );
 }
 
 /** The text of a node as the document holds it: without other people's cursor labels. */
@@ -52,16 +78,23 @@ export async function textOf(page: Page, elementId: string): Promise<string> {
   });
 }
 
-/** Waits until a node's document text (see textOf) equals `text`. */
+/** Waits until a node's document text (see textOf) equals `text`; on time-out, says what it was instead. */
 export async function waitForText(page: Page, elementId: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ([id, expected]) => {
-      const el = document.getElementById(id!);
-      if (!el) return false;
-      const copy = el.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
-      return copy.textContent === expected;
-    },
-    [elementId, text],
-  );
+  try {
+    await page.waitForFunction(
+      ([id, expected]) => {
+        const el = document.getElementById(id!);
+        if (!el) return false;
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+        return copy.textContent === expected;
+      },
+      [elementId, text],
+    );
+  } catch (err) {
+    const actual = await textOf(page, elementId).catch(() => '(no such element)');
+    throw new Error(`#${elementId} never read ${JSON.stringify(text)}; it reads ${JSON.stringify(actual)}`, {
+      cause: err,
+    });
+  }
 }

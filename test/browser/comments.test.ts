@@ -6,7 +6,7 @@ import { parseAgenda } from '../../shared/agenda/parse.js';
 import { importAgenda } from '../../server/documents/import.js';
 import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
 import { launchChromium } from './chromium.js';
-import { screenshot, signIn } from './page.js';
+import { placeCaret, screenshot, signIn } from './page.js';
 
 const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
 const measure = agenda.chapters
@@ -67,6 +67,16 @@ async function selectText(page: Page, elementId: string, quote: string): Promise
     },
     [elementId, quote],
   );
+  // ProseMirror takes a DOM selection over on the next selectionchange; wait for it before acting on it.
+  await page.waitForFunction((q) => {
+    type View = {
+      state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } };
+    };
+    const view = (window as unknown as { akkoordView?: View }).akkoordView;
+    if (!view) return false;
+    const { from, to } = view.state.selection;
+    return view.state.doc.textBetween(from, to) === q;
+  }, quote);
 }
 
 async function comment(page: Page, quote: string, audience: 'everyone' | 'party', text: string) {
@@ -131,27 +141,7 @@ describe('comments in the browser', () => {
     expect(await b.locator(`#${measure.id}`).getAttribute('data-comments')).toBe('1');
 
     // The chair presses Enter in the middle of the measure, between the two quotes.
-    await c.evaluate(
-      ([id, offset]) => {
-        const el = document.getElementById(id as string)!;
-        (el.closest('.ProseMirror') as HTMLElement).focus();
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const len = node.textContent!.length;
-          if ((offset as number) <= seen + len) {
-            const range = document.createRange();
-            range.setStart(node, (offset as number) - seen);
-            range.collapse(true);
-            window.getSelection()!.removeAllRanges();
-            window.getSelection()!.addRange(range);
-            return;
-          }
-          seen += len;
-        }
-      },
-      [measure.id, SPLIT],
-    );
+    await placeCaret(c, measure.id, SPLIT);
     await c.keyboard.press('Enter');
     // Both other parties see the measure end where the chair pressed Enter (the second half follows it).
     for (const page of [a, b])

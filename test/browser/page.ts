@@ -26,46 +26,63 @@ export async function openDocument(page: Page, baseUrl: string, id: string): Pro
 }
 
 /**
- * Puts the caret at the start or end of a node's text, the way a click there would, and waits until the
- * editor has taken the new selection over (ProseMirror reads DOM selections on the next selectionchange;
- * typing before that lands where the caret was).
+ * Puts the caret at the start or end of a node's text, or at a character offset in it, the way a click
+ * there would, and waits until the editor has taken the new selection over (ProseMirror reads DOM selections
+ * on the next selectionchange; typing before that lands where the caret was).
  */
-export async function placeCaret(page: Page, elementId: string, where: 'start' | 'end'): Promise<void> {
+export async function placeCaret(
+  page: Page,
+  elementId: string,
+  where: 'start' | 'end' | number,
+): Promise<void> {
   await page.evaluate(
     ([id, at]) => {
-      const el = document.getElementById(id!);
+      const el = document.getElementById(id as string);
       if (!el) throw new Error(`No element #${id}`);
       (el.closest('.ProseMirror') as HTMLElement).focus();
       const range = document.createRange();
-      range.selectNodeContents(el);
-      range.collapse(at === 'start');
+      if (typeof at === 'number') {
+        // Text nodes of the document only: cursor labels and badges are not text.
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+          acceptNode: (n) =>
+            n.parentElement?.closest('[contenteditable="false"]')
+              ? NodeFilter.FILTER_REJECT
+              : NodeFilter.FILTER_ACCEPT,
+        });
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent!.length;
+          if (at <= seen + length) {
+            range.setStart(node, at - seen);
+            break;
+          }
+          seen += length;
+        }
+      } else {
+        range.selectNodeContents(el);
+      }
+      range.collapse(at !== 'end');
       const selection = window.getSelection()!;
       selection.removeAllRanges();
       selection.addRange(range);
     },
-    [elementId, where],
+    [elementId, where] as const,
   );
   await page.waitForFunction(
     ([id, at]) => {
-      const view = (
-        window as unknown as {
-          akkoordView?: {
-            state: {
-              selection: {
-                $from: {
-                  parent: { attrs: { id?: string }; content: { size: number } };
-                  parentOffset: number;
-                };
-              };
-            };
+      type View = {
+        state: {
+          selection: {
+            $from: { parent: { attrs: { id?: string }; content: { size: number } }; parentOffset: number };
           };
-        }
-      ).akkoordView;
-      const $from = view?.state.selection.$from;
+        };
+      };
+      const $from = (window as unknown as { akkoordView?: View }).akkoordView?.state.selection.$from;
       if (!$from || $from.parent.attrs.id !== id) return false;
-      return at === 'start' ? $from.parentOffset === 0 : $from.parentOffset === $from.parent.content.size;
+      const offset = at === 'start' ? 0 : at === 'end' ? $from.parent.content.size : at;
+      return $from.parentOffset === offset;
     },
-    [elementId, where],
+    [elementId, where] as const,
   );
 }
 

@@ -33,7 +33,7 @@ function decorate(
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, {
           title: describe(change),
-          'data-last-change': change.party ?? '',
+          'data-last-change': describe(change),
         }),
       );
     }

@@ -94,6 +94,9 @@ describe('the agenda in the browser', () => {
     // The outline shows where the other is working: a dot in Bram's colour at the first chapter.
     await a.locator('.outline-chapter').first().locator('.outline-people[title*="Bram Jansen"]').waitFor();
     await a.locator(`#${firstMeasure.id}`).scrollIntoViewIfNeeded();
+    // Who changed the measure last shows under it (from the audit trail) while the pointer is over it.
+    await a.locator(`#${firstMeasure.id}[data-last-change*="Laatst gewijzigd door"]`).waitFor();
+    await a.locator(`#${firstMeasure.id}`).hover();
     await screenshot(a, 'two-people-editing');
 
     // The server has it too, as the measures API shows.

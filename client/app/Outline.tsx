@@ -94,45 +94,25 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
       {filtering && shown.length === 0 && <p className="muted">{t('outlineFilterNone')}</p>}
       <ol>
         {shown.map((entry) => {
-          if (entry.level === 'chapter') {
-            chapterOpen = filtering || open.has(entry.id);
+          if (entry.level !== 'measure') {
+            const expanded = filtering || open.has(entry.id);
+            if (entry.level === 'chapter') chapterOpen = expanded;
+            else if (!chapterOpen) return null;
+            else sectionOpen = expanded;
             return (
-              <li key={entry.id} className="outline-chapter">
-                <button className="disclosure" aria-expanded={chapterOpen} onClick={() => toggle(entry.id)}>
-                  {chapterOpen ? '▾' : '▸'}
+              <li key={entry.id} className={`outline-${entry.level}`}>
+                <button className="disclosure" aria-expanded={expanded} onClick={() => toggle(entry.id)}>
+                  {expanded ? '▾' : '▸'}
                 </button>
-                <a href={`#${entry.id}`} onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}>
-                  <span className="num">{entry.number}</span> {entry.label}
-                </a>
+                <EntryLink entry={entry} />
                 <People people={here(entry.id)} />
               </li>
             );
           }
-          if (!chapterOpen) return null;
-          if (entry.level === 'section') {
-            sectionOpen = filtering || open.has(entry.id);
-            return (
-              <li key={entry.id} className="outline-section">
-                <button className="disclosure" aria-expanded={sectionOpen} onClick={() => toggle(entry.id)}>
-                  {sectionOpen ? '▾' : '▸'}
-                </button>
-                <a href={`#${entry.id}`} onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}>
-                  <span className="num">{entry.number}</span> {entry.label}
-                </a>
-                <People people={here(entry.id)} />
-              </li>
-            );
-          }
-          if (!sectionOpen) return null;
+          if (!chapterOpen || !sectionOpen) return null;
           return (
             <li key={entry.id} className="outline-measure">
-              <a
-                href={`#${entry.id}`}
-                onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}
-                title={entry.label}
-              >
-                <span className="num">{entry.number}</span> {entry.label}
-              </a>
+              <EntryLink entry={entry} />
               <Badges facts={facts.get(entry.id)} />
               <People people={here(entry.id)} />
             </li>
@@ -140,6 +120,19 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
         })}
       </ol>
     </nav>
+  );
+}
+
+/** An outline entry's number and label, bringing it into view when chosen. */
+function EntryLink({ entry }: { entry: OutlineEntry }) {
+  return (
+    <a
+      href={`#${entry.id}`}
+      onClick={(e) => (e.preventDefault(), jumpTo(entry.id))}
+      title={entry.level === 'measure' ? entry.label : undefined}
+    >
+      <span className="num">{entry.number}</span> {entry.label}
+    </a>
   );
 }
 

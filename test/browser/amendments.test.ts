@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
 import { normalizeText } from '../../shared/diff/index.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './chromium.js';
+import type { Invited, TestServer } from '../helpers/server.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { placeCaret, screenshot, signIn, waitForText } from './page.js';
 
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const chapter = agenda.chapters[0]!;
 const measure = chapter.sections.find((s) => s.measures.length > 0)!.measures[0]!;
 
@@ -17,16 +13,11 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 /** A person's page, signed in, with the cursor in the measure and the amendments tab open. */

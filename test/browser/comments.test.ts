@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './chromium.js';
+import type { Invited, TestServer } from '../helpers/server.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { placeCaret, screenshot, signIn } from './page.js';
 
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const measure = agenda.chapters
   .flatMap((c) => c.sections.flatMap((s) => s.measures))
   .find((m) => m.text.split(' ').length >= 16)!;
@@ -26,19 +22,14 @@ let d66: Invited;
 let vvd: Invited;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession());
   chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Anne de Vries' });
   d66 = await server.invite({ party: 'D66', role: 'negotiator', name: 'Dirk Bakker' });
   vvd = await server.invite({ party: 'VVD', role: 'reviewer', name: 'Vera Smit' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 /** Selects characters [from, to) of an element's text, the way dragging the mouse over them would. */

@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
+import type { Invited, TestServer } from '../helpers/server.js';
 import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
 import { liveAgenda } from '../../server/documents/live.js';
-import { launchChromium } from './chromium.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { placeCaret, screenshot, signIn } from './page.js';
 
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const section = agenda.chapters[0]!.sections.find((s) => s.measures.length >= 3)!;
 const [first, second, third] = section.measures as [
   (typeof section.measures)[0],
@@ -24,18 +20,13 @@ let chair: Invited;
 const clients: ReturnType<typeof connectClient>[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession());
   chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Anne de Vries' });
 });
 
 afterAll(async () => {
   for (const c of clients) c.provider.destroy();
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 function measureOnServer(id: string): string {

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
+import type { Invited, TestServer } from '../helpers/server.js';
 import { part, revisions } from '../export/ooxml.js';
-import { launchChromium } from './chromium.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { screenshot, signIn } from './page.js';
 
 const DOC = 'd66-cda';
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const measure = agenda.chapters[0]!.sections[0]!.measures[0]!;
 const addition = 'Bezwaarprocedures duren hoogstens een half jaar.';
 
@@ -20,11 +17,7 @@ let chair: Invited;
 let observer: Invited;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: DOC, agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession(DOC));
   chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Anne de Vries' });
   observer = await server.invite({ party: 'JA21', role: 'observer', name: 'Olaf Waarnemer' });
   const cda = await server.invite({ party: 'CDA', role: 'negotiator', name: 'Carla Bos' });
@@ -50,8 +43,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 describe('the export dialog', () => {

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
-import { launchChromium } from './chromium.js';
+import type { Invited, TestServer } from '../helpers/server.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { placeCaret, screenshot, signIn, textOf, waitForText } from './page.js';
 
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const firstMeasure = agenda.chapters[0]!.sections.find((s) => s.measures.length > 0)!.measures[0]!;
 
 let server: TestServer;
@@ -16,17 +12,12 @@ let browser: Browser;
 let chair: Invited;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession());
   chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Anne de Vries' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 describe('the agenda in the browser', () => {

@@ -1,15 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { parseAgenda } from '../../shared/agenda/parse.js';
-import { importAgenda } from '../../server/documents/import.js';
-import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
+import type { Invited, TestServer } from '../helpers/server.js';
 import { connectClient, measureText, synced } from '../helpers/clients.js';
-import { launchChromium } from './chromium.js';
+import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
 import { placeCaret, screenshot, signIn, textOf, waitForText } from './page.js';
 
-const agenda = parseAgenda(fs.readFileSync(path.resolve('fixtures/d66-cda-uitnodiging-2025.txt'), 'utf8'));
+const agenda = d66Agenda;
 const measure = agenda.chapters[1]!.sections[0]!.measures[0]!;
 
 let server: TestServer;
@@ -17,17 +13,12 @@ let browser: Browser;
 let chair: Invited;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    staticDir: path.resolve('dist'),
-    seed: (store) => importAgenda(store, { id: 'd66-cda', agenda }),
-  });
-  browser = await launchChromium();
+  ({ server, browser } = await startBrowserSession());
   chair = await server.invite({ party: 'SEC', role: 'chair', name: 'Voorzitter' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopBrowserSession({ server, browser });
 });
 
 describe('roles in the browser', () => {

@@ -1,51 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { BoundTextarea } from '../app/BoundTextarea.js';
 import * as Y from 'yjs';
 import { useI18n } from '../app/i18n.js';
-import { applyTextareaValue } from '../notes/textBinding.js';
 import { useAct } from './useAct.js';
-
-/** A textarea bound live to a Y.Text of the party room: every keystroke is shared with the party at once. */
-function BoundTextarea({
-  ytext,
-  onEdit,
-  readOnly,
-  className,
-  label,
-}: {
-  ytext: Y.Text;
-  onEdit: () => void;
-  readOnly: boolean;
-  className: string;
-  label: string;
-}) {
-  const [value, setValue] = useState(() => ytext.toString());
-  const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const update = () => {
-      const el = area.current;
-      const caret = el && document.activeElement === el ? [el.selectionStart, el.selectionEnd] : null;
-      setValue(ytext.toString());
-      if (caret && el) requestAnimationFrame(() => el.setSelectionRange(caret[0]!, caret[1]!));
-    };
-    update();
-    ytext.observe(update);
-    return () => ytext.unobserve(update);
-  }, [ytext]);
-  return (
-    <textarea
-      ref={area}
-      className={className}
-      aria-label={label}
-      value={value}
-      readOnly={readOnly}
-      onChange={(e) => {
-        setValue(e.target.value);
-        applyTextareaValue(ytext, e.target.value);
-        onEdit();
-      }}
-    />
-  );
-}
 
 /** A draft amendment of the party, drafted together live; submit or withdraw through the API. */
 export function DraftEditor({

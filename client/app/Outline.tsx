@@ -3,6 +3,8 @@ import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';
 import { useDocument } from './documentContext.js';
 import { useMeasureFacts } from './useMeasureFacts.js';
+import { commentsKey } from '../comments/plugin.js';
+import { withThreadCounts } from './outlineFilter.js';
 import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
@@ -50,7 +52,9 @@ function decodeFilter(value: string): OutlineFilter {
 export function Outline({ entries }: { entries: OutlineEntry[] }) {
   const { t } = useI18n();
   const { meta, text, view, state } = useDocument();
-  const facts = useMeasureFacts(meta?.doc ?? null);
+  const shared = useMeasureFacts(meta?.doc ?? null);
+  // Open threads as this person sees them (their party's threads too), where their words are now.
+  const facts = withThreadCounts(shared, state ? commentsKey.getState(state)?.openPerMeasure : undefined);
   const locations = useLocations(view, text?.provider.awareness ?? null, state);
   const here = (id: string) => locations.filter((l) => l.within.includes(id));
   const [filter, setFilter] = useState<OutlineFilter>({ kind: 'all' });

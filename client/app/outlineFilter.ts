@@ -65,3 +65,21 @@ export function filterOutline(
   }
   return out;
 }
+
+/**
+ * The facts with their open-thread counts replaced by `counts` (the comments plugin's, which include the
+ * person's own party threads and follow the words), when there are counts.
+ */
+export function withThreadCounts(
+  facts: Map<string, MeasureFacts>,
+  counts: Map<string, number> | undefined,
+): Map<string, MeasureFacts> {
+  if (!counts) return facts;
+  const out = new Map<string, MeasureFacts>();
+  for (const [id, f] of facts) out.set(id, { ...f, openThreads: 0 });
+  for (const [id, n] of counts) {
+    const f = out.get(id) ?? { status: 'open' as const, pendingBy: new Set<string>(), openThreads: 0 };
+    out.set(id, { ...f, openThreads: n });
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterOutline, type MeasureFacts } from '../../client/app/outlineFilter.js';
+import { filterOutline, withThreadCounts, type MeasureFacts } from '../../client/app/outlineFilter.js';
 import type { OutlineEntry } from '../../client/app/outline.js';
 
 const entries: OutlineEntry[] = [
@@ -47,5 +47,14 @@ describe('filtering the outline', () => {
     ]);
     expect(ids(filterOutline(entries, { kind: 'party', party: 'CDA' }, facts))).toEqual([]);
     expect(ids(filterOutline(entries, { kind: 'threads' }, facts))).toEqual(['c-2', 's-2-1', 'm-3']);
+  });
+
+  it('counts open threads as the comments plugin sees them, party threads included', () => {
+    const counted = withThreadCounts(facts, new Map([['m-1', 2]]));
+    expect(counted.get('m-1')?.openThreads).toBe(2);
+    expect(counted.get('m-3')?.openThreads).toBe(0);
+    expect(counted.get('m-2')?.status).toBe('disputed');
+    expect(ids(filterOutline(entries, { kind: 'threads' }, counted))).toEqual(['c-1', 's-1-1', 'm-1']);
+    expect(withThreadCounts(facts, undefined)).toBe(facts);
   });
 });

@@ -26,9 +26,9 @@ export async function openDocument(page: Page, baseUrl: string, id: string): Pro
 }
 
 /**
- * Puts the caret at the start or end of a node's text, or at a character offset in it, the way a click
- * there would, and waits until the editor has taken the new selection over (ProseMirror reads DOM selections
- * on the next selectionchange; typing before that lands where the caret was).
+ * Puts the caret at the start or end of a node's text, or at a character offset in it, through the editor
+ * itself, as a click there would end up. (A DOM selection is not enough: ProseMirror takes it over only on a
+ * later selectionchange, and next to other people's cursor widgets the browser may put it inside one.)
  */
 export async function placeCaret(
   page: Page,
@@ -37,50 +37,33 @@ export async function placeCaret(
 ): Promise<void> {
   await page.evaluate(
     ([id, at]) => {
-      const el = document.getElementById(id as string);
-      if (!el) throw new Error(`No element #${id}`);
-      (el.closest('.ProseMirror') as HTMLElement).focus();
-      const range = document.createRange();
-      if (typeof at === 'number') {
-        // Text nodes of the document only: cursor labels and badges are not text.
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
-          acceptNode: (n) =>
-            n.parentElement?.closest('[contenteditable="false"]')
-              ? NodeFilter.FILTER_REJECT
-              : NodeFilter.FILTER_ACCEPT,
-        });
-        let seen = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent!.length;
-          if (at <= seen + length) {
-            range.setStart(node, at - seen);
-            break;
-          }
-          seen += length;
-        }
-      } else {
-        range.selectNodeContents(el);
-      }
-      range.collapse(at !== 'end');
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    [elementId, where] as const,
-  );
-  await page.waitForFunction(
-    ([id, at]) => {
+      type Node = { attrs: { id?: string }; content: { size: number }; isTextblock: boolean };
+      type Selection = { constructor: { create(doc: unknown, pos: number): unknown } };
       type View = {
         state: {
-          selection: {
-            $from: { parent: { attrs: { id?: string }; content: { size: number } }; parentOffset: number };
-          };
+          doc: { descendants(f: (node: Node, pos: number) => boolean | void): void };
+          selection: Selection;
+          tr: { setSelection(s: unknown): { scrollIntoView(): unknown } };
         };
+        dispatch(tr: unknown): void;
+        focus(): void;
       };
-      const $from = (window as unknown as { akkoordView?: View }).akkoordView?.state.selection.$from;
-      if (!$from || $from.parent.attrs.id !== id) return false;
-      const offset = at === 'start' ? 0 : at === 'end' ? $from.parent.content.size : at;
-      return $from.parentOffset === offset;
+      const view = (window as unknown as { akkoordView?: View }).akkoordView;
+      if (!view) throw new Error('No editor');
+      let target: number | null = null;
+      view.state.doc.descendants((node, pos) => {
+        if (target !== null) return false;
+        if (node.attrs.id === id && node.isTextblock) {
+          const offset = at === 'start' ? 0 : at === 'end' ? node.content.size : (at as number);
+          target = pos + 1 + offset;
+        }
+        return true;
+      });
+      if (target === null) throw new Error(`No text block #${id}`);
+      // The current selection's class is TextSelection (the editor's selection after load).
+      const selection = view.state.selection.constructor.create(view.state.doc, target);
+      view.focus();
+      view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
     },
     [elementId, where] as const,
   );

@@ -12,7 +12,8 @@ import { Replica, joinBackward, seedUpdate, splitAt, textblocks } from './replic
  * occur once and that no edit can produce; edits work on whole words (filler words, lower case), as people
  * do. So "the words survive" has a plain meaning: the quote still reads, word for word, somewhere in the
  * text. Filler words are longer than FUZZY_TOLERANCE of any quote here, so a quote with a word inserted or
- * deleted is not "nearly the same words" either: it is gone.
+ * deleted is not "nearly the same words" either: it is gone. (Concurrent merges can still leave a stray
+ * character or two between the words; a fuzzy match within the tolerance is accepted then.)
  */
 const TOKENS = [
   'Quorax',
@@ -118,6 +119,19 @@ function apply(replicas: Replica[], o: Op): void {
   });
 }
 
+/** Levenshtein distance, for checking what a fuzzy match found. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** Every run of one or two consecutive tokens in the initial text: the words threads are started on. */
 function quotesOf(text: string): string[] {
   const out: string[] = [];
@@ -160,7 +174,16 @@ describe('anchors under random concurrent editing', () => {
             const pattern = new RegExp(anchor.quote.split(' ').join('\\s+'), 'g');
             const occurrences = [...u.flat.text.matchAll(pattern)].map((m) => m.index);
             if (occurrences.length === 0) {
-              expect(res, `"${anchor.quote}" is gone`).toEqual({ kind: 'detached' });
+              // Gone word for word. Concurrent character-level merges can leave the words with a stray
+              // fragment between them ("Quorax b Belmint"): found again by fuzzy matching, within the
+              // tolerance, is right then; anything else must be detached.
+              if (res.kind === 'anchored') {
+                expect(res.by, `"${anchor.quote}" is gone`).toBe('fuzzy');
+                const found = normalizeQuote(u.flat.text.slice(res.from, res.to));
+                expect(editDistance(found, anchor.quote)).toBeLessThanOrEqual(
+                  Math.floor(anchor.quote.length * FUZZY_TOLERANCE),
+                );
+              } else expect(res, `"${anchor.quote}" is gone`).toEqual({ kind: 'detached' });
             } else {
               expect(res.kind, `"${anchor.quote}" survives`).toBe('anchored');
               if (res.kind !== 'anchored') return;

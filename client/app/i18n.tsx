@@ -1,4 +1,4 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { format, messages, type Language, type MessageKey } from '../../shared/i18n/messages.js';
 
 const STORAGE_KEY = 'akkoord.language';
@@ -18,15 +18,20 @@ function initialLanguage(): Language {
 /** Dutch first; the switch to English is remembered in this browser. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
-  const value: I18n = {
-    language,
-    setLanguage(next) {
-      localStorage.setItem(STORAGE_KEY, next);
-      document.documentElement.lang = next;
-      setLanguageState(next);
-    },
-    t: (key, values) => format(messages[language][key], values ?? {}),
-  };
+  // One value per language: `t` keeps its identity, so effects that use it run again only when the
+  // language changes.
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage(next) {
+        localStorage.setItem(STORAGE_KEY, next);
+        document.documentElement.lang = next;
+        setLanguageState(next);
+      },
+      t: (key, values) => format(messages[language][key], values ?? {}),
+    }),
+    [language],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

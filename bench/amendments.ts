@@ -4,35 +4,18 @@
  * Times HTTP requests against a real server on a real SQLite file (medians over RUNS), once with the agenda
  * room loaded (people are in it) and once cold (read from storage for each request).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openSqliteStore } from '../server/storage/sqlite.js';
-import { startApp } from '../server/app.js';
-import { importAgenda } from '../server/documents/import.js';
-import { invitePerson } from '../server/people/invite.js';
 import { AmendmentsRepository } from '../server/amendments/repository.js';
 import { mirrorAmendments } from '../server/amendments/mirror.js';
 import type { Amendment } from '../shared/amendments/types.js';
 import { median, report } from './stats.js';
 import { agenda, AMENDMENTS, seedAmendments } from './generate.js';
+import { serveAgenda } from './serve.js';
 
 const RUNS = 25;
 const measures = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-bench-'));
-const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
-importAgenda(store, { id: 'bench', agenda });
-const app = await startApp({ store, dataDir: dir, port: 0, host: '127.0.0.1' });
-app.ctx.people.ensureDefaultParties('bench');
-const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
-  documentId: 'bench',
-  name: 'Voorzitter',
-  party: 'SEC',
-  role: 'chair',
-  expiresInDays: null,
-});
+const { app, store, chair, stop } = await serveAgenda(agenda, 'bench');
 
 const repo = new AmendmentsRepository(store.db);
 const all = seedAmendments(repo, 'bench');
@@ -91,6 +74,4 @@ report(
   `amendments (${measures.length} measures, ${AMENDMENTS} amendments, HTTP medians over ${RUNS})`,
   results,
 );
-await app.close();
-store.close();
-fs.rmSync(dir, { recursive: true, force: true });
+await stop();

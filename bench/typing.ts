@@ -3,36 +3,14 @@
 // characters into a measure. Reports the median and 95th percentile of the time each keystroke's transaction
 // takes in the editor (all plugins, decorations, DOM update, y-prosemirror) and the number of long tasks
 // (> 50 ms) while typing. Run: npx vite build && npx tsx bench/typing.ts
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { openSqliteStore } from '../server/storage/sqlite.js';
-import { startApp } from '../server/app.js';
-import { importAgenda } from '../server/documents/import.js';
-import { invitePerson } from '../server/people/invite.js';
 import { AmendmentsRepository } from '../server/amendments/repository.js';
 import { mirrorAmendments } from '../server/amendments/mirror.js';
 import { launchChromium } from '../test/browser/chromium.js';
 import { agenda, seedAmendments } from './generate.js';
+import { serveAgenda } from './serve.js';
 import { median, report } from './stats.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-typing-'));
-const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
-importAgenda(store, { id: 'bench', agenda });
-const app = await startApp({
-  store,
-  dataDir: dir,
-  port: 0,
-  host: '127.0.0.1',
-  staticDir: path.resolve('dist'),
-});
-app.ctx.people.ensureDefaultParties('bench');
-const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
-  documentId: 'bench',
-  name: 'Voorzitter',
-  party: 'SEC',
-  role: 'chair',
-});
+const { app, store, chair, stop } = await serveAgenda(agenda, 'bench', true);
 const all = seedAmendments(new AmendmentsRepository(store.db), 'bench');
 mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
 
@@ -94,5 +72,4 @@ report('typing (900 measures, 2,500 amendments, Chromium)', {
   'long tasks while typing': longTasks,
 });
 await browser.close();
-await app.close();
-store.close();
+await stop();

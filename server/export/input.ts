@@ -172,7 +172,7 @@ export function readComments(src: ExportSources, documentId: string): CommentThr
 }
 
 /**
- * Who last changed each measure, from the audit log (`audit` joined with `audit_measures`), up to
+ * Who last changed each measure, from the audit log, up to
  * `until` when given: the person's party short name (recorded, or looked up from the person), at the
  * time of the change. An accepted amendment names its party instead, when the change came with the
  * decision.
@@ -183,32 +183,10 @@ export function readAttribution(
   amendments: readonly Amendment[],
   until: string | null,
 ): Record<string, Attribution> {
-  const db = src.store.db;
   const changed = new Map<string, { author: string; date: string }>();
-  if (tableExists(db, 'audit') && tableExists(db, 'audit_measures')) {
-    try {
-      const rows = db
-        .prepare(
-          `SELECT m.measure_id AS measureId, a.person_id AS personId, a.person_name AS personName,
-                  a.party AS party, a.at AS at
-           FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
-           WHERE m.document_id = ? AND a.room = ? AND a.person_id IS NOT NULL ORDER BY a.seq`,
-        )
-        .all(documentId, documentId) as {
-        measureId: string;
-        personId: string;
-        personName: string | null;
-        party: string | null;
-        at: string;
-      }[];
-      for (const row of rows) {
-        if (until !== null && row.at > until) continue;
-        const author = row.party ?? src.people.person(row.personId)?.party ?? row.personName;
-        if (author) changed.set(row.measureId, { author, date: row.at });
-      }
-    } catch {
-      // The audit log is being built alongside; a schema this does not know gives no attribution.
-    }
+  for (const c of src.store.audit.lastChanges(documentId, until)) {
+    const author = c.party ?? src.people.person(c.personId)?.party ?? c.personName;
+    if (author) changed.set(c.measureId, { author, date: c.at });
   }
   for (const a of amendments) {
     if (a.status !== 'accepted' || !a.decidedAt || (until !== null && a.decidedAt > until)) continue;

@@ -67,7 +67,7 @@ export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock:
     const a = resolveSide(ctx, versions, documentId, person, from, now);
     const b = resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.store.db, b.at ?? undefined);
+    const attributionOf = auditAttribution(ctx.store.audit, b.at ?? undefined);
     const units: ApiUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
       const attribution = attributionOf(documentId, unit.id);

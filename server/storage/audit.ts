@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 /** Who last changed a measure, and when. */
 export interface LastChange {
   measureId: string;
+  personId: string;
   personName: string | null;
   party: string | null;
   onBehalfOf: string | null;
@@ -130,10 +131,14 @@ export class AuditLog {
       forMeasure: db.prepare(
         'SELECT a.* FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq WHERE m.document_id = ? AND m.measure_id = ? ORDER BY a.seq DESC LIMIT ?',
       ),
+      // SQLite takes the bare columns of an aggregate query from the row that gave MAX(seq): the last change.
       lastPerMeasure: db.prepare(
-        `SELECT m.measure_id AS measureId, a.person_name AS personName, a.party AS party, a.on_behalf_of AS onBehalfOf, a.at AS at
+        `SELECT m.measure_id AS measureId, MAX(a.seq) AS seq, a.person_id AS personId, a.person_name AS personName,
+                a.party AS party, a.on_behalf_of AS onBehalfOf, a.at AS at
          FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
-         WHERE m.document_id = ? AND m.audit_seq = (SELECT MAX(audit_seq) FROM audit_measures x WHERE x.document_id = m.document_id AND x.measure_id = m.measure_id)`,
+         WHERE m.document_id = @documentId AND a.room = @documentId AND a.person_id IS NOT NULL
+           AND (@until IS NULL OR a.at <= @until)
+         GROUP BY m.measure_id`,
       ),
       all: db.prepare('SELECT * FROM audit ORDER BY seq'),
       updates: db.prepare('SELECT seq, data FROM updates'),
@@ -168,16 +173,14 @@ export class AuditLog {
     return (this.q.forMeasure.all(documentId, measureId, limit) as Row[]).map(toEntry);
   }
 
-  /** Who last changed each measure, and when. */
-  lastChanges(
-    documentId: string,
-  ): { measureId: string; personName: string | null; party: string | null; at: string }[] {
-    return this.q.lastPerMeasure.all(documentId) as {
-      measureId: string;
-      personName: string | null;
-      party: string | null;
-      at: string;
-    }[];
+  /**
+   * Who last changed each measure of a document's text (people only, not the import), and when; with
+   * `until`, as it stood at that moment.
+   */
+  lastChanges(documentId: string, until: string | null = null): LastChange[] {
+    return (this.q.lastPerMeasure.all({ documentId, until }) as (LastChange & { seq: number })[]).map(
+      ({ seq: _seq, ...change }) => change,
+    );
   }
 
   /**

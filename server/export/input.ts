@@ -41,12 +41,6 @@ export interface VersionRecord {
 /** The author of changes nobody is recorded for (the import, the server). */
 export const DEFAULT_AUTHOR = 'Akkoord';
 
-/**
- * An accepted amendment is written into the text by the chair's client or the server just after the
- * decision, so the audit log names the chair; within this margin the amendment's party is the author.
- */
-const DECISION_MARGIN_MS = 60_000;
-
 /** Whether a table of that name exists in the database. */
 export function tableExists(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
@@ -172,30 +166,21 @@ export function readComments(src: ExportSources, documentId: string): CommentThr
 }
 
 /**
- * Who last changed each measure, from the audit log, up to
- * `until` when given: the person's party short name (recorded, or looked up from the person), at the
- * time of the change. An accepted amendment names its party instead, when the change came with the
- * decision.
+ * Who last changed each measure, from the audit log, up to `until` when given: the party short name of the
+ * change — for an accepted amendment the proposing party, which the audit records beside the chair who
+ * wrote it in — at the time of the change.
  */
 export function readAttribution(
   src: ExportSources,
   documentId: string,
-  amendments: readonly Amendment[],
   until: string | null,
 ): Record<string, Attribution> {
-  const changed = new Map<string, { author: string; date: string }>();
+  const changed: Record<string, Attribution> = {};
   for (const c of src.store.audit.lastChanges(documentId, until)) {
-    const author = c.party ?? src.people.person(c.personId)?.party ?? c.personName;
-    if (author) changed.set(c.measureId, { author, date: c.at });
+    const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
+    if (author) changed[c.measureId] = { author, date: c.at };
   }
-  for (const a of amendments) {
-    if (a.status !== 'accepted' || !a.decidedAt || (until !== null && a.decidedAt > until)) continue;
-    const last = changed.get(a.measureId);
-    const decided = Date.parse(a.decidedAt);
-    if (!last || Date.parse(last.date) <= decided + DECISION_MARGIN_MS)
-      changed.set(a.measureId, { author: a.party, date: a.decidedAt });
-  }
-  return Object.fromEntries(changed);
+  return changed;
 }
 
 /** The document's parties, as exports list them (short and full name). */
@@ -240,7 +225,7 @@ export function buildExportInput(
     changes: request.changes,
     language: request.language,
     generatedAt: now,
-    attribution: readAttribution(src, documentId, amendments, until),
+    attribution: readAttribution(src, documentId, until),
     defaultAuthor: DEFAULT_AUTHOR,
     measureStatuses: readMeasureStatuses(src, documentId),
     include: request.include,

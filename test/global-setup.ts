@@ -1,4 +1,5 @@
 import { execSync } from 'node:child_process';
+import fs from 'node:fs';
 import { ensureChromium } from './browser/chromium.js';
 
 /**
@@ -6,10 +7,13 @@ import { ensureChromium } from './browser/chromium.js';
  * Chromium is there. Both are quick when already done.
  */
 export default function setup(): void {
+  // While working on the server alone, AKKOORD_SKIP_CLIENT_BUILD=1 reuses an existing dist/ (CI never sets it).
+  const reuse = process.env.AKKOORD_SKIP_CLIENT_BUILD === '1' && fs.existsSync('dist/index.html');
   // Vitest sets NODE_ENV=test; the client must be built as `npm start` builds it, for production.
-  execSync('npx vite build --logLevel error', {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  if (!reuse)
+    execSync('npx vite build --logLevel error', {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   ensureChromium();
 }

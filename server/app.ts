@@ -20,7 +20,7 @@ import type { AppContext } from './context.js';
 import { apiRouter } from './http/api.js';
 import { peopleRouter } from './http/people.js';
 import { amendmentsRouter } from './http/amendments.js';
-import { errorHandler, HttpError } from './http/errors.js';
+import { errorHandler, unknownApiAddress } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
@@ -94,7 +94,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', commentsRouter(ctx));
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));
-  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
+  app.use('/api', unknownApiAddress);
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;
     app.use(express.static(dir, { index: false }));

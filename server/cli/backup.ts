@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { dataDir, databaseFile } from '../config.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { CliError, type Args } from './args.js';
 import { serverRunning } from '../pidfile.js';
 
@@ -10,7 +11,7 @@ import { serverRunning } from '../pidfile.js';
 export async function backup(args: Args, out: (line: string) => void): Promise<void> {
   const target = args.positional[0];
   if (!target) throw new CliError('Geef het bestand voor de reservekopie op.');
-  if (fs.existsSync(target)) throw new CliError(`${target} bestaat al; kies een nieuw bestand.`);
+  if (fs.existsSync(target)) throw new Conflict('file', `${target} bestaat al; kies een nieuw bestand.`);
   const store = openSqliteStore(databaseFile(dataDir()));
   try {
     await store.db.backup(target);
@@ -27,9 +28,10 @@ export async function backup(args: Args, out: (line: string) => void): Promise<v
 export function restore(args: Args, out: (line: string) => void): void {
   const source = args.positional[0];
   if (!source) throw new CliError('Geef de reservekopie op die teruggezet moet worden.');
-  if (!fs.existsSync(source)) throw new CliError(`Reservekopie ${source} bestaat niet.`);
+  if (!fs.existsSync(source)) throw new NotFound('file', `Reservekopie ${source} bestaat niet.`);
   const dir = dataDir();
-  if (serverRunning(dir)) throw new CliError('Akkoord draait nog op deze gegevens; stop de server eerst.');
+  if (serverRunning(dir))
+    throw new Conflict('running server', 'Akkoord draait nog op deze gegevens; stop de server eerst.');
   try {
     const db = new Database(source, { readonly: true, fileMustExist: true });
     try {

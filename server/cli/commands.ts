@@ -3,6 +3,7 @@ import type { Agenda } from '../../shared/agenda/types.js';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { dataDir, databaseFile } from '../config.js';
 import { importAgenda, DOCUMENT_ID } from '../documents/import.js';
+import { Conflict } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
 import { readAgendaFile } from './readAgendaFile.js';
 import { EXPORT_USAGE, exportCommand } from './export.js';
@@ -70,7 +71,7 @@ export const commands: Record<string, Command> = {
       const store = openSqliteStore(databaseFile(dataDir()));
       try {
         if (store.getDocument(id) && !args.options.has('replace')) {
-          throw new CliError(`Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
+          throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
         }
         importAgenda(store, {
           id,

@@ -3,9 +3,10 @@ import { openSqliteStore } from '../storage/sqlite.js';
 import { dataDir, databaseFile } from '../config.js';
 import { Rooms } from '../sync/rooms.js';
 import { PeopleRepository } from '../people/repository.js';
-import { buildExportInput, ExportNotFoundError, type ExportSources } from '../export/input.js';
+import { buildExportInput, type ExportSources } from '../export/input.js';
 import { renderExport } from '../export/render.js';
-import { ExportRequestError, parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
+import { parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
+import { NotFound } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The usage line of `export`. */
@@ -46,29 +47,18 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
   const id = rest[0];
   if (!id) throw new CliError(`Geef het document op: npx ${EXPORT_USAGE}`);
   if (!file) throw new CliError('Geef het bestand op waarin de export komt, met -o <bestand>.');
-  let request;
-  try {
-    request = parseExportRequest({
-      format: option(args, 'format'),
-      version: option(args, 'version'),
-      changes: option(args, 'changes'),
-      lang: option(args, 'lang'),
-      parked: option(args, 'parked'),
-      disputed: option(args, 'disputed'),
-      comments: args.options.has('comments') ? '1' : undefined,
-    });
-  } catch (err) {
-    if (err instanceof ExportRequestError) throw new CliError(err.message);
-    throw err;
-  }
+  const request = parseExportRequest({
+    format: option(args, 'format'),
+    version: option(args, 'version'),
+    changes: option(args, 'changes'),
+    lang: option(args, 'lang'),
+    parked: option(args, 'parked'),
+    disputed: option(args, 'disputed'),
+    comments: args.options.has('comments') ? '1' : undefined,
+  });
   const exported = await withSources(async (src) => {
-    if (!src.store.getDocument(id)) throw new CliError(`Er is geen document met id "${id}".`);
-    try {
-      return await renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
-    } catch (err) {
-      if (err instanceof ExportNotFoundError) throw new CliError(err.message);
-      throw err;
-    }
+    if (!src.store.getDocument(id)) throw new NotFound('document', `Er is geen document met id "${id}".`);
+    return renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
   });
   try {
     fs.writeFileSync(file, exported.bytes);

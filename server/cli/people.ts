@@ -2,8 +2,9 @@ import { isRole } from '../../shared/auth/roles.js';
 import { openSqliteStore } from '../storage/sqlite.js';
 import { dataDir, databaseFile, port } from '../config.js';
 import { PeopleRepository } from '../people/repository.js';
-import { invitePerson, InviteError } from '../people/invite.js';
+import { invitePerson } from '../people/invite.js';
 import { loadSigningKey } from '../auth/tokens.js';
+import { NotFound } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
@@ -39,7 +40,8 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   const dir = dataDir();
   const store = openSqliteStore(databaseFile(dir));
   try {
-    if (!store.getDocument(documentId)) throw new CliError(`Er is geen document "${documentId}".`);
+    if (!store.getDocument(documentId))
+      throw new NotFound('document', `Er is geen document "${documentId}".`);
     const people = new PeopleRepository(store.db);
     people.ensureDefaultParties(documentId);
     const invited = await invitePerson(people, loadSigningKey(dir), publicUrl(), {
@@ -52,9 +54,6 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
     if (args.options.has('json'))
       out(JSON.stringify({ token: invited.token, url: invited.url, person: invited.person.id }));
     else out(`${invited.person.name} (${party}, ${role}) kan zich aanmelden met:\n  ${invited.url}`);
-  } catch (err) {
-    if (err instanceof InviteError) throw new CliError(err.message);
-    throw err;
   } finally {
     store.close();
   }
@@ -71,7 +70,7 @@ export function revoke(args: Args, out: (line: string) => void): void {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
       targets = people.people(documentId).filter((p) => p.name === name && !p.revokedAt);
     }
-    if (targets.length === 0) throw new CliError('Niemand gevonden om in te trekken.');
+    if (targets.length === 0) throw new NotFound('person', 'Niemand gevonden om in te trekken.');
     if (targets.length > 1) {
       throw new CliError(
         `Meer dan één persoon heet zo (${targets.map((p) => p.id).join(', ')}); gebruik --person <id>.`,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { NotFound } from '../domain/errors.js';
 import { CliError } from './args.js';
 
 /** An agenda as text is tens of kilobytes; 5 MB is far beyond any real one and keeps a wrong file out. */
@@ -13,7 +14,7 @@ export function readAgendaFile(file: string): string {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new CliError(`Bestand ${file} bestaat niet of is niet leesbaar.`);
+    throw new NotFound('file', `Bestand ${file} bestaat niet of is niet leesbaar.`);
   }
   if (!stat.isFile()) throw new CliError(`${file} is geen bestand.`);
   if (stat.size > MAX_AGENDA_BYTES) {

@@ -13,6 +13,7 @@ import { liveAgenda, withLiveDoc } from '../documents/live.js';
 import type { PeopleRepository } from '../people/repository.js';
 import type { SqliteStore } from '../storage/sqlite.js';
 import type { Rooms } from '../sync/rooms.js';
+import { NotFound } from '../domain/errors.js';
 import { agendaSchema, commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
 import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
@@ -24,9 +25,12 @@ export interface ExportSources {
   people: PeopleRepository;
 }
 
-/** The document or version asked for does not exist; its message is one sentence (HTTP 404). */
-export class ExportNotFoundError extends Error {
+/** The document or version asked for does not exist; its message is one sentence (a `NotFound`). */
+export class ExportNotFoundError extends NotFound {
   override name = 'ExportNotFoundError';
+  constructor(sentence: string) {
+    super('export source', sentence);
+  }
 }
 
 /** A named version: its text as agenda JSON, as the versions feature stores it. */

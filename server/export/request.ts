@@ -2,6 +2,7 @@
  * What a person asks to export, as the HTTP query and the command line spell it, checked once here so
  * both refuse the same mistakes with the same sentence.
  */
+import { Invalid } from '../domain/errors.js';
 import type { ExportFormat, IncludeOptions } from './types.js';
 
 /** The format names of the API and the command line, and the exporter each one means. */
@@ -32,8 +33,8 @@ export interface ExportRequest {
   comments: boolean;
 }
 
-/** A request that cannot be understood; its message is one sentence for the person (HTTP 400). */
-export class ExportRequestError extends Error {
+/** A request that cannot be understood; its message is one sentence for the person (an `Invalid`). */
+export class ExportRequestError extends Invalid {
   override name = 'ExportRequestError';
 }
 

@@ -1,10 +1,10 @@
 import express from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { requireAction } from '../auth/request.js';
+import { memberOf, requireAction } from '../auth/request.js';
 import { AmendmentsService } from '../amendments/service.js';
 import { body } from './people.js';
-import { HttpError } from './errors.js';
+import { NotFound } from '../domain/errors.js';
 
 const KINDS = ['replace', 'insert', 'delete'] as const;
 const STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn'] as const;
@@ -45,12 +45,16 @@ const ListQuery = z.object({
  * - `PUT …/amendments/:aid/positions/:party`, `PUT …/measures/:mid/position/:party` `{position, note?}`,
  *   `PUT …/measures/:mid/status` `{status}`;
  * - `GET …/negotiation` (statuses and positions on measures), `GET …/dashboard?chapter`.
+ *
+ * Reading asks the role table here; for every change the router only checks that the person belongs to
+ * the document, and the service asks the one rule that decides it (the lifecycle, the position rule or the
+ * role table), so no permission is checked twice.
  */
 export function amendmentsRouter(ctx: AppContext): express.Router {
   const service = new AmendmentsService(ctx);
   const router = express.Router();
   const documentOr404 = (id: string) => {
-    if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
+    if (!ctx.store.getDocument(id)) throw new NotFound('document', `Er is geen document met id "${id}".`);
     return id;
   };
 
@@ -66,13 +70,13 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
   });
 
   router.post('/documents/:id/amendments', (req, res) => {
-    const person = requireAction(req, req.params.id, 'amendment.propose');
+    const person = memberOf(req, req.params.id);
     const input = body(CreateBody, req.body);
     res.status(201).json(service.create(person, documentOr404(req.params.id), input));
   });
 
   router.put('/documents/:id/amendments/:aid', (req, res) => {
-    const person = requireAction(req, req.params.id, 'amendment.propose');
+    const person = memberOf(req, req.params.id);
     res.json(
       service.update(person, documentOr404(req.params.id), req.params.aid, body(UpdateBody, req.body)),
     );
@@ -80,28 +84,28 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
 
   for (const move of ['submit', 'withdraw'] as const)
     router.post(`/documents/:id/amendments/:aid/${move}`, (req, res) => {
-      const person = requireAction(req, req.params.id, 'amendment.propose');
+      const person = memberOf(req, req.params.id);
       res.json(service[move](person, documentOr404(req.params.id), req.params.aid));
     });
 
   router.post('/documents/:id/amendments/:aid/accept', (req, res) => {
-    const person = requireAction(req, req.params.id, 'amendment.decide');
+    const person = memberOf(req, req.params.id);
     res.json(service.accept(person, documentOr404(req.params.id), req.params.aid));
   });
 
   router.post('/documents/:id/amendments/:aid/reject', (req, res) => {
-    const person = requireAction(req, req.params.id, 'amendment.decide');
+    const person = memberOf(req, req.params.id);
     res.json(service.reject(person, documentOr404(req.params.id), req.params.aid));
   });
 
   router.put('/documents/:id/amendments/:aid/group', (req, res) => {
-    const person = requireAction(req, req.params.id, 'amendment.decide');
+    const person = memberOf(req, req.params.id);
     const { group } = body(GroupBody, req.body);
     res.json(service.group(person, documentOr404(req.params.id), req.params.aid, group));
   });
 
   router.put('/documents/:id/amendments/:aid/positions/:party', (req, res) => {
-    const person = requireAction(req, req.params.id, 'position.set');
+    const person = memberOf(req, req.params.id);
     const { position, note } = body(PositionBody, req.body);
     res.json(
       service.setAmendmentPosition(
@@ -116,7 +120,7 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
   });
 
   router.put('/documents/:id/measures/:mid/position/:party', (req, res) => {
-    const person = requireAction(req, req.params.id, 'position.set');
+    const person = memberOf(req, req.params.id);
     const { position, note } = body(PositionBody, req.body);
     res.json(
       service.setMeasurePosition(
@@ -131,7 +135,7 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
   });
 
   router.put('/documents/:id/measures/:mid/status', (req, res) => {
-    const person = requireAction(req, req.params.id, 'measure.status');
+    const person = memberOf(req, req.params.id);
     const { status } = body(StatusBody, req.body);
     res.json(service.setStatus(person, documentOr404(req.params.id), req.params.mid, status));
   });

@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { personOf, requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
 import { countAgenda, listMeasures } from './measures.js';
-import { HttpError } from './errors.js';
+import { Invalid, NotFound } from '../domain/errors.js';
 
 /** The JSON API of documents and their measures, for the people of each document. */
 export function apiRouter(ctx: AppContext): express.Router {
@@ -12,7 +12,7 @@ export function apiRouter(ctx: AppContext): express.Router {
 
   const documentOr404 = (id: string) => {
     const doc = store.getDocument(id);
-    if (!doc) throw new HttpError(404, `Er is geen document met id "${id}".`);
+    if (!doc) throw new NotFound('document', `Er is geen document met id "${id}".`);
     return doc;
   };
 
@@ -32,7 +32,7 @@ export function apiRouter(ctx: AppContext): express.Router {
     requireAction(req, req.params.id, 'read');
     const doc = documentOr404(req.params.id);
     const baseline = store.getBaseline(doc.id);
-    if (!baseline) throw new HttpError(500, `Het origineel van "${doc.id}" ontbreekt.`);
+    if (!baseline) throw new Error(`Het origineel van "${doc.id}" ontbreekt.`);
     res.json(listMeasures(baseline, liveAgenda(store, rooms, doc.id)));
   });
 
@@ -45,7 +45,7 @@ export function apiRouter(ctx: AppContext): express.Router {
     requireAction(req, req.params.id, 'read');
     documentOr404(req.params.id);
     const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
-    if (!measure) throw new HttpError(400, 'Geef een maatregel op: ?measure=<id>.');
+    if (!measure) throw new Invalid('Geef een maatregel op: ?measure=<id>.');
     res.json(
       store.audit.forMeasure(req.params.id, measure).map((e) => ({
         at: e.at,

@@ -7,12 +7,12 @@ import type { PersonRecord } from '../people/repository.js';
 import { auditAttribution, type Attribution } from '../versions/attribution.js';
 import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
 import type { VersionsRepository } from '../versions/repository.js';
-import { HttpError } from './errors.js';
+import { Invalid, NotFound } from '../domain/errors.js';
 
 /** A unit of the diff API: the engine's unit, and who last changed it where the audit trail knows. */
 export type ApiUnit = UnitDiff & { attribution?: Attribution };
 
-/** Resolves one side of a comparison for a person, or answers 400/404 with a sentence. */
+/** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
 function resolveSide(
   ctx: AppContext,
   versions: VersionsRepository,
@@ -24,7 +24,7 @@ function resolveSide(
   switch (side.kind) {
     case 'original': {
       const agenda = ctx.store.getBaseline(documentId);
-      if (!agenda) throw new HttpError(500, `Het origineel van "${documentId}" ontbreekt.`);
+      if (!agenda) throw new Error(`Het origineel van "${documentId}" ontbreekt.`);
       return { agenda, at: null };
     }
     case 'live':
@@ -32,12 +32,15 @@ function resolveSide(
     case 'since-last-visit': {
       const visit = versions.visit(documentId, person.id);
       if (!visit?.previousAgenda)
-        throw new HttpError(404, 'U heeft dit document niet eerder geopend: er is geen vorig bezoek.');
+        throw new NotFound(
+          'previous visit',
+          'U heeft dit document niet eerder geopend: er is geen vorig bezoek.',
+        );
       return { agenda: visit.previousAgenda, at: visit.previousAt };
     }
     case 'version': {
       const version = versions.get(documentId, side.id);
-      if (!version) throw new HttpError(404, `Er is geen versie "${side.id}" van dit document.`);
+      if (!version) throw new NotFound('version', `Er is geen versie "${side.id}" van dit document.`);
       return { agenda: version.agenda, at: version.createdAt, name: version.name };
     }
   }
@@ -55,12 +58,11 @@ export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock:
     const documentId = req.params.id;
     const person = requireAction(req, documentId, 'read');
     if (!ctx.store.getDocument(documentId))
-      throw new HttpError(404, `Er is geen document met id "${documentId}".`);
+      throw new NotFound('document', `Er is geen document met id "${documentId}".`);
     const from = parseDiffSide(req.query.from ?? 'original');
     const to = parseDiffSide(req.query.to ?? 'live');
     if (!from || !to)
-      throw new HttpError(
-        400,
+      throw new Invalid(
         'Ongeldige vergelijking: gebruik from en to met original, live, since-last-visit of een versie-id.',
       );
     const now = clock();

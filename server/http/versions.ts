@@ -7,7 +7,7 @@ import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
 import { VersionsRepository } from '../versions/repository.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
 import { diffRouter } from './diff.js';
-import { HttpError } from './errors.js';
+import { NotFound } from '../domain/errors.js';
 import { body } from './people.js';
 
 const VersionBody = z.object({ name: z.string().trim().min(1).max(120) });
@@ -41,7 +41,7 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   timer.unref();
 
   const documentOr404 = (id: string) => {
-    if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
+    if (!ctx.store.getDocument(id)) throw new NotFound('document', `Er is geen document met id "${id}".`);
   };
 
   const router = express.Router();
@@ -73,7 +73,7 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   router.get('/documents/:id/versions/:vid', (req, res) => {
     requireAction(req, req.params.id, 'read');
     const version = versions.get(req.params.id, req.params.vid);
-    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     const { state: _state, ...rest } = version;
     res.json(rest);
   });
@@ -81,7 +81,7 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   router.post('/documents/:id/versions/:vid/restore', (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
     const version = versions.get(req.params.id, req.params.vid);
-    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));
     res.json({ restored: version.id, name: version.name });
   });

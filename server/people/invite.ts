@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/auth/roles.js';
+import { Invalid } from '../domain/errors.js';
 import { signToken } from '../auth/tokens.js';
 import type { PeopleRepository, PersonRecord } from './repository.js';
 
@@ -7,8 +8,8 @@ export function signInUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/signin#token=${encodeURIComponent(token)}`;
 }
 
-/** Thrown for an invitation that cannot be made, with a sentence saying why. */
-export class InviteError extends Error {
+/** Thrown for an invitation that cannot be made, with a sentence saying why (an `Invalid` of the domain). */
+export class InviteError extends Invalid {
   override name = 'InviteError';
 }
 

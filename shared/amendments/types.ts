@@ -1,4 +1,5 @@
 import type { Op } from '../diff/index.js';
+import type { Action, Role } from '../auth/roles.js';
 /**
  * Amendments (amendementen): a party's proposed change to one measure. An amendment stores the full
  * proposed text, never a patch; its diff is computed when shown, so it can be re-applied after the measure
@@ -65,15 +66,18 @@ export interface MeasureStatusRecord {
 export interface Actor {
   personId: string;
   party: string;
-  role: 'chair' | 'negotiator' | 'reviewer' | 'observer';
+  role: Role;
 }
 
-/** Why a move on an amendment is refused: an HTTP status and one sentence for the person. */
-export interface Refusal {
-  refused: true;
-  status: 403 | 409 | 400;
-  reason: string;
-}
+/**
+ * Why a move on an amendment is refused, in the domain's terms (the server's edges give each kind its
+ * number), with one sentence for the person: forbidden (for this role and action), a conflict with the
+ * amendment's state or the measure's text, or an invalid move.
+ */
+export type Refusal =
+  | { refused: true; kind: 'forbidden'; role: Role; action: Action; reason: string }
+  | { refused: true; kind: 'conflict'; conflictsWith: string; reason: string }
+  | { refused: true; kind: 'invalid'; reason: string };
 
 /** A diff op: -1 deleted, 0 kept, 1 inserted (the diff engine's `Op`). */
 export type DiffOp = Op;

@@ -60,6 +60,27 @@ export function can(role: Role, action: Action, mode: DraftingMode = 'closed'): 
   return ALLOWED[role].includes(action);
 }
 
+/** Each action in the words of a Dutch sentence: "Uw rol … mag dit niet doen: <words>." */
+const ACTION_WORDS: Record<Action, string> = {
+  'text.edit': 'de tekst wijzigen',
+  'amendment.propose': 'amendementen van de eigen partij opstellen, indienen, wijzigen of intrekken',
+  'amendment.decide': 'over amendementen beslissen',
+  'position.set': 'het standpunt van de eigen partij vastleggen',
+  'measure.status': 'de status van een maatregel vastleggen',
+  'comment.write': 'opmerkingen plaatsen of beantwoorden',
+  'notes.write': 'partijnotities schrijven',
+  'version.create': 'versies maken of terugzetten',
+  'people.manage': 'deelnemers en partijen beheren of de redactie openen en sluiten',
+  export: 'exporteren',
+  read: 'het document lezen',
+};
+
+/** The sentence for a person whose role may not do `action`, naming the role and the action. */
+export function refusedSentence(role: Role, action: Action): string {
+  return `Uw rol (${role}) mag dit niet doen: ${ACTION_WORDS[action]}.`;
+}
+
+/** True for one of the four role names. */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

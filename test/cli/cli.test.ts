@@ -57,6 +57,21 @@ describe('npx akkoord parse and import', () => {
   });
 });
 
+describe('npx akkoord exit codes', () => {
+  it('exits with the code of the kind of failure, one sentence on stderr', () => {
+    const dir = tmp();
+    akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
+    const runs = [
+      akkoord(['import', AGENDA, '--id', 'Fout Id'], dir),
+      akkoord(['export', 'onbekend', '--format', 'md', '-o', path.join(dir, 'x.md')], dir),
+      akkoord(['import', AGENDA, '--id', 'd66-cda'], dir),
+    ];
+    expect(runs.map((r) => r.code)).toEqual([65, 66, 73]);
+    for (const run of runs) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runs[1]!.stderr).toContain('Er is geen document met id "onbekend"');
+  });
+});
+
 describe('npx akkoord invite, revoke, backup, restore and verify', () => {
   it('invites a person with a signed link and revokes them', () => {
     const dir = tmp();

@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from '../server/app.js';
 import { importAgenda } from '../server/documents/import.js';
 import { invitePerson } from '../server/people/invite.js';
 import type { PersonRecord } from '../server/people/repository.js';
+import { SECRETARIAT } from '../shared/auth/person.js';
 
 /** A benchmark's server: a real one on loopback with a temporary SQLite file (removed on stop), one agenda and its chair. */
 export interface BenchServer {
@@ -35,7 +36,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
   const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
     documentId,
     name: 'Voorzitter',
-    party: 'SEC',
+    party: SECRETARIAT,
     role: 'chair',
   });
   return {

@@ -24,6 +24,7 @@ import { errorHandler, unknownApiAddress } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
+import { FALLBACK_COLOR } from '../shared/auth/person.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -143,7 +144,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           user: {
             name: person.name,
             party: person.party,
-            color: party?.color ?? '#6e7781',
+            color: party?.color ?? FALLBACK_COLOR,
             role: person.role,
           },
           access,

@@ -8,6 +8,7 @@ import { withThreadCounts } from './outlineFilter.js';
 import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { MEASURE_STATUS_REPORT_ORDER, type MeasureStatus } from '../../shared/amendments/types.js';
 
 /** Scrolls the editor to a node and briefly marks it, so the eye finds it. */
 export function jumpTo(id: string): void {
@@ -38,8 +39,7 @@ function encodeFilter(f: OutlineFilter): string {
 }
 function decodeFilter(value: string): OutlineFilter {
   const [kind, arg] = value.split(':') as [string, string | undefined];
-  if (kind === 'status' && arg)
-    return { kind: 'status', status: arg as 'open' | 'agreed' | 'disputed' | 'parked' };
+  if (kind === 'status' && arg) return { kind: 'status', status: arg as MeasureStatus };
   if (kind === 'party' && arg) return { kind: 'party', party: arg };
   if (kind === 'pending' || kind === 'threads') return { kind };
   return { kind: 'all' };
@@ -84,7 +84,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
         <option value="all">{t('outlineFilterAll')}</option>
         <option value="pending">{t('outlineFilterPending')}</option>
         <option value="threads">{t('outlineFilterThreads')}</option>
-        {(['agreed', 'disputed', 'parked', 'open'] as const).map((s) => (
+        {MEASURE_STATUS_REPORT_ORDER.map((s) => (
           <option key={s} value={`status:${s}`}>
             {t('outlineFilterStatus', { status: t(STATUS_KEYS[s]!) })}
           </option>

@@ -36,6 +36,7 @@ import { AmendmentsRepository } from './repository.js';
 import { applyToText, chaptersOf, measureText } from './liveText.js';
 import { createDraft, readDrafts, removeDraft, writeDraft } from './drafts.js';
 import { mirrorAmendments, mirrorMeasurePositions, mirrorStatus } from './mirror.js';
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 function actorOf(person: PersonRecord): Actor {
   return { personId: person.id, party: person.party, role: person.role };
@@ -417,7 +418,7 @@ export class AmendmentsService {
       const parties = this.ctx.people
         .parties(documentId)
         .map((p) => p.short)
-        .filter((p) => p !== 'SEC');
+        .filter((p) => p !== SECRETARIAT);
       answer.matrix = positionsMatrix(chapter, amendments, parties);
     }
     return answer;

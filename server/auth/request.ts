@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Action } from '../../shared/auth/roles.js';
 import type { PersonRecord } from '../people/repository.js';
-import { NotFound, permit, Unauthenticated } from '../domain/errors.js';
+import { permit, Unauthenticated } from '../domain/errors.js';
+import { noDocument } from '../documents/lookup.js';
 import { tokenOfRequest, type Authenticator } from './auth.js';
 
 const PERSON = Symbol('person');
@@ -36,8 +37,7 @@ export function personOf(req: Request): PersonRecord {
 export function memberOf(req: Request, documentId: string): PersonRecord {
   const person = personOf(req);
   // Another document's people learn nothing, not even that this one exists.
-  if (person.documentId !== documentId)
-    throw new NotFound('document', `Er is geen document met id "${documentId}".`);
+  if (person.documentId !== documentId) throw noDocument(documentId);
   return person;
 }
 

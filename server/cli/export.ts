@@ -6,7 +6,7 @@ import { PeopleRepository } from '../people/repository.js';
 import { buildExportInput, type ExportSources } from '../export/input.js';
 import { renderExport } from '../export/render.js';
 import { parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
-import { NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The usage line of `export`. */
@@ -57,7 +57,7 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
     comments: args.options.has('comments') ? '1' : undefined,
   });
   const exported = await withSources(async (src) => {
-    if (!src.store.getDocument(id)) throw new NotFound('document', `Er is geen document met id "${id}".`);
+    documentOrNotFound(src.store, id);
     return renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
   });
   try {

@@ -5,6 +5,7 @@ import { PeopleRepository } from '../people/repository.js';
 import { invitePerson } from '../people/invite.js';
 import { loadSigningKey } from '../auth/tokens.js';
 import { NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
@@ -40,8 +41,7 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   const dir = dataDir();
   const store = openSqliteStore(databaseFile(dir));
   try {
-    if (!store.getDocument(documentId))
-      throw new NotFound('document', `Er is geen document "${documentId}".`);
+    documentOrNotFound(store, documentId);
     const people = new PeopleRepository(store.db);
     people.ensureDefaultParties(documentId);
     const invited = await invitePerson(people, loadSigningKey(dir), publicUrl(), {

@@ -34,16 +34,10 @@ import { dutchDate, parseDate, wordDateTime } from './dates.js';
 import { packDocx } from './docxPack.js';
 import { LABELS } from './labels.js';
 import { exportBlocks, isOld, type Block } from './plan.js';
-import type { CommentThread, ExportInput } from './types.js';
+import type { CommentThread, ExportInput, Revision } from './types.js';
 
 /** Twips of the measure number column (about 1.5 cm: room for "10.12.13"). */
 const NUMBER_INDENT = 851;
-
-/** Author and date of a tracked change. */
-interface Revision {
-  author: string;
-  date: string;
-}
 
 interface Style {
   bold?: boolean;
@@ -51,7 +45,11 @@ interface Style {
   size?: number;
 }
 
-/** One run to write: its kind (0 kept, 1 inserted, -1 deleted), text, revision and style. */
+/**
+ * A stretch of a paragraph with one kind (0 kept, 1 inserted, -1 deleted), revision and style. `runs`
+ * merges neighbouring pieces that match into one run, and splits pieces where a comment's quote begins
+ * or ends.
+ */
 interface Piece {
   kind: -1 | 0 | 1;
   text: string;

@@ -16,7 +16,7 @@ import type { Rooms } from '../sync/rooms.js';
 import { NotFound } from '../domain/errors.js';
 import { agendaSchema, commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
-import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
+import type { CommentThread, ExportInput, ExportParty, Revision } from './types.js';
 
 /** Where an export reads from: the server's context, or the same three opened by the command line. */
 export interface ExportSources {
@@ -178,8 +178,8 @@ export function readAttribution(
   src: ExportSources,
   documentId: string,
   until: string | null,
-): Record<string, Attribution> {
-  const changed: Record<string, Attribution> = {};
+): Record<string, Revision> {
+  const changed: Record<string, Revision> = {};
   for (const c of src.store.audit.lastChanges(documentId, until)) {
     const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
     if (author) changed[c.measureId] = { author, date: c.at };
@@ -188,7 +188,7 @@ export function readAttribution(
 }
 
 /** The document's parties, as exports list them (short and full name). */
-function partiesOf(src: ExportSources, documentId: string): Party[] {
+function partiesOf(src: ExportSources, documentId: string): ExportParty[] {
   return src.people.parties(documentId).map((p) => ({ short: p.short, name: p.name }));
 }
 

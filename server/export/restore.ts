@@ -24,9 +24,10 @@ import { writeRoom } from '../sync/serverWrite.js';
 import { AmendmentsRepository } from '../amendments/repository.js';
 import type { ExportSources } from './input.js';
 import type { JsonExport } from './json.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 /** The colour of a party that came with an import: neutral until the chair sets one. */
-const IMPORTED_PARTY_COLOUR = '#6e7781';
+const IMPORTED_PARTY_COLOUR = FALLBACK_COLOR;
 
 /** Who the restored statuses are recorded as set by. */
 export const IMPORT_ACTOR = 'import';

@@ -1,16 +1,14 @@
 import express from 'express';
-import { diffAgenda, type UnitDiff } from '../../shared/diff/index.js';
+import { diffAgenda, type AttributedUnit } from '../../shared/diff/index.js';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
 import type { PersonRecord } from '../people/repository.js';
-import { auditAttribution, type Attribution } from '../versions/attribution.js';
+import { auditAttribution } from '../versions/attribution.js';
 import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
 import type { VersionsRepository } from '../versions/repository.js';
 import { Invalid, NotFound } from '../domain/errors.js';
-
-/** A unit of the diff API: the engine's unit, and who last changed it where the audit trail knows. */
-export type ApiUnit = UnitDiff & { attribution?: Attribution };
+import { documentOrNotFound } from '../documents/lookup.js';
 
 /** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
 function resolveSide(
@@ -57,8 +55,7 @@ export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock:
   router.get('/documents/:id/diff', (req, res) => {
     const documentId = req.params.id;
     const person = requireAction(req, documentId, 'read');
-    if (!ctx.store.getDocument(documentId))
-      throw new NotFound('document', `Er is geen document met id "${documentId}".`);
+    documentOrNotFound(ctx.store, documentId);
     const from = parseDiffSide(req.query.from ?? 'original');
     const to = parseDiffSide(req.query.to ?? 'live');
     if (!from || !to)
@@ -70,7 +67,7 @@ export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock:
     const b = resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
     const attributionOf = auditAttribution(ctx.store.audit, b.at ?? undefined);
-    const units: ApiUnit[] = diff.units.map((unit) => {
+    const units: AttributedUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
       const attribution = attributionOf(documentId, unit.id);
       return attribution ? { ...unit, attribution } : unit;

@@ -8,6 +8,7 @@ import { VersionsRepository } from '../versions/repository.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
 import { diffRouter } from './diff.js';
 import { NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { body } from './people.js';
 
 const VersionBody = z.object({ name: z.string().trim().min(1).max(120) });
@@ -40,22 +41,18 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   }, DAILY_CHECK_INTERVAL_MS);
   timer.unref();
 
-  const documentOr404 = (id: string) => {
-    if (!ctx.store.getDocument(id)) throw new NotFound('document', `Er is geen document met id "${id}".`);
-  };
-
   const router = express.Router();
 
   router.get('/documents/:id/versions', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
+    documentOrNotFound(ctx.store, req.params.id);
     daily.check(req.params.id, clock());
     res.json(versions.list(req.params.id));
   });
 
   router.post('/documents/:id/versions', (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
-    documentOr404(req.params.id);
+    documentOrNotFound(ctx.store, req.params.id);
     const { name } = body(VersionBody, req.body);
     const snapshot = snapshotLive(ctx.store, ctx.rooms, req.params.id);
     const version = versions.create({
@@ -88,7 +85,7 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
 
   router.post('/documents/:id/visits', (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
+    documentOrNotFound(ctx.store, req.params.id);
     const previous = versions.recordVisit(
       req.params.id,
       person.id,

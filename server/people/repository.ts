@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import type { Party, Person } from '../../shared/auth/person.js';
+import { SECRETARIAT, type Party, type Person } from '../../shared/auth/person.js';
 import type { DraftingMode, Role } from '../../shared/auth/roles.js';
 
 /** A person as stored: with the state of their invitation. */
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS document_settings (
 
 /** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
 export const DEFAULT_PARTIES: Party[] = [
-  { short: 'SEC', name: 'Secretariaat', color: '#4b5563' },
+  { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
   { short: 'D66', name: 'D66', color: '#00a651' },
   { short: 'CDA', name: 'CDA', color: '#007b5f' },
   { short: 'VVD', name: 'VVD', color: '#1f4e9c' },

@@ -2,9 +2,8 @@
  * Roles and what each may do. This is the one table both sides read: the client to hide what a role may not
  * do, the server to refuse it. The server is the one that counts.
  */
-export type Role = 'chair' | 'negotiator' | 'reviewer' | 'observer';
-
-export const ROLES: readonly Role[] = ['chair', 'negotiator', 'reviewer', 'observer'];
+export const ROLES = ['chair', 'negotiator', 'reviewer', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Whether the chair has opened the text for negotiators to edit directly. */
 export type DraftingMode = 'closed' | 'open';

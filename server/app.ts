@@ -24,6 +24,7 @@ import { errorHandler, HttpError } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
+import { jsonBody } from './http/jsonBody.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -82,7 +83,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.use(jsonBody());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -27,7 +27,7 @@ async function postRaw(
   const res = await fetch(`${server.app.url}${url}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${d66.token}`, 'content-type': 'application/json' },
-    body: bytes,
+    body: Buffer.from(bytes),
   });
   return { status: res.status, body: (await res.json()) as { error?: string } };
 }

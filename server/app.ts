@@ -12,7 +12,7 @@ import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
 import { PeopleRepository } from './people/repository.js';
-import { Authenticator, SESSION_COOKIE, cookie } from './auth/auth.js';
+import { Authenticator } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
 import { loadSigningKey } from './auth/tokens.js';
@@ -25,6 +25,12 @@ import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
 import { FALLBACK_COLOR } from '../shared/auth/person.js';
+import { jsonBody } from './http/jsonBody.js';
+import { compileTrustProxy, requestGuard, type OriginPolicy } from './http/origin.js';
+import { securityHeaders } from './http/securityHeaders.js';
+import { Sessions, DEFAULT_SESSION_IDLE_HOURS } from './auth/sessions.js';
+import { SessionRepository } from './auth/sessionRepository.js';
+import { admitUpgrade } from './auth/upgrade.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -37,6 +43,12 @@ export interface AppOptions {
   staticDir?: string;
   /** The address in sign-in links; defaults to http://localhost:<port>. */
   publicUrl?: string;
+  /** Which proxies to believe about https and the host (AKKOORD_TRUST_PROXY); none by default. */
+  trustProxy?: string;
+  /** How long a browser session lives without use (AKKOORD_SESSION_IDLE_HOURS); 12 hours by default. */
+  sessionIdleMs?: number;
+  /** The clock of sessions (tests move it). */
+  now?: () => Date;
 }
 
 export interface RunningApp {
@@ -73,20 +85,31 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store,
     rooms: new Rooms(store),
     people,
-    auth: new Authenticator(key, people),
+    auth: new Authenticator(
+      key,
+      people,
+      new Sessions(new SessionRepository(store.db), {
+        idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
+        now: options.now ?? (() => new Date()),
+      }),
+    ),
     connections: new ConnectionRegistry(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
 
   for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
+  const origins: OriginPolicy = { publicUrl: ctx.publicUrl, trust: compileTrustProxy(options.trustProxy) };
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', origins.trust);
+  app.use(securityHeaders(origins));
+  app.use(jsonBody());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api', requestGuard(origins));
   app.use('/api', authenticate(ctx.auth));
   app.use('/api', peopleRouter(ctx));
   app.use('/api', apiRouter(ctx));
@@ -114,7 +137,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    const token = url.searchParams.get('token') ?? cookie(req.headers.cookie, SESSION_COOKIE);
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Messages that arrive while the token is checked wait in ws's buffer: nothing is lost or let through.
       ws.pause();
@@ -123,12 +145,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         ws.close(code, reason);
       };
       void (async () => {
-        const person = await ctx.auth.authenticate(token);
-        if (!person)
-          return refuse(
-            CloseCode.unauthorized,
-            'Niet aangemeld: aanmeldlink ontbreekt, is ongeldig of ingetrokken',
-          );
+        const admission = await admitUpgrade(req, url, ctx.auth, origins);
+        if (admission.kind === 'refused') return refuse(admission.code, admission.reason);
+        const person = admission.person;
         if (!store.getDocument(room.documentId)) {
           return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
         }
@@ -150,6 +169,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           access,
         });
         const unregister = ctx.connections.add(conn);
+        admission.bind(ws, conn);
         ws.once('close', unregister);
         ws.resume();
       })().catch(() => refuse(1011, 'Interne fout'));
@@ -161,7 +181,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const sweep = setInterval(() => ctx.connections.sweep((id) => ctx.auth.stillActive(id)), SWEEP_INTERVAL_MS);
+  const sweep = setInterval(() => {
+    ctx.connections.sweep((id) => ctx.auth.stillActive(id));
+    ctx.auth.sessions.sweep();
+  }, SWEEP_INTERVAL_MS);
 
   return {
     url: `http://localhost:${port}`,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore, StorageError } from './storage/sqlite.js';
 import { startApp } from './app.js';
-import { dataDir, databaseFile, port } from './config.js';
+import { dataDir, databaseFile, port, sessionIdleHours } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
 import { writePidFile } from './pidfile.js';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     port: port(),
     staticDir,
     publicUrl: process.env.AKKOORD_URL,
+    trustProxy: process.env.AKKOORD_TRUST_PROXY,
+    sessionIdleMs: sessionIdleHours() * 3_600_000,
   });
   for (const doc of store.listDocuments()) {
     const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);

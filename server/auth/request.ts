@@ -3,17 +3,20 @@ import type { Action } from '../../shared/auth/roles.js';
 import type { PersonRecord } from '../people/repository.js';
 import { permit, Unauthenticated } from '../domain/errors.js';
 import { noDocument } from '../documents/lookup.js';
-import { tokenOfRequest, type Authenticator } from './auth.js';
+import { credentialOfRequest, type Authenticator } from './auth.js';
 
 const PERSON = Symbol('person');
 
 type WithPerson = Request & { [PERSON]?: PersonRecord | null };
 
-/** Express middleware: resolves the request's token to a person (or none) once, for the handlers after it. */
+/**
+ * Express middleware: resolves the request's credential (bearer token or session cookie) to a person (or
+ * none) once, for the handlers after it.
+ */
 export function authenticate(auth: Authenticator) {
   return (req: Request, _res: Response, next: NextFunction) => {
     auth
-      .authenticate(tokenOfRequest(req))
+      .identify(credentialOfRequest(req))
       .then((person) => {
         (req as WithPerson)[PERSON] = person;
         next();

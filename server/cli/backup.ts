@@ -6,6 +6,7 @@ import { dataDir, databaseFile } from '../config.js';
 import { Conflict, NotFound } from '../domain/errors.js';
 import { CliError, type Args } from './args.js';
 import { serverRunning } from '../pidfile.js';
+import { DATA_FILE_MODE } from '../storage/fileModes.js';
 
 /** `akkoord backup <file>`: a consistent copy made with SQLite's online backup, while the server runs. */
 export async function backup(args: Args, out: (line: string) => void): Promise<void> {
@@ -15,6 +16,8 @@ export async function backup(args: Args, out: (line: string) => void): Promise<v
   const store = openSqliteStore(databaseFile(dataDir()));
   try {
     await store.db.backup(target);
+    // The copy holds every party's drafts, like the database itself: readable by its owner only.
+    if (process.platform !== 'win32') fs.chmodSync(target, DATA_FILE_MODE);
   } finally {
     store.close();
   }

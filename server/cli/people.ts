@@ -6,6 +6,7 @@ import { invitePerson } from '../people/invite.js';
 import { loadSigningKey } from '../auth/tokens.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
+import { SessionRepository } from '../auth/sessionRepository.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
@@ -13,11 +14,13 @@ export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.AKKOORD_URL ?? `http://localhost:${port(env)}`;
 }
 
-function withPeople<T>(run: (people: PeopleRepository, key: Uint8Array) => T): T {
+function withPeople<T>(
+  run: (people: PeopleRepository, key: Uint8Array, sessions: SessionRepository) => T,
+): T {
   const dir = dataDir();
   const store = openSqliteStore(databaseFile(dir));
   try {
-    return run(new PeopleRepository(store.db), loadSigningKey(dir));
+    return run(new PeopleRepository(store.db), loadSigningKey(dir), new SessionRepository(store.db));
   } finally {
     store.close();
   }
@@ -64,7 +67,7 @@ export function revoke(args: Args, out: (line: string) => void): void {
   const personId = option(args, 'person');
   const documentId = option(args, 'doc');
   const name = option(args, 'name');
-  withPeople((people) => {
+  withPeople((people, _key, sessions) => {
     let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
     if (!personId) {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
@@ -78,6 +81,8 @@ export function revoke(args: Args, out: (line: string) => void): void {
     }
     const target = targets[0]!;
     people.revoke(target.id);
+    // Its browser sessions go too; the running server ends their open connections at its next sweep.
+    sessions.deletePerson(target.id);
     out(
       `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
     );

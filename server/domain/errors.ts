@@ -43,6 +43,12 @@ export class Forbidden extends DomainError {
   }
 }
 
+/** A request that did not come from Akkoord's own pages (another site riding the session), whoever sent it. */
+export class ForeignOrigin extends DomainError {
+  readonly kind = 'forbidden';
+  override name = 'ForeignOrigin';
+}
+
 /** Something the person asked for does not exist, or is not theirs to see (`what`: its kind, for logs). */
 export class NotFound extends DomainError {
   readonly kind = 'not-found';

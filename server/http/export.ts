@@ -5,6 +5,7 @@ import { buildExportInput } from '../export/input.js';
 import { renderExport } from '../export/render.js';
 import { parseExportRequest, type RawExportOptions } from '../export/request.js';
 import { Invalid } from '../domain/errors.js';
+import { sandboxDownload } from './securityHeaders.js';
 
 const OPTIONS = ['format', 'version', 'changes', 'lang', 'parked', 'disputed', 'comments'] as const;
 
@@ -34,6 +35,7 @@ export function exportRouter(ctx: AppContext): express.Router {
     const request = parseExportRequest(optionsOf(req.query));
     const input = buildExportInput(ctx, id, request, new Date());
     const file = await renderExport(id, request.format, input);
+    sandboxDownload(res);
     res
       .status(200)
       .set('Content-Type', file.contentType)

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ROLES } from '../../shared/auth/roles.js';
 import type { AppContext } from '../context.js';
 import { personOf, requireAction } from '../auth/request.js';
-import { SESSION_COOKIE } from '../auth/auth.js';
+import { SESSION_COOKIE, cookie } from '../auth/auth.js';
+import { sessionCookieOptions } from '../auth/sessionCookie.js';
 import { invitePerson } from '../people/invite.js';
 import { Conflict, Invalid, NotFound, Unauthenticated } from '../domain/errors.js';
 import { writeRoom } from '../sync/serverWrite.js';
@@ -40,20 +41,17 @@ export function peopleRouter(ctx: AppContext): express.Router {
 
   router.post('/session', async (req, res) => {
     const { token } = body(z.object({ token: z.string().min(10).max(4096) }), req.body);
-    const person = await ctx.auth.authenticate(token);
-    if (!person) throw new Unauthenticated('Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-      ...(person.expiresAt ? { expires: new Date(person.expiresAt) } : { maxAge: 365 * 24 * 3600 * 1000 }),
-    });
-    res.json({ person });
+    const previous = cookie(req.headers.cookie, SESSION_COOKIE);
+    const signedIn = await ctx.auth.signIn(token, previous);
+    if (!signedIn) throw new Unauthenticated('Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
+    res.cookie(SESSION_COOKIE, signedIn.session, sessionCookieOptions(ctx.publicUrl(), req.secure));
+    res.json({ person: signedIn.person });
   });
 
-  router.delete('/session', (_req, res) => {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  router.delete('/session', (req, res) => {
+    const current = cookie(req.headers.cookie, SESSION_COOKIE);
+    if (current) ctx.auth.sessions.end(current);
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.publicUrl(), req.secure));
     res.status(204).end();
   });
 
@@ -113,6 +111,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
       throw new NotFound('person', 'Deze persoon bestaat niet.');
     if (target.id === chair.id) throw new Invalid('U kunt uw eigen toegang niet intrekken.');
     ctx.people.revoke(target.id);
+    ctx.auth.sessions.endPerson(target.id);
     ctx.connections.endPerson(target.id);
     res.json(ctx.people.person(target.id));
   });

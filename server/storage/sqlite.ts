@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from './store.js';
 import { AuditLog } from './audit.js';
+import { protectDataFiles } from './fileModes.js';
 
 /**
  * The SQLite store, with its database handle: feature repositories (people, versions, amendments, audit)
@@ -46,6 +47,7 @@ CREATE INDEX IF NOT EXISTS updates_room ON updates (room, seq);
  */
 export function openSqliteStore(file: string): SqliteStore {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  protectDataFiles(file);
   let db: Database.Database;
   try {
     db = new Database(file);

@@ -97,6 +97,8 @@ describe('npx akkoord invite, revoke, backup, restore and verify', () => {
     akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
     const backup = path.join(dir, 'kopie.sqlite');
     expect(akkoord(['backup', backup], dir).code).toBe(0);
+    // The copy holds every party's drafts: its owner alone reads it.
+    if (process.platform !== 'win32') expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
     expect(akkoord(['verify'], dir).code).toBe(0);
 
     // Someone edits a stored update by hand.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../../server/storage/sqlite.js';
-import { startApp, type RunningApp } from '../../server/app.js';
+import { startApp, type AppOptions, type RunningApp } from '../../server/app.js';
 import { invitePerson } from '../../server/people/invite.js';
 import type { Role } from '../../shared/auth/roles.js';
 
@@ -40,7 +40,13 @@ export interface Invited {
 
 /** A real Akkoord server on port 0 with a real SQLite database in a fresh temporary directory. */
 export async function startTestServer(
-  options: { dir?: string; seed?: (store: SqliteStore) => void; staticDir?: string } = {},
+  options: {
+    dir?: string;
+    seed?: (store: SqliteStore) => void;
+    staticDir?: string;
+    /** More of the app's options (trusted proxies, session idle time, a clock). */
+    app?: Pick<AppOptions, 'trustProxy' | 'sessionIdleMs' | 'now' | 'publicUrl'>;
+  } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-test-'));
   const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
@@ -51,6 +57,7 @@ export async function startTestServer(
     port: 0,
     host: '127.0.0.1',
     staticDir: options.staticDir,
+    ...options.app,
   });
   const self: TestServer = {
     app,
@@ -93,7 +100,7 @@ export async function startTestServer(
     },
     restart: async () => {
       await self.stop();
-      return startTestServer({ dir, staticDir: options.staticDir });
+      return startTestServer({ dir, staticDir: options.staticDir, app: options.app });
     },
   };
   return self;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ensureServerBuild } from '../../scripts/build-server.mjs';
 
 /** A real Akkoord server process (as `npm start` runs it, without the client build). */
 export interface ServerProcess {
@@ -24,8 +25,15 @@ const RUNNER_ARGS: Record<ServerRunner, string[]> = {
   tsx: ['--import', 'tsx', 'server/main.ts'],
 };
 
-/** Starts the server on a free port with the given data directory and waits for its address. */
-export function startServerProcess(dataDir: string, runner: ServerRunner = 'built'): Promise<ServerProcess> {
+/**
+ * Starts the server on a free port with the given data directory and waits for its address. The build is
+ * checked first (and made when missing or stale; the global test set-up has normally made it already).
+ */
+export async function startServerProcess(
+  dataDir: string,
+  runner: ServerRunner = 'built',
+): Promise<ServerProcess> {
+  if (runner === 'built') await ensureServerBuild();
   const child = spawn(process.execPath, RUNNER_ARGS[runner], {
     cwd: ROOT,
     env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },

@@ -24,6 +24,7 @@ import { errorHandler, HttpError } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
+import { NumberRegistry, numberingHooks } from './documents/numbering.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -68,9 +69,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const people = new PeopleRepository(store.db);
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
+  const numbers = new NumberRegistry(store);
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store),
+    rooms: new Rooms(store, numberingHooks(numbers, store)),
     people,
     auth: new Authenticator(key, people),
     connections: new ConnectionRegistry(),
@@ -79,6 +81,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
 
   for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
+  // A document not numbered yet (made before numbers were stable) is numbered once, before anyone reads it.
+  for (const doc of store.listDocuments())
+    if (!numbers.isNumbered(doc.id)) ctx.rooms.release(ctx.rooms.open(doc.id));
 
   const app = express();
   app.disable('x-powered-by');

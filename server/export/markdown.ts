@@ -158,8 +158,8 @@ export function parseMarkdownExport(markdown: string): Agenda {
     let match: RegExpExecArray | null;
     if ((match = /^# (.*)$/.exec(text))) {
       agenda.title = unescape(match[1]!);
-    } else if ((match = /^## (\d+)(?: (.*))?$/.exec(text))) {
-      const number = Number(match[1]);
+    } else if ((match = /^## (\d+[a-z]*)(?: (.*))?$/.exec(text))) {
+      const number = match[1]!;
       chapter = {
         id: importedId('c', number),
         number,
@@ -176,16 +176,16 @@ export function parseMarkdownExport(markdown: string): Agenda {
       section = null;
     } else if ((match = /^\[\^([^\]]+)\]: ?(.*)$/.exec(text))) {
       agenda.footnotes.push({ marker: match[1]!, text: unescape(match[2]!) });
-    } else if ((match = /^### (\d+(?:\.\d+)*)(?: (.*))?$/.exec(text))) {
+    } else if ((match = /^### (\d+[a-z]*(?:\.\d+[a-z]*)*)(?: (.*))?$/.exec(text))) {
       section = newSection(chapter, match[1]!, unescape(match[2] ?? ''), false);
-    } else if ((match = /^__(\d+(?:\.\d+)*) /.exec(text))) {
+    } else if ((match = /^__(\d+[a-z]*(?:\.\d+[a-z]*)*) /.exec(text))) {
       const end = findUnescaped(text, '__', match[0].length);
       if (end < 0)
         throw new MarkdownExportError(`A run-in section lead has no closing __: ${text.slice(0, 60)}`);
       section = newSection(chapter, match[1]!, unescape(text.slice(match[0].length, end)), true);
       const body = text.slice(end + 2).trim();
       if (body !== '') section.intro.push(unescape(body));
-    } else if ((match = /^(\d+(?:\.\d+)+)\. (.*)$/.exec(text))) {
+    } else if ((match = /^(\d+[a-z]*(?:\.\d+[a-z]*)+)\. (.*)$/.exec(text))) {
       if (!section) throw new MarkdownExportError(`Measure ${match[1]} stands outside a section.`);
       section.measures.push({ id: importedId('m', match[1]!), number: match[1]!, text: unescape(match[2]!) });
     } else if (!chapter && !inFootnotes && /^\*(?!\*)[\s\S]*[^\\]\*$/.test(text)) {

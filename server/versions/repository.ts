@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
+import { withTextNumbers } from '../../shared/agenda/read.js';
 
 /** Who made a version: the chair by name ('named'), or Akkoord itself at the start of a day ('daily'). */
 export type VersionKind = 'named' | 'daily';
@@ -104,7 +105,11 @@ export class VersionsRepository {
     const row = this.q.get.get(id, documentId) as
       (VersionRow & { agenda: string; state: Buffer }) | undefined;
     if (!row) return null;
-    return { ...row, agenda: JSON.parse(row.agenda) as Agenda, state: new Uint8Array(row.state) };
+    return {
+      ...row,
+      agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda),
+      state: new Uint8Array(row.state),
+    };
   }
 
   /** Stores a new version and returns it (without its texts). */
@@ -157,7 +162,7 @@ export class VersionsRepository {
     return {
       visitedAt: row.visitedAt,
       previousAt: row.previousAt,
-      previousAgenda: row.previousAgenda ? (JSON.parse(row.previousAgenda) as Agenda) : null,
+      previousAgenda: row.previousAgenda ? withTextNumbers(JSON.parse(row.previousAgenda) as Agenda) : null,
     };
   }
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Store } from '../storage/store.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
-import { touchedMeasures } from './touched.js';
+import { recordRemovedIds, touchedMeasures } from './touched.js';
 import type { RoomHooks } from './hooks.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
@@ -40,6 +40,7 @@ export class Room {
     const updates = store.fetchUpdates(name);
     applyStoredUpdates(this.doc, updates);
     this.appendedSinceCompaction = updates.length;
+    recordRemovedIds(this.doc);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;

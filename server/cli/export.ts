@@ -9,7 +9,7 @@ import { ExportRequestError, parseExportRequest, REQUEST_FORMAT_NAMES } from '..
 import { CliError, option, type Args } from './args.js';
 
 /** The usage line of `export`. */
-export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] -o <bestand>`;
+export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] [--numbering final] -o <bestand>`;
 
 /** Takes `-o <file>` out of the positional words (the argument parser knows only `--` options). */
 function outputOf(args: Args): { file: string | undefined; rest: string[] } {
@@ -56,6 +56,7 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
       parked: option(args, 'parked'),
       disputed: option(args, 'disputed'),
       comments: args.options.has('comments') ? '1' : undefined,
+      numbering: option(args, 'numbering'),
     });
   } catch (err) {
     if (err instanceof ExportRequestError) throw new CliError(err.message);

@@ -15,6 +15,8 @@ import type { SqliteStore } from '../storage/sqlite.js';
 import type { Rooms } from '../sync/rooms.js';
 import { agendaSchema, commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
+import { ORIGINAL_VERSION } from '../versions/original.js';
+import { finalNumbers } from './finalNumbers.js';
 import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
 
 /** Where an export reads from: the server's context, or the same three opened by the command line. */
@@ -206,6 +208,10 @@ export function buildExportInput(
   if (request.version === LIVE) {
     current = liveAgenda(src.store, src.rooms, documentId);
     versionLabel = 'Live';
+  } else if (request.version === ORIGINAL_VERSION) {
+    current = original;
+    versionLabel = 'Origineel';
+    until = src.store.getDocument(documentId)?.createdAt ?? null;
   } else {
     const version = readVersion(src.store.db, documentId, request.version);
     if (!version)
@@ -216,11 +222,12 @@ export function buildExportInput(
     versionLabel = version.name;
     until = version.createdAt;
   }
+  const final = request.numbering === 'final' ? finalNumbers(current) : null;
   const amendments = readAmendments(src, documentId);
   const wantsComments = request.comments || request.format === 'json';
   return {
     original,
-    current,
+    current: final?.agenda ?? current,
     versionLabel,
     changes: request.changes,
     language: request.language,
@@ -232,5 +239,6 @@ export function buildExportInput(
     amendments,
     parties: partiesOf(src, documentId),
     ...(wantsComments ? { comments: readComments(src, documentId) } : {}),
+    ...(final ? { renumbered: final.renumbered } : {}),
   };
 }

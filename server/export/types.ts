@@ -4,6 +4,7 @@
  */
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
+import type { Renumbered } from './finalNumbers.js';
 
 /** Who made a change, and when. */
 export interface Attribution {
@@ -76,6 +77,11 @@ export interface ExportInput {
   parties?: Party[];
   /** Comment threads: Word comments in the DOCX export, carried along in the JSON export. */
   comments?: CommentThread[];
+  /**
+   * Set when `current` was numbered consecutively for this export ("definitieve nummering", clean
+   * exports only): the numbers that changed, old → new, which the export lists at its end.
+   */
+  renumbered?: Renumbered[];
 }
 
 /** The export formats, as used by `exportFileName` and `CONTENT_TYPES`. */

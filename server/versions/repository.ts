@@ -3,8 +3,11 @@ import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
 import { withTextNumbers } from '../../shared/agenda/read.js';
 
-/** Who made a version: the chair by name ('named'), or Akkoord itself at the start of a day ('daily'). */
-export type VersionKind = 'named' | 'daily';
+/**
+ * Who made a version: the chair by name ('named'), Akkoord itself at the start of a day ('daily'), or the
+ * import ('original': the baseline, not stored in the versions table; see `original.ts`).
+ */
+export type VersionKind = 'named' | 'daily' | 'original';
 
 /** A version as listed: everything but the stored texts. */
 export interface VersionSummary {
@@ -118,7 +121,7 @@ export class VersionsRepository {
     name: string;
     createdAt: string;
     createdBy: string | null;
-    kind: VersionKind;
+    kind: Exclude<VersionKind, 'original'>;
     agenda: Agenda;
     state: Uint8Array;
   }): VersionSummary {

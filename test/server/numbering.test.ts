@@ -7,6 +7,9 @@ import type { SqliteStore } from '../../server/storage/sqlite.js';
 import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, findMeasure, synced } from '../helpers/clients.js';
+import { akkoord } from '../helpers/cli.js';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const sample = agenda({
   WONEN: { 'Vandaag: beter benutten': ['We bouwen meer woningen.', 'Minder regels.', 'Sneller vergunnen.'] },
@@ -182,5 +185,53 @@ describe('measure numbers that never move', () => {
       store.db.exec('DROP TABLE IF EXISTS node_numbers');
     });
     expect(await liveNumbers()).toEqual(['1.1.1', '1.1.1a', '1.1.2', '1.1.2a', '1.1.3', '2.1.1']);
+  });
+
+  it('exports the stable numbers: a removed measure as “vervallen” when marked, and final numbering on request', async () => {
+    await start();
+    const a = client();
+    await synced(a.provider);
+    insertAfter(a.fragment, 'm-1-1-1', newMeasure('m-export0001', 'Ingevoegd.'));
+    await eventually(() => numberIn(a.fragment, 'm-export0001') === '1.1.1a');
+    const m2 = findMeasure(a.fragment, 'm-1-1-2')!;
+    (m2.parent as Y.XmlElement).delete((m2.parent as Y.XmlElement).toArray().indexOf(m2), 1);
+    await eventually(() => server!.store.audit.forMeasure('test', 'm-1-1-2').length > 0);
+    const get = async (query: string) => {
+      const res = await fetch(`${server!.app.url}${DOC}/export?${query}`, {
+        headers: { authorization: `Bearer ${chairToken}` },
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const marked = await get('format=md&changes=marked');
+    expect(marked.text).toMatch(/^~~1\.1\.2\. Minder regels\.~~ _\(vervallen\)_$/m);
+    expect(marked.text).toMatch(/^\*\*1\.1\.1a\. Ingevoegd\.\*\*$/m);
+    expect(marked.text).toMatch(/^1\.1\.3\. Sneller vergunnen\.$/m);
+    const clean = await get('format=md&changes=clean');
+    expect(clean.text).not.toContain('Minder regels');
+    expect(clean.text).toMatch(/^1\.1\.1a\. Ingevoegd\.$/m);
+    const final = await get('format=md&changes=clean&numbering=final');
+    expect(final.status).toBe(200);
+    expect(final.text).toMatch(/^1\.1\.2\. Ingevoegd\.$/m);
+    expect(final.text).toMatch(/^1\.1\.3\. Sneller vergunnen\.$/m);
+    expect(final.text).toContain('## Definitieve nummering');
+    expect(final.text).toContain('- Maatregel 1.1.1a → 1.1.2');
+    expect(final.text).not.toContain('1.1.3 → 1.1.3');
+    // Numbers in the negotiation stay as they were: only the export was numbered anew.
+    expect(await liveNumbers()).toEqual(['1.1.1', '1.1.1a', '1.1.3', '2.1.1']);
+    const refused = await get('format=md&changes=marked&numbering=final');
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text).error).toMatch(/Definitieve nummering kan alleen/);
+
+    // The same from the command line.
+    a.provider.destroy();
+    clients.splice(0);
+    const file = path.join(server!.dir, 'definitief.md');
+    const cli = akkoord(
+      ['export', 'test', '--format', 'md', '--changes', 'clean', '--numbering', 'final', '-o', file],
+      server!.dir,
+    );
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('- Maatregel 1.1.1a → 1.1.2');
   });
 });

@@ -10,8 +10,10 @@
  * comes back (a restored version, a cut and paste) gets it back.
  *
  * Documents made before numbers were stable carry positional, copied or empty numbers. The first time such
- * a room is loaded, it is numbered once: the ids of the original (the baseline) get the original's numbers,
- * every other node a new number between its neighbours, in document order (`planNumbers`).
+ * a room is loaded, it is numbered once, in document order, top down (`planNumbers`): the ids of the
+ * original (the baseline) get the original's numbers; every other node keeps the number it carries if that
+ * is free and in order between its neighbours (a document read in from a JSON export keeps its numbers),
+ * else gets a new number between its neighbours.
  */
 import * as Y from 'yjs';
 import type Database from 'better-sqlite3';
@@ -168,22 +170,26 @@ export function mayNeedNumbers(tr: Y.Transaction): boolean {
 
 /**
  * Numbers a text room's document now: plans, remembers new numbers, and writes every number that differs
- * in one server change. Returns how many attributes it wrote.
+ * in one server change. `first`: the document is numbered for the first time (see `planNumbers`'s
+ * `keepCarried`). Returns how many attributes it wrote.
  */
 export function numberRoom(
   room: Room,
   state: { book: Book; remember: (entries: { id: string; number: string }[]) => void },
+  first = false,
 ): number {
   const { roots, elements } = numberedTree(room.doc);
-  const plan = planNumbers(roots, state.book);
+  const plan = planNumbers(roots, state.book, { keepCarried: first });
   if (plan.length === 0) return 0;
   // Remembered before written: a crash in between leaves a number given but not shown, which the next load
   // writes; never one shown that could be given again.
   state.remember(plan.filter((a) => a.fresh));
-  room.doc.transact(() => {
-    for (const a of plan) elements.get(a.id)?.setAttribute('number', a.number);
-  }, NUMBERING);
-  return plan.length;
+  const writes = plan.filter((a) => a.write);
+  if (writes.length > 0)
+    room.doc.transact(() => {
+      for (const a of writes) elements.get(a.id)?.setAttribute('number', a.number);
+    }, NUMBERING);
+  return writes.length;
 }
 
 /**
@@ -211,7 +217,7 @@ export function numberingHooks(registry: NumberRegistry, store: SqliteStore): Ro
       }
       books.set(room, state);
       try {
-        numberRoom(room, state);
+        numberRoom(room, state, first);
       } catch (err) {
         console.error(`Nummeren van ${room.name} mislukt:`, err);
       }

@@ -2,7 +2,7 @@
  * Numbering a whole agenda tree: which chapters, sections and measures get which number. Pure: the server
  * reads the tree from the live text, asks this, and writes the answer (and remembers it).
  */
-import { isNumberUnder, numberBetween } from './numbers.js';
+import { compareNumbers, isNumberUnder, numberBetween } from './numbers.js';
 
 /** A chapter, section or measure as the planner sees it: its id, the number it carries now, its children. */
 export interface NumberedNode {
@@ -21,12 +21,14 @@ export interface NumberBook {
   taken(number: string): boolean;
 }
 
-/** One decision of the planner: a node whose number attribute must be set. */
+/** One decision of the planner: a node whose number is new to the book, or whose attribute must be set. */
 export interface NumberAssignment {
   id: string;
   number: string;
   /** True when the number is new (never given to this id before): the book must remember it. */
   fresh: boolean;
+  /** True when the node's number attribute differs from `number` and must be written. */
+  write: boolean;
 }
 
 /**
@@ -34,9 +36,18 @@ export interface NumberAssignment {
  * number back (numbers never move: a node that was moved, or comes back with a restored version, keeps it);
  * a node never numbered gets a new one between its numbered neighbours under its parent's number
  * (`numberBetween`), in document order, top down. A second node with an id seen before is left alone.
- * Only nodes whose attribute differs are listed.
+ * Listed: the nodes with a new number and those whose attribute differs.
+ *
+ * With `keepCarried` (a document numbered for the first time: one made before numbers were stable, or read
+ * in from a JSON export), a node the book does not know keeps the number it carries when that number is
+ * free, under its parent and in order between its neighbours; otherwise it is numbered anew. (A number an
+ * older editor copied onto a split-off measure is never free: the measure it was split from has it.)
  */
-export function planNumbers(roots: readonly NumberedNode[], book: NumberBook): NumberAssignment[] {
+export function planNumbers(
+  roots: readonly NumberedNode[],
+  book: NumberBook,
+  options: { keepCarried?: boolean } = {},
+): NumberAssignment[] {
   const out: NumberAssignment[] = [];
   const given = new Set<string>();
   const seen = new Set<string>();
@@ -55,16 +66,20 @@ export function planNumbers(roots: readonly NumberedNode[], book: NumberBook): N
       if (number === null || number === undefined) return;
       const id = node.id!;
       if (number === '') {
-        number = numberBetween(
-          parent,
-          neighbour(final, i, -1, parent),
-          neighbour(known, i, 1, parent),
-          taken,
-        );
+        const before = neighbour(final, i, -1, parent);
+        const after = neighbour(known, i, 1, parent);
+        const carried = node.number;
+        const keep =
+          options.keepCarried === true &&
+          isNumberUnder(carried, parent) &&
+          !taken(carried) &&
+          (before === null || compareNumbers(before, carried) < 0) &&
+          (after === null || compareNumbers(carried, after) < 0);
+        number = keep ? carried : numberBetween(parent, before, after, taken);
         given.add(number);
         final[i] = number;
-        out.push({ id, number, fresh: true });
-      } else if (number !== node.number) out.push({ id, number, fresh: false });
+        out.push({ id, number, fresh: true, write: number !== node.number });
+      } else if (number !== node.number) out.push({ id, number, fresh: false, write: true });
     });
     nodes.forEach((node, i) => {
       const number = final[i];

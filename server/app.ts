@@ -31,6 +31,7 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { Sessions, DEFAULT_SESSION_IDLE_HOURS } from './auth/sessions.js';
 import { SessionRepository } from './auth/sessionRepository.js';
 import { admitUpgrade } from './auth/upgrade.js';
+import { NumberRegistry, numberingHooks } from './documents/numbering.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -81,9 +82,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const people = new PeopleRepository(store.db);
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
+  const numbers = new NumberRegistry(store);
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store),
+    rooms: new Rooms(store, numberingHooks(numbers, store)),
     people,
     auth: new Authenticator(
       key,
@@ -100,6 +102,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
   const origins: OriginPolicy = { publicUrl: ctx.publicUrl, trust: compileTrustProxy(options.trustProxy) };
+  // A document not numbered yet (made before numbers were stable) is numbered once, before anyone reads it.
+  for (const doc of store.listDocuments())
+    if (!numbers.isNumbered(doc.id)) ctx.rooms.release(ctx.rooms.open(doc.id));
 
   const app = express();
   app.disable('x-powered-by');

@@ -9,7 +9,8 @@ export interface Version {
   name: string;
   createdAt: string;
   createdBy: string | null;
-  kind: 'named' | 'daily';
+  /** 'original': the import itself, always listed first by the server (id `original`). */
+  kind: 'named' | 'daily' | 'original';
 }
 
 /** A unit of a comparison (with who last changed it, where the audit trail knows). */

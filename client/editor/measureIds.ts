@@ -6,9 +6,9 @@ const KINDS = { chapter: 'c', section: 's', measure: 'm' } as const;
 
 /**
  * Keeps ids of chapters, sections and measures unique and present. Splitting a measure (Enter in the middle)
- * copies its attributes, so the second half would carry the first half's id: it gets a fresh id, and the
- * first keeps the stable one. Runs on local changes only; remote ones were fixed by their author, so
- * clients never race to rewrite the same node.
+ * copies its attributes, so the second half would carry the first half's id and number: it gets a fresh id
+ * and no number (the server numbers it; clients never set a number), and the first keeps both. Runs on
+ * local changes only; remote ones were fixed by their author, so clients never race to rewrite the same node.
  */
 export const measureIdsPlugin = new Plugin({
   key: new PluginKey('measureIds'),
@@ -23,7 +23,7 @@ export const measureIdsPlugin = new Plugin({
       const id = node.attrs.id as string | null;
       if (!id || seen.has(id)) {
         const next = freshId(kind);
-        tr = (tr ?? state.tr).setNodeAttribute(pos, 'id', next);
+        tr = (tr ?? state.tr).setNodeAttribute(pos, 'id', next).setNodeAttribute(pos, 'number', '');
         seen.add(next);
       } else {
         seen.add(id);

@@ -10,7 +10,7 @@ import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
 
 /** The usage line of `export`. */
-export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] -o <bestand>`;
+export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] [--numbering final] -o <bestand>`;
 
 /** Takes `-o <file>` out of the positional words (the argument parser knows only `--` options). */
 function outputOf(args: Args): { file: string | undefined; rest: string[] } {
@@ -55,6 +55,7 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
     parked: option(args, 'parked'),
     disputed: option(args, 'disputed'),
     comments: args.options.has('comments') ? '1' : undefined,
+    numbering: option(args, 'numbering'),
   });
   const exported = await withSources(async (src) => {
     documentOrNotFound(src.store, id);

@@ -17,6 +17,8 @@ import { NotFound } from '../domain/errors.js';
 import { agendaSchema, commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
 import type { CommentThread, ExportInput, ExportParty, Revision } from './types.js';
+import { ORIGINAL_VERSION } from '../versions/original.js';
+import { finalNumbers } from './finalNumbers.js';
 
 /** Where an export reads from: the server's context, or the same three opened by the command line. */
 export interface ExportSources {
@@ -210,6 +212,10 @@ export function buildExportInput(
   if (request.version === LIVE) {
     current = liveAgenda(src.store, src.rooms, documentId);
     versionLabel = 'Live';
+  } else if (request.version === ORIGINAL_VERSION) {
+    current = original;
+    versionLabel = 'Origineel';
+    until = src.store.getDocument(documentId)?.createdAt ?? null;
   } else {
     const version = readVersion(src.store.db, documentId, request.version);
     if (!version)
@@ -220,11 +226,12 @@ export function buildExportInput(
     versionLabel = version.name;
     until = version.createdAt;
   }
+  const final = request.numbering === 'final' ? finalNumbers(current) : null;
   const amendments = readAmendments(src, documentId);
   const wantsComments = request.comments || request.format === 'json';
   return {
     original,
-    current,
+    current: final?.agenda ?? current,
     versionLabel,
     changes: request.changes,
     language: request.language,
@@ -236,5 +243,6 @@ export function buildExportInput(
     amendments,
     parties: partiesOf(src, documentId),
     ...(wantsComments ? { comments: readComments(src, documentId) } : {}),
+    ...(final ? { renumbered: final.renumbered } : {}),
   };
 }

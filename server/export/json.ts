@@ -28,7 +28,8 @@ const sectionSchema = z.object({
 });
 const chapterSchema = z.object({
   id: z.string(),
-  number: z.number(),
+  // Exports made before numbers were stable wrote a chapter's number as a JSON number.
+  number: z.union([z.string(), z.number().transform(String)]),
   title: z.string(),
   intro: z.array(z.string()),
   sections: z.array(sectionSchema),

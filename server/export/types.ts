@@ -5,6 +5,7 @@
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
+import type { Renumbered } from './finalNumbers.js';
 
 /** Who a tracked change is credited to, and when (a Word revision's author and date). */
 export interface Revision {
@@ -74,6 +75,11 @@ export interface ExportInput {
   parties?: ExportParty[];
   /** Comment threads: Word comments in the DOCX export, carried along in the JSON export. */
   comments?: CommentThread[];
+  /**
+   * Set when `current` was numbered consecutively for this export ("definitieve nummering", clean
+   * exports only): the numbers that changed, old → new, which the export lists at its end.
+   */
+  renumbered?: Renumbered[];
 }
 
 /** The export formats, as used by `exportFileName` and `CONTENT_TYPES`. */

@@ -7,7 +7,16 @@ import { parseExportRequest, type RawExportOptions } from '../export/request.js'
 import { Invalid } from '../domain/errors.js';
 import { sandboxDownload } from './securityHeaders.js';
 
-const OPTIONS = ['format', 'version', 'changes', 'lang', 'parked', 'disputed', 'comments'] as const;
+const OPTIONS = [
+  'format',
+  'version',
+  'changes',
+  'lang',
+  'parked',
+  'disputed',
+  'comments',
+  'numbering',
+] as const;
 
 /** The query's export options; a repeated parameter (`?format=a&format=b`) counts as not understood. */
 function optionsOf(query: express.Request['query']): RawExportOptions {
@@ -23,7 +32,8 @@ function optionsOf(query: express.Request['query']): RawExportOptions {
 
 /**
  * `GET /api/documents/:id/export?format=docx|md|html|json|csv|amendments-docx&version=<id|live>&changes=marked|clean`
- * (+ `comments=1`, `parked=0|1`, `disputed=0|1`, `lang=nl|en`): the export as a download. Everyone in
+ * (+ `comments=1`, `parked=0|1`, `disputed=0|1`, `lang=nl|en`, `numbering=final` for a clean text numbered
+ * consecutively, listing old → new): the export as a download. Everyone in
  * the document but observers may export.
  */
 export function exportRouter(ctx: AppContext): express.Router {

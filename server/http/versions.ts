@@ -6,6 +6,8 @@ import { liveAgenda } from '../documents/live.js';
 import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
 import { VersionsRepository } from '../versions/repository.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
+import { ORIGINAL_VERSION, originalVersion } from '../versions/original.js';
+import { buildDocument } from '../../shared/agenda/build.js';
 import { diffRouter } from './diff.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
@@ -41,13 +43,19 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   }, DAILY_CHECK_INTERVAL_MS);
   timer.unref();
 
+  const baselineOf = (id: string) => {
+    const baseline = ctx.store.getBaseline(id);
+    if (!baseline) throw new Error(`Het origineel van "${id}" ontbreekt.`);
+    return baseline;
+  };
+
   const router = express.Router();
 
   router.get('/documents/:id/versions', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOrNotFound(ctx.store, req.params.id);
+    const document = documentOrNotFound(ctx.store, req.params.id);
     daily.check(req.params.id, clock());
-    res.json(versions.list(req.params.id));
+    res.json([originalVersion(document), ...versions.list(req.params.id)]);
   });
 
   router.post('/documents/:id/versions', (req, res) => {
@@ -69,6 +77,11 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
 
   router.get('/documents/:id/versions/:vid', (req, res) => {
     requireAction(req, req.params.id, 'read');
+    if (req.params.vid === ORIGINAL_VERSION) {
+      const document = documentOrNotFound(ctx.store, req.params.id);
+      res.json({ ...originalVersion(document), agenda: baselineOf(document.id) });
+      return;
+    }
     const version = versions.get(req.params.id, req.params.vid);
     if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     const { state: _state, ...rest } = version;
@@ -77,6 +90,13 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
 
   router.post('/documents/:id/versions/:vid/restore', (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
+    if (req.params.vid === ORIGINAL_VERSION) {
+      const original = originalVersion(documentOrNotFound(ctx.store, req.params.id));
+      // The original's ids and numbers: measures that come back keep their numbers, later ones go.
+      replaceLiveText(ctx.rooms, req.params.id, chair.id, buildDocument(baselineOf(req.params.id)));
+      res.json({ restored: original.id, name: original.name });
+      return;
+    }
     const version = versions.get(req.params.id, req.params.vid);
     if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));

@@ -140,6 +140,9 @@ export class AuditLog {
            AND (@until IS NULL OR a.at <= @until)
          GROUP BY m.measure_id`,
       ),
+      lastImport: db.prepare(
+        "SELECT MAX(seq) AS seq FROM audit WHERE document_id = ? AND room = document_id AND kind = 'import'",
+      ),
       all: db.prepare('SELECT * FROM audit ORDER BY seq'),
       updates: db.prepare('SELECT seq, data FROM updates'),
     };
@@ -181,6 +184,14 @@ export class AuditLog {
     return (this.q.lastPerMeasure.all({ documentId, until }) as (LastChange & { seq: number })[]).map(
       ({ seq: _seq, ...change }) => change,
     );
+  }
+
+  /**
+   * The audit entry of a document's (latest) import, or null: it tells one import of a document id from a
+   * later one that replaced it (`import --replace`).
+   */
+  lastImport(documentId: string): number | null {
+    return (this.q.lastImport.get(documentId) as { seq: number | null } | undefined)?.seq ?? null;
   }
 
   /**

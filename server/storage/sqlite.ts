@@ -5,6 +5,7 @@ import type { Agenda } from '../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from './store.js';
 import { AuditLog } from './audit.js';
 import { protectDataFiles } from './fileModes.js';
+import { withTextNumbers } from '../../shared/agenda/read.js';
 
 /**
  * The SQLite store, with its database handle: feature repositories (people, versions, amendments, audit)
@@ -147,7 +148,7 @@ export function openSqliteStore(file: string): SqliteStore {
     getDocument: (id) => (q.get.get(id) as DocumentRecord | undefined) ?? null,
     getBaseline: (id) => {
       const row = q.baseline.get(id) as { baseline: string } | undefined;
-      return row ? (JSON.parse(row.baseline) as Agenda) : null;
+      return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
     },
     createDocument: (doc, replace = false) => createDocument(doc, replace),
     fetchUpdates: (room) => (q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data)),

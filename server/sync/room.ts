@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Store } from '../storage/store.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
-import { touchedMeasures } from './touched.js';
+import { recordRemovedIds, touchedMeasures } from './touched.js';
+import type { RoomHooks } from './hooks.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -32,12 +33,14 @@ export class Room {
   constructor(
     readonly name: string,
     private readonly store: Store,
+    hooks: RoomHooks = {},
   ) {
     // The server is not a person: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     const updates = store.fetchUpdates(name);
     applyStoredUpdates(this.doc, updates);
     this.appendedSinceCompaction = updates.length;
+    recordRemovedIds(this.doc);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
@@ -49,6 +52,7 @@ export class Room {
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
+      hooks.afterUpdate?.(this, tr);
     });
 
     this.awareness.on(
@@ -67,6 +71,7 @@ export class Room {
         for (const peer of this.peers) peer.send(message);
       },
     );
+    hooks.loaded?.(this);
   }
 
   /** Compacts at once when the log is long (a server that crashed before compacting), so the next load is fast. */

@@ -1,5 +1,6 @@
 import type { Store } from '../storage/store.js';
 import { Room } from './room.js';
+import type { RoomHooks } from './hooks.js';
 
 /**
  * The rooms loaded in memory. A room is loaded from storage on first use (synchronously, so nobody is
@@ -8,13 +9,17 @@ import { Room } from './room.js';
 export class Rooms {
   private readonly loaded = new Map<string, Room>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** Features' hooks, run in every room this loads (numbering, in the server). */
+    private readonly hooks: RoomHooks = {},
+  ) {}
 
   /** The loaded room, loading it from storage first if needed. */
   open(name: string): Room {
     let room = this.loaded.get(name);
     if (!room) {
-      room = new Room(name, this.store);
+      room = new Room(name, this.store, this.hooks);
       room.compactIfLong();
       this.loaded.set(name, room);
     }

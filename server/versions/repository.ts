@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
+import { withTextNumbers } from '../../shared/agenda/read.js';
 
-/** Who made a version: the chair by name ('named'), or Akkoord itself at the start of a day ('daily'). */
-export type VersionKind = 'named' | 'daily';
+/**
+ * Who made a version: the chair by name ('named'), Akkoord itself at the start of a day ('daily'), or the
+ * import ('original': the baseline, not stored in the versions table; see `original.ts`).
+ */
+export type VersionKind = 'named' | 'daily' | 'original';
 
 /** A version as listed: everything but the stored texts. */
 export interface VersionSummary {
@@ -104,7 +108,11 @@ export class VersionsRepository {
     const row = this.q.get.get(id, documentId) as
       (VersionRow & { agenda: string; state: Buffer }) | undefined;
     if (!row) return null;
-    return { ...row, agenda: JSON.parse(row.agenda) as Agenda, state: new Uint8Array(row.state) };
+    return {
+      ...row,
+      agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda),
+      state: new Uint8Array(row.state),
+    };
   }
 
   /** Stores a new version and returns it (without its texts). */
@@ -113,7 +121,7 @@ export class VersionsRepository {
     name: string;
     createdAt: string;
     createdBy: string | null;
-    kind: VersionKind;
+    kind: Exclude<VersionKind, 'original'>;
     agenda: Agenda;
     state: Uint8Array;
   }): VersionSummary {
@@ -157,7 +165,7 @@ export class VersionsRepository {
     return {
       visitedAt: row.visitedAt,
       previousAt: row.previousAt,
-      previousAgenda: row.previousAgenda ? (JSON.parse(row.previousAgenda) as Agenda) : null,
+      previousAgenda: row.previousAgenda ? withTextNumbers(JSON.parse(row.previousAgenda) as Agenda) : null,
     };
   }
 }

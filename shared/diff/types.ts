@@ -55,7 +55,7 @@ export type StatusCounts = Record<UnitStatus, number>;
 /** Measure counts of one chapter (new version's number and title, the old one's for removed chapters). */
 export interface ChapterSummary extends StatusCounts {
   chapterId: string;
-  number: number;
+  number: string;
   title: string;
 }
 

@@ -262,7 +262,12 @@ describe('amendments through the API and live clients', () => {
       'Een nieuwe maatregel.',
       'We investeren in defensie.',
     ]);
-    expect(live[1].number).toBe('1.1.2');
+    // Numbers never move: the new measure is 1.1.1a, the removed 1.1.2 keeps its number (listed as gone).
+    expect(live[1].number).toBe('1.1.1a');
+    expect(measures.find((m: { id: string }) => m.id === 'm-1-1-2')).toMatchObject({
+      number: '1.1.2',
+      current: null,
+    });
     expect(live[1].id).toMatch(/^m-[0-9a-z]{10}$/);
   });
 

@@ -71,7 +71,7 @@ describe('parseAgenda on the D66–CDA agenda', () => {
       'DEFENSIE EN INTERNATIONALE VEILIGHEID',
       'INVESTEREN, HERVORMEN EN BEGROTING OP ORDE',
     ]);
-    expect(agenda.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(agenda.chapters.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
   it('finds the section titles of every chapter', () => {

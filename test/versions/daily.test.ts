@@ -123,11 +123,14 @@ describe('daily versions on a running server, with an injected clock', () => {
     daily.check('test', new Date(today.getTime() + DAY_MS));
     const chair = await server!.invite({ party: 'SEC', role: 'chair', name: 'Tweede voorzitter' });
     const list = await server!.api(chair.token, 'GET', '/api/documents/test/versions');
-    expect(list.body).toEqual([expect.objectContaining({ kind: 'daily' })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({ kind: 'original' }),
+      expect.objectContaining({ kind: 'daily' }),
+    ]);
     const diff = await server!.api(
       chair.token,
       'GET',
-      `/api/documents/test/diff?from=original&to=${list.body[0].id}`,
+      `/api/documents/test/diff?from=original&to=${list.body[1].id}`,
     );
     expect(diff.body.total.changed).toBe(1);
   });

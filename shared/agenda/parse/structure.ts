@@ -24,7 +24,13 @@ export function buildChapter(
   blocks: readonly Block[],
   vocabulary: Vocabulary,
 ): Chapter {
-  const chapter: Chapter = { id: importedId('c', number), number, title, intro: [], sections: [] };
+  const chapter: Chapter = {
+    id: importedId('c', number),
+    number: String(number),
+    title,
+    intro: [],
+    sections: [],
+  };
   let current: Section | undefined;
   let previous: Block['kind'] | undefined;
   const open = (sectionTitle: string, runIn: boolean): Section => {

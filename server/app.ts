@@ -17,13 +17,9 @@ import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
 import { loadSigningKey } from './auth/tokens.js';
 import type { AppContext } from './context.js';
-import { apiRouter } from './http/api.js';
-import { peopleRouter } from './http/people.js';
-import { amendmentsRouter } from './http/amendments.js';
 import { errorHandler, HttpError } from './http/errors.js';
-import { commentsRouter } from './http/comments.js';
-import { exportRouter } from './http/export.js';
-import { versionsRouter } from './http/versions.js';
+import { startFeatures } from './feature.js';
+import { SERVER_FEATURES } from './features.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -45,9 +41,6 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
-const SWEEP_INTERVAL_MS = 2_000;
-
 /** The room name of a sync URL (`/sync/<room>`), or null when the path is not a sync path. */
 export function roomOfPath(pathname: string): string | null {
   if (!pathname.startsWith(`${SYNC_PATH}/`)) return null;
@@ -60,8 +53,8 @@ export function roomOfPath(pathname: string): string | null {
 }
 
 /**
- * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port.
- * Reads like a table of contents; each concern lives in its own file.
+ * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port, with every
+ * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { store } = options;
@@ -78,8 +71,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
 
-  for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
-
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
@@ -87,13 +78,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     res.json({ ok: true });
   });
   app.use('/api', authenticate(ctx.auth));
-  app.use('/api', peopleRouter(ctx));
-  app.use('/api', apiRouter(ctx));
-  // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
-  app.use('/api', amendmentsRouter(ctx));
-  app.use('/api', commentsRouter(ctx));
-  app.use('/api', exportRouter(ctx));
-  app.use('/api', versionsRouter(ctx));
+  for (const feature of SERVER_FEATURES)
+    for (const router of feature.routers ?? []) app.use('/api', router(ctx));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;
@@ -155,19 +141,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  const stopFeatures = startFeatures(SERVER_FEATURES, ctx);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (err) {
+    stopFeatures();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
-  const sweep = setInterval(() => ctx.connections.sweep((id) => ctx.auth.stillActive(id)), SWEEP_INTERVAL_MS);
 
   return {
     url: `http://localhost:${port}`,
     port,
     ctx,
     close: async () => {
-      clearInterval(sweep);
+      stopFeatures();
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'Server stopt');
       await new Promise<void>((resolve) => {
         wss.close(() => resolve());

@@ -6,7 +6,7 @@ import { liveAgenda } from '../documents/live.js';
 import type { PersonRecord } from '../people/repository.js';
 import { auditAttribution, type Attribution } from '../versions/attribution.js';
 import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
-import type { VersionsRepository } from '../versions/repository.js';
+import { VersionsRepository } from '../versions/repository.js';
 import { HttpError } from './errors.js';
 
 /** A unit of the diff API: the engine's unit, and who last changed it where the audit trail knows. */
@@ -48,7 +48,9 @@ function resolveSide(
  * version, the live text and the text at the person's previous visit — units in document order, a
  * summary per chapter and the totals.
  */
-export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock: () => Date): express.Router {
+export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
+  const clock = options.now ?? (() => new Date());
+  const versions = new VersionsRepository(ctx.store.db);
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
-import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
+import { DailyVersions } from '../versions/daily.js';
 import { VersionsRepository } from '../versions/repository.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
-import { diffRouter } from './diff.js';
 import { HttpError } from './errors.js';
 import { body } from './people.js';
 
@@ -18,27 +17,13 @@ export interface VersionsOptions {
 }
 
 /**
- * Versions of a document (list, make, open, restore), visits ("since my last visit") and the diff API.
- * Also starts the daily versions: checked now, then every minute while the database is open.
+ * Versions of a document (list, make, open, restore) and visits ("since my last visit"). Listing checks the
+ * daily versions first; the versions feature checks them on start and every minute.
  */
 export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): express.Router {
   const clock = options.now ?? (() => new Date());
   const versions = new VersionsRepository(ctx.store.db);
   const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, versions);
-  const safeCheck = () => {
-    try {
-      if (ctx.store.db.open) daily.checkAll(clock());
-    } catch (err) {
-      console.error('Dagversie mislukt:', err);
-    }
-  };
-  // Before anyone is connected, so a day that ended while the server was down is kept exactly.
-  safeCheck();
-  const timer = setInterval(() => {
-    if (!ctx.store.db.open) clearInterval(timer);
-    else safeCheck();
-  }, DAILY_CHECK_INTERVAL_MS);
-  timer.unref();
 
   const documentOr404 = (id: string) => {
     if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
@@ -98,6 +83,5 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
     res.json({ previousVisit: previous });
   });
 
-  router.use(diffRouter(ctx, versions, clock));
   return router;
 }

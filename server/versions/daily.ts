@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
+import type { AppContext } from '../context.js';
+import type { Stop } from '../feature.js';
 import type { Store } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import { dayOf, dutchDay } from './days.js';
 import { planDaily, type DailyWatch } from './dailyPlan.js';
-import type { VersionsRepository, VersionSummary } from './repository.js';
+import { VersionsRepository, type VersionSummary } from './repository.js';
 import { liveStateVector, snapshotLive, type TextSnapshot } from './snapshot.js';
 
 const SCHEMA = `
@@ -106,4 +108,23 @@ export class DailyVersions {
   checkAll(now: Date): void {
     for (const doc of this.store.listDocuments()) this.check(doc.id, now);
   }
+}
+
+/**
+ * Checks every document now — before anyone is connected, so a day that ended while the server was down is
+ * kept exactly — and then every `DAILY_CHECK_INTERVAL_MS`, until the returned stop is called. A failed
+ * check is logged and tried again at the next tick.
+ */
+export function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Stop {
+  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, new VersionsRepository(ctx.store.db));
+  const check = () => {
+    try {
+      daily.checkAll(now());
+    } catch (err) {
+      console.error('Dagversie mislukt:', err);
+    }
+  };
+  check();
+  const timer = setInterval(check, DAILY_CHECK_INTERVAL_MS);
+  return () => clearInterval(timer);
 }

@@ -1,0 +1,8 @@
+import type { ServerFeature } from '../feature.js';
+import { apiRouter } from '../http/api.js';
+
+/** Documents: their text and measures, the baseline, and who changed what (the audit trail). */
+export const documentsFeature: ServerFeature = {
+  name: 'documents',
+  routers: [apiRouter],
+};

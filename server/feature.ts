@@ -1,5 +1,6 @@
 import type express from 'express';
 import type { AppContext } from './context.js';
+import type { Migration } from './storage/migrations.js';
 
 /** Ends what a feature's `start` began (a timer, a subscription); called once, when the server closes. */
 export type Stop = () => void;
@@ -13,6 +14,8 @@ export type Stop = () => void;
 export interface ServerFeature {
   /** A short name, for logs and the table of contents. */
   name: string;
+  /** The migrations that make this feature's tables: entries of the one list in `storage/migrations.ts`. */
+  migrations?: readonly Migration[];
   /** The feature's API, mounted under `/api` in list order. */
   routers?: readonly ((ctx: AppContext) => express.Router)[];
   /** Work while the server runs (mirroring stored state into rooms, timers); returns how to stop it. */

@@ -8,70 +8,6 @@ import type {
   PositionRecord,
 } from '../../shared/amendments/types.js';
 
-/**
- * The tables of amendments, positions and measure statuses: the source of truth for the API and lists (the
- * meta room mirrors them live for browsers). Indexed for the lookups the API makes: by document and
- * measure, party or status.
- */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS amendment_counters (
-  document_id TEXT PRIMARY KEY,
-  last INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS amendments (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  number TEXT NOT NULL,
-  measure_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  party TEXT NOT NULL,
-  status TEXT NOT NULL,
-  text TEXT,
-  rationale TEXT NOT NULL,
-  authors TEXT NOT NULL,
-  base_text TEXT,
-  grp TEXT,
-  created_at TEXT NOT NULL,
-  submitted_at TEXT,
-  decided_at TEXT,
-  decided_by TEXT,
-  UNIQUE (document_id, seq)
-);
-CREATE INDEX IF NOT EXISTS amendments_measure ON amendments (document_id, measure_id, seq);
-CREATE INDEX IF NOT EXISTS amendments_party ON amendments (document_id, party, seq);
-CREATE INDEX IF NOT EXISTS amendments_status ON amendments (document_id, status, seq);
-CREATE TABLE IF NOT EXISTS amendment_positions (
-  document_id TEXT NOT NULL,
-  amendment_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  position TEXT NOT NULL,
-  note TEXT,
-  by TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (amendment_id, party)
-);
-CREATE INDEX IF NOT EXISTS amendment_positions_document ON amendment_positions (document_id);
-CREATE TABLE IF NOT EXISTS measure_positions (
-  document_id TEXT NOT NULL,
-  measure_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  position TEXT NOT NULL,
-  note TEXT,
-  by TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (document_id, measure_id, party)
-);
-CREATE TABLE IF NOT EXISTS measure_statuses (
-  document_id TEXT NOT NULL,
-  measure_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  by TEXT NOT NULL,
-  at TEXT NOT NULL,
-  PRIMARY KEY (document_id, measure_id)
-);
-`;
-
 interface AmendmentRow {
   id: string;
   document_id: string;
@@ -145,7 +81,6 @@ export class AmendmentsRepository {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
     this.q = {
       bump: db.prepare(
         `INSERT INTO amendment_counters (document_id, last) VALUES (?, 1)

@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature.js';
+import { migrationsOf } from '../storage/migrations.js';
 import { commentsRouter } from '../http/comments.js';
 import { CommentService } from './service.js';
 
@@ -8,6 +9,7 @@ import { CommentService } from './service.js';
  */
 export const commentsFeature: ServerFeature = {
   name: 'comments',
+  migrations: migrationsOf('comments'),
   routers: [commentsRouter],
   start(ctx) {
     const service = new CommentService(ctx);

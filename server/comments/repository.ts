@@ -1,31 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Anchor, AuthorRef, Message, Thread } from '../../shared/comments/types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS comment_threads (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  anchor TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
-  resolved_by TEXT,
-  resolved_at TEXT,
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS comment_threads_document ON comment_threads (document_id, created_at);
-CREATE TABLE IF NOT EXISTS comment_messages (
-  id TEXT PRIMARY KEY,
-  thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  author TEXT NOT NULL,
-  text TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  edited_at TEXT
-);
-CREATE INDEX IF NOT EXISTS comment_messages_thread ON comment_messages (thread_id, position);
-`;
-
 interface ThreadRow {
   id: string;
   document_id: string;
@@ -54,7 +29,6 @@ export class CommentRepository {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
     this.q = {
       threads: db.prepare<[string], ThreadRow>(
         'SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at, id',

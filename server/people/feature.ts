@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature.js';
+import { migrationsOf } from '../storage/migrations.js';
 import { peopleRouter } from '../http/people.js';
 
 /** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
@@ -10,6 +11,7 @@ const SWEEP_INTERVAL_MS = 2_000;
  */
 export const peopleFeature: ServerFeature = {
   name: 'people',
+  migrations: migrationsOf('people'),
   routers: [peopleRouter],
   start(ctx) {
     for (const doc of ctx.store.listDocuments()) ctx.people.ensureDefaultParties(doc.id);

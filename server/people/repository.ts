@@ -11,32 +11,6 @@ export interface PersonRecord extends Person {
   revokedAt: string | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS parties (
-  document_id TEXT NOT NULL,
-  short TEXT NOT NULL,
-  name TEXT NOT NULL,
-  color TEXT NOT NULL,
-  sort INTEGER NOT NULL,
-  PRIMARY KEY (document_id, short)
-);
-CREATE TABLE IF NOT EXISTS people (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  party TEXT NOT NULL,
-  role TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  expires_at TEXT,
-  revoked_at TEXT
-);
-CREATE INDEX IF NOT EXISTS people_document ON people (document_id);
-CREATE TABLE IF NOT EXISTS document_settings (
-  document_id TEXT PRIMARY KEY,
-  drafting TEXT NOT NULL DEFAULT 'closed'
-);
-`;
-
 /** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
 export const DEFAULT_PARTIES: Party[] = [
   { short: 'SEC', name: 'Secretariaat', color: '#4b5563' },
@@ -52,7 +26,6 @@ export class PeopleRepository {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
     this.q = {
       parties: db.prepare(
         'SELECT short, name, color FROM parties WHERE document_id = ? ORDER BY sort, short',

@@ -27,31 +27,6 @@ export interface AuditEntry {
   at: string;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL,
-  room TEXT NOT NULL,
-  document_id TEXT NOT NULL,
-  update_seq INTEGER NOT NULL,
-  person_id TEXT,
-  person_name TEXT,
-  party TEXT,
-  measure_ids TEXT NOT NULL,
-  at TEXT NOT NULL,
-  update_hash TEXT NOT NULL,
-  prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_document ON audit (document_id, seq);
-CREATE TABLE IF NOT EXISTS audit_measures (
-  document_id TEXT NOT NULL,
-  measure_id TEXT NOT NULL,
-  audit_seq INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS audit_measures_lookup ON audit_measures (document_id, measure_id, audit_seq);
-`;
-
 /** The hash every chain starts from. */
 const GENESIS = '0'.repeat(64);
 
@@ -116,10 +91,6 @@ export class AuditLog {
   private readonly q;
 
   constructor(db: Database.Database) {
-    db.exec(SCHEMA);
-    const columns = db.prepare('PRAGMA table_info(audit)').all() as { name: string }[];
-    if (!columns.some((c) => c.name === 'on_behalf_of'))
-      db.exec('ALTER TABLE audit ADD COLUMN on_behalf_of TEXT');
     this.q = {
       last: db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare(

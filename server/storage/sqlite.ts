@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from './store.js';
 import { AuditLog } from './audit.js';
+import { migrateSqlite, SchemaTooNewError } from './sqlite/migrate.js';
 
 /**
  * The SQLite store, with its database handle: feature repositories (people, versions, amendments, audit)
@@ -18,23 +19,6 @@ export interface SqliteStore extends Store {
 export class StorageError extends Error {
   override name = 'StorageError';
 }
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS documents (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  baseline TEXT NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  room TEXT NOT NULL,
-  data BLOB NOT NULL,
-  person_id TEXT,
-  created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_room ON updates (room, seq);
-`;
 
 /**
  * Opens (or creates) the SQLite store at `file`. The database runs in WAL mode with synchronous=NORMAL: an
@@ -54,12 +38,18 @@ export function openSqliteStore(file: string): SqliteStore {
     db.pragma('foreign_keys = ON');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(String(check));
-    db.exec(SCHEMA);
   } catch (err) {
     throw new StorageError(
       `De database ${file} is beschadigd of geen Akkoord-database (${(err as Error).message}). ` +
         `Zet een reservekopie terug met 'npx akkoord restore <bestand>'.`,
     );
+  }
+  try {
+    migrateSqlite(db);
+  } catch (err) {
+    db.close();
+    if (err instanceof SchemaTooNewError) throw new StorageError(`${file}: ${err.message}`);
+    throw new StorageError(`De database ${file} kon niet worden bijgewerkt: ${(err as Error).message}.`);
   }
 
   const audit = new AuditLog(db);
@@ -81,17 +71,10 @@ export function openSqliteStore(file: string): SqliteStore {
   /** A room's document: the part of the room name before the first slash. */
   const documentOf = (room: string) => room.split('/')[0] ?? room;
 
-  // Names are recorded as they were at the time of the change; the people table may not exist in a bare store.
-  let personLookup: Database.Statement | null = null;
-  const personOf = (id: string | null): { name: string; party: string } | null => {
-    if (!id) return null;
-    try {
-      personLookup ??= db.prepare('SELECT name, party FROM people WHERE id = ?');
-      return (personLookup.get(id) as { name: string; party: string } | undefined) ?? null;
-    } catch {
-      return null;
-    }
-  };
+  // Names are recorded as they were at the time of the change.
+  const personLookup = db.prepare('SELECT name, party FROM people WHERE id = ?');
+  const personOf = (id: string | null): { name: string; party: string } | null =>
+    id ? ((personLookup.get(id) as { name: string; party: string } | undefined) ?? null) : null;
 
   const append = db.transaction(
     (room: string, update: Uint8Array, meta: UpdateMeta, kind: 'import' | 'update' | 'compact') => {

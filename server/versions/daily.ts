@@ -9,18 +9,6 @@ import { planDaily, type DailyWatch } from './dailyPlan.js';
 import { VersionsRepository, type VersionSummary } from './repository.js';
 import { liveStateVector, snapshotLive, type TextSnapshot } from './snapshot.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS version_watch (
-  document_id TEXT PRIMARY KEY,
-  state_vector TEXT NOT NULL,
-  change_day TEXT,
-  pending INTEGER NOT NULL,
-  -- The text at the last check that saw a change (always set from the first check on).
-  agenda TEXT,
-  state BLOB
-);
-`;
-
 /** How often the running server looks for a new day. A day's version then misses at most this much of it. */
 export const DAILY_CHECK_INTERVAL_MS = 60_000;
 
@@ -40,7 +28,6 @@ export class DailyVersions {
     private readonly rooms: Rooms,
     private readonly versions: VersionsRepository,
   ) {
-    db.exec(SCHEMA);
     this.q = {
       get: db.prepare(
         'SELECT state_vector AS stateVector, change_day AS changeDay, pending, agenda, state FROM version_watch WHERE document_id = ?',

@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature.js';
+import { migrationsOf } from '../storage/migrations.js';
 import { diffRouter } from '../http/diff.js';
 import { versionsRouter } from '../http/versions.js';
 import { startDailyVersions } from './daily.js';
@@ -9,6 +10,7 @@ import { startDailyVersions } from './daily.js';
  */
 export const versionsFeature: ServerFeature = {
   name: 'versions',
+  migrations: migrationsOf('versions'),
   routers: [versionsRouter, diffRouter],
   start: (ctx) => startDailyVersions(ctx),
 };

@@ -29,33 +29,6 @@ export interface VisitRecord {
   previousAgenda: Agenda | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS versions (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  created_by TEXT,
-  kind TEXT NOT NULL CHECK (kind IN ('named', 'daily')),
-  agenda TEXT NOT NULL,
-  state BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS versions_document ON versions (document_id, created_at);
-CREATE TRIGGER IF NOT EXISTS versions_immutable BEFORE UPDATE ON versions
-BEGIN
-  SELECT RAISE(ABORT, 'versions are immutable');
-END;
-CREATE TABLE IF NOT EXISTS version_visits (
-  document_id TEXT NOT NULL,
-  person_id TEXT NOT NULL,
-  visited_at TEXT NOT NULL,
-  agenda TEXT NOT NULL,
-  previous_at TEXT,
-  previous_agenda TEXT,
-  PRIMARY KEY (document_id, person_id)
-);
-`;
-
 interface VersionRow {
   id: string;
   documentId: string;
@@ -73,7 +46,6 @@ export class VersionsRepository {
   private readonly q;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
     const columns =
       'id, document_id AS documentId, name, created_at AS createdAt, created_by AS createdBy, kind';
     this.q = {

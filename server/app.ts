@@ -6,12 +6,11 @@ import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { CloseCode, SYNC_PATH } from '../shared/protocol/protocol.js';
 import { parseRoomName } from '../shared/protocol/rooms.js';
-import type { SqliteStore } from './storage/sqlite.js';
+import type { Repositories } from './storage/storage.js';
 import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
-import { PeopleRepository } from './people/repository.js';
 import { Authenticator, SESSION_COOKIE, cookie } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
@@ -22,7 +21,8 @@ import { startFeatures } from './feature.js';
 import { SERVER_FEATURES } from './features.js';
 
 export interface AppOptions {
-  store: SqliteStore;
+  /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
+  storage: Repositories;
   /** The data directory: the signing key lives there. */
   dataDir: string;
   /** 0 picks a free port (tests). */
@@ -57,14 +57,17 @@ export function roomOfPath(pathname: string): string | null {
  * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store } = options;
-  const people = new PeopleRepository(store.db);
+  const { store, audit, people, amendments, comments, versions } = options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store),
+    audit,
     people,
+    amendments,
+    comments,
+    versions,
+    rooms: new Rooms(store),
     auth: new Authenticator(key, people),
     connections: new ConnectionRegistry(),
     key,

@@ -3,26 +3,21 @@
  * version, and the other features' data through their repositories — amendments, measure statuses,
  * comment threads (as the meta room shows them) and who changed which measure (the audit log).
  */
-import { AmendmentsRepository } from '../amendments/repository.js';
-import { VersionsRepository } from '../versions/repository.js';
 import { THREADS_MAP } from '../../shared/comments/types.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { liveAgenda, withLiveDoc } from '../documents/live.js';
-import type { PeopleRepository } from '../people/repository.js';
-import type { SqliteStore } from '../storage/sqlite.js';
-import type { Rooms } from '../sync/rooms.js';
+import type { AppContext } from '../context.js';
 import { commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
 import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
 
-/** Where an export reads from: the server's context, or the same three opened by the command line. */
-export interface ExportSources {
-  store: SqliteStore;
-  rooms: Rooms;
-  people: PeopleRepository;
-}
+/** Where an export reads from: the server's context, or the same repositories opened by the command line. */
+export type ExportSources = Pick<
+  AppContext,
+  'store' | 'rooms' | 'people' | 'audit' | 'amendments' | 'versions'
+>;
 
 /** The document or version asked for does not exist; its message is one sentence (HTTP 404). */
 export class ExportNotFoundError extends Error {
@@ -42,7 +37,7 @@ function metaMap(src: ExportSources, documentId: string, map: string): Record<st
 
 /** The amendments everyone may see (submitted and later; drafts stay with their party), by number. */
 export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
-  return new AmendmentsRepository(src.store.db)
+  return src.amendments
     .list(documentId, { draftsOf: null })
     .sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
 }
@@ -50,9 +45,7 @@ export function readAmendments(src: ExportSources, documentId: string): Amendmen
 /** The chair's negotiation status of each measure that has one. */
 export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
   const statuses: Record<string, MeasureStatus> = {};
-  for (const [measureId, record] of Object.entries(
-    new AmendmentsRepository(src.store.db).statuses(documentId),
-  )) {
+  for (const [measureId, record] of Object.entries(src.amendments.statuses(documentId))) {
     statuses[measureId] = record.status;
   }
   return statuses;
@@ -110,7 +103,7 @@ export function readAttribution(
   until: string | null,
 ): Record<string, Attribution> {
   const changed: Record<string, Attribution> = {};
-  for (const c of src.store.audit.lastChanges(documentId, until)) {
+  for (const c of src.audit.lastChanges(documentId, until)) {
     const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
     if (author) changed[c.measureId] = { author, date: c.at };
   }
@@ -141,7 +134,7 @@ export function buildExportInput(
     current = liveAgenda(src.store, src.rooms, documentId);
     versionLabel = 'Live';
   } else {
-    const version = new VersionsRepository(src.store.db).get(documentId, request.version);
+    const version = src.versions.get(documentId, request.version);
     if (!version)
       throw new ExportNotFoundError(
         `Er is geen versie "${request.version}" van dit document; kies live of een bestaande versie.`,

@@ -7,7 +7,7 @@ import { HttpError } from './errors.js';
 
 /** The JSON API of documents and their measures, for the people of each document. */
 export function apiRouter(ctx: AppContext): express.Router {
-  const { store, rooms } = ctx;
+  const { store, rooms, audit } = ctx;
   const router = express.Router();
 
   const documentOr404 = (id: string) => {
@@ -47,7 +47,7 @@ export function apiRouter(ctx: AppContext): express.Router {
     const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
     if (!measure) throw new HttpError(400, 'Geef een maatregel op: ?measure=<id>.');
     res.json(
-      store.audit.forMeasure(req.params.id, measure).map((e) => ({
+      audit.forMeasure(req.params.id, measure).map((e) => ({
         at: e.at,
         person: e.personName,
         party: e.party,
@@ -61,7 +61,7 @@ export function apiRouter(ctx: AppContext): express.Router {
   router.get('/documents/:id/last-changes', (req, res) => {
     requireAction(req, req.params.id, 'read');
     documentOr404(req.params.id);
-    res.json(store.audit.lastChanges(req.params.id));
+    res.json(audit.lastChanges(req.params.id));
   });
 
   return router;

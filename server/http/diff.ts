@@ -6,7 +6,7 @@ import { liveAgenda } from '../documents/live.js';
 import type { PersonRecord } from '../people/repository.js';
 import { auditAttribution, type Attribution } from '../versions/attribution.js';
 import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
-import { VersionsRepository } from '../versions/repository.js';
+import type { VersionsRepository } from '../versions/repository.js';
 import { HttpError } from './errors.js';
 
 /** A unit of the diff API: the engine's unit, and who last changed it where the audit trail knows. */
@@ -50,7 +50,7 @@ function resolveSide(
  */
 export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
   const clock = options.now ?? (() => new Date());
-  const versions = new VersionsRepository(ctx.store.db);
+  const { versions } = ctx;
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {
@@ -69,7 +69,7 @@ export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}):
     const a = resolveSide(ctx, versions, documentId, person, from, now);
     const b = resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.store.audit, b.at ?? undefined);
+    const attributionOf = auditAttribution(ctx.audit, b.at ?? undefined);
     const units: ApiUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
       const attribution = attributionOf(documentId, unit.id);

@@ -4,7 +4,6 @@ import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
 import { DailyVersions } from '../versions/daily.js';
-import { VersionsRepository } from '../versions/repository.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
 import { HttpError } from './errors.js';
 import { body } from './people.js';
@@ -22,8 +21,8 @@ export interface VersionsOptions {
  */
 export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): express.Router {
   const clock = options.now ?? (() => new Date());
-  const versions = new VersionsRepository(ctx.store.db);
-  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, versions);
+  const { versions } = ctx;
+  const daily = new DailyVersions(ctx.store, ctx.rooms, versions);
 
   const documentOr404 = (id: string) => {
     if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);

@@ -1,12 +1,10 @@
-import type Database from 'better-sqlite3';
-import type { Agenda } from '../../shared/agenda/types.js';
 import type { AppContext } from '../context.js';
 import type { Stop } from '../feature.js';
 import type { Store } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import { dayOf, dutchDay } from './days.js';
-import { planDaily, type DailyWatch } from './dailyPlan.js';
-import { VersionsRepository, type VersionSummary } from './repository.js';
+import { planDaily } from './dailyPlan.js';
+import type { VersionsRepository, VersionSummary } from './repository.js';
 import { liveStateVector, snapshotLive, type TextSnapshot } from './snapshot.js';
 
 /** How often the running server looks for a new day. A day's version then misses at most this much of it. */
@@ -20,37 +18,16 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
  * `check` takes the time as a parameter, so tests run it with any clock.
  */
 export class DailyVersions {
-  private readonly q;
-
   constructor(
-    db: Database.Database,
     private readonly store: Store,
     private readonly rooms: Rooms,
     private readonly versions: VersionsRepository,
-  ) {
-    this.q = {
-      get: db.prepare(
-        'SELECT state_vector AS stateVector, change_day AS changeDay, pending, agenda, state FROM version_watch WHERE document_id = ?',
-      ),
-      put: db.prepare(
-        `INSERT INTO version_watch (document_id, state_vector, change_day, pending, agenda, state)
-         VALUES (@documentId, @stateVector, @changeDay, @pending, @agenda, @state)
-         ON CONFLICT (document_id) DO UPDATE SET state_vector = @stateVector, change_day = @changeDay,
-           pending = @pending, agenda = COALESCE(@agenda, agenda), state = COALESCE(@state, state)`,
-      ),
-      lastUpdate: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
-    };
-  }
+  ) {}
 
   /** Checks one document at `now`; returns the daily versions it stored (usually none). */
   check(documentId: string, now: Date): VersionSummary[] {
-    const row = this.q.get.get(documentId) as
-      | { stateVector: string; changeDay: string | null; pending: number; agenda: string; state: Buffer }
-      | undefined;
-    const watch: DailyWatch | null = row
-      ? { stateVector: row.stateVector, changeDay: row.changeDay, pending: row.pending === 1 }
-      : null;
-    const lastUpdate = (this.q.lastUpdate.get(documentId) as { at: string | null }).at;
+    const watch = this.versions.watch(documentId);
+    const lastUpdate = this.store.lastUpdateAt(documentId);
     let current: TextSnapshot | null = null;
     const currentSnapshot = () => (current ??= snapshotLive(this.store, this.rooms, documentId));
     const plan = planDaily(
@@ -63,10 +40,8 @@ export class DailyVersions {
     );
     const stored: VersionSummary[] = [];
     for (const action of plan.actions) {
-      const text =
-        action.kind === 'store-current'
-          ? currentSnapshot()
-          : { agenda: JSON.parse(row!.agenda) as Agenda, state: new Uint8Array(row!.state) };
+      // The watch keeps a text from its first check on; the current one stands in should it ever lack it.
+      const text = action.kind === 'store-current' ? currentSnapshot() : (watch?.text ?? currentSnapshot());
       stored.push(
         this.versions.create({
           documentId,
@@ -80,13 +55,9 @@ export class DailyVersions {
       );
     }
     const snapshot = plan.takeSnapshot ? currentSnapshot() : null;
-    this.q.put.run({
-      documentId,
-      stateVector: plan.next.stateVector,
-      changeDay: plan.next.changeDay,
-      pending: plan.next.pending ? 1 : 0,
-      agenda: snapshot ? JSON.stringify(snapshot.agenda) : null,
-      state: snapshot ? snapshot.state : null,
+    this.versions.saveWatch(documentId, {
+      ...plan.next,
+      text: snapshot ? { agenda: snapshot.agenda, state: snapshot.state } : null,
     });
     return stored;
   }
@@ -103,7 +74,7 @@ export class DailyVersions {
  * check is logged and tried again at the next tick.
  */
 export function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Stop {
-  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, new VersionsRepository(ctx.store.db));
+  const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
   const check = () => {
     try {
       daily.checkAll(now());

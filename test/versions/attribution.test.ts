@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../../server/storage/audit.js';
+import { SqliteAuditLog } from '../../server/storage/sqlite/audit.js';
 import { migrateSqlite } from '../../server/storage/sqlite/migrate.js';
 import { auditAttribution } from '../../server/versions/attribution.js';
 
@@ -8,7 +8,7 @@ import { auditAttribution } from '../../server/versions/attribution.js';
 function auditLog() {
   const db = new Database(':memory:');
   migrateSqlite(db);
-  const audit = new AuditLog(db);
+  const audit = new SqliteAuditLog(db);
   let seq = 0;
   const record = (
     documentId: string,

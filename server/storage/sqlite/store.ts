@@ -74,6 +74,7 @@ export class SqliteStore implements Store {
           if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
           q.deleteDoc.run(doc.id);
           q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+          for (const rows of this.documentRows) rows.removeDocument(doc.id);
         }
         q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
         this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');

@@ -21,7 +21,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A copy of the fixture as `akkoord.sqlite` in a fresh data directory. */
+/**
+ * A copy of the fixture as `akkoord.sqlite` in a fresh data directory. Tests never open the fixture itself:
+ * SQLite would leave its WAL files beside it, even when reading only.
+ */
 function copyOfFixture(): { dir: string; file: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-migrate-'));
   dirs.push(dir);
@@ -85,7 +88,7 @@ describe('the migrations list', () => {
   it('gives a new database exactly the tables, columns, indexes and trigger that main made before versions', () => {
     const fresh = new Database(':memory:');
     expect(migrateSqlite(fresh)).toEqual({ from: 0, to: LATEST_VERSION, adopted: false });
-    const old = new Database(FIXTURE, { readonly: true });
+    const old = new Database(copyOfFixture().file, { readonly: true });
     expect(schemaOf(fresh)).toEqual(schemaOf(old));
     old.close();
     fresh.close();
@@ -94,7 +97,8 @@ describe('the migrations list', () => {
 
 describe('migrating a database made by main before the schema had versions', () => {
   it('brings it to the latest version in place with every row of every table intact', () => {
-    const old = new Database(FIXTURE, { readonly: true });
+    const { file } = copyOfFixture();
+    const old = new Database(file, { readonly: true });
     const tables = tablesOf(old);
     const before = rowsOf(old, tables);
     expect(old.pragma('user_version', { simple: true })).toBe(0);
@@ -102,7 +106,6 @@ describe('migrating a database made by main before the schema had versions', () 
     // Rows in every table: the fixture shows each feature's data survives.
     for (const table of tables) expect(before[table]!.length, table).toBeGreaterThan(0);
 
-    const { file } = copyOfFixture();
     const store = openSqliteStore(file);
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(rowsOf(store.db, tables)).toEqual(before);

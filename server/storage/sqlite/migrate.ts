@@ -54,10 +54,13 @@ export function migrateSqlite(
   for (const migration of migrations) {
     if (migration.version <= from) continue;
     try {
+      // IMMEDIATE takes the write lock first: a second process opening the same file at the same moment
+      // (the server and a command) waits, then sees the step done and skips it.
       db.transaction(() => {
+        if (userVersion(db) >= migration.version) return;
         db.exec(migration.sql.sqlite);
         db.pragma(`user_version = ${migration.version}`);
-      })();
+      }).immediate();
     } catch (err) {
       throw new Error(
         `Schemastap ${migration.version} (${migration.name}) mislukt: ${(err as Error).message}`,

@@ -11,7 +11,7 @@ import type { Agenda } from '../shared/agenda/types.js';
 import { TEXT_FRAGMENT } from '../shared/protocol/protocol.js';
 import { importAgenda } from '../server/documents/import.js';
 import { NumberRegistry, numberingHooks } from '../server/documents/numbering.js';
-import { openSqliteStore } from '../server/storage/sqlite.js';
+import { openSqliteStorage } from '../server/storage/sqlite.js';
 import { Rooms } from '../server/sync/rooms.js';
 import type { Peer } from '../server/sync/room.js';
 import { agenda as generated } from './generate.js';
@@ -39,10 +39,14 @@ function measures(fragment: Y.XmlFragment): Y.XmlElement[] {
 /** Median milliseconds for the room to take one update made by `edit` on a client copy. */
 function perUpdate(agenda: Agenda, numbering: boolean, edit: (client: Y.Doc, i: number) => void): number {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-numbering-'));
-  const store = openSqliteStore(path.join(dir, 'db.sqlite'));
+  const storage = openSqliteStorage(path.join(dir, 'db.sqlite'));
+  const { store } = storage;
   try {
     importAgenda(store, { id: 'bench', agenda });
-    const rooms = new Rooms(store, numbering ? numberingHooks(new NumberRegistry(store), store) : {});
+    const rooms = new Rooms(
+      store,
+      numbering ? numberingHooks(new NumberRegistry(storage.numbers, storage.audit), store) : {},
+    );
     const room = rooms.open('bench');
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
@@ -58,7 +62,7 @@ function perUpdate(agenda: Agenda, numbering: boolean, edit: (client: Y.Doc, i: 
     rooms.closeAll();
     return median(times);
   } finally {
-    store.close();
+    storage.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,35 +6,30 @@ import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { CloseCode, SYNC_PATH } from '../shared/protocol/protocol.js';
 import { parseRoomName } from '../shared/protocol/rooms.js';
-import type { SqliteStore } from './storage/sqlite.js';
+import type { Repositories } from './storage/storage.js';
 import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
-import { PeopleRepository } from './people/repository.js';
 import { Authenticator } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
 import { loadSigningKey } from './auth/tokens.js';
 import type { AppContext } from './context.js';
-import { apiRouter } from './http/api.js';
-import { peopleRouter } from './http/people.js';
-import { amendmentsRouter } from './http/amendments.js';
 import { errorHandler, unknownApiAddress } from './http/errors.js';
-import { commentsRouter } from './http/comments.js';
-import { exportRouter } from './http/export.js';
-import { versionsRouter } from './http/versions.js';
 import { FALLBACK_COLOR } from '../shared/auth/person.js';
 import { jsonBody } from './http/jsonBody.js';
 import { compileTrustProxy, requestGuard, type OriginPolicy } from './http/origin.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { Sessions, DEFAULT_SESSION_IDLE_HOURS } from './auth/sessions.js';
-import { SessionRepository } from './auth/sessionRepository.js';
 import { admitUpgrade } from './auth/upgrade.js';
 import { NumberRegistry, numberingHooks } from './documents/numbering.js';
+import { startFeatures } from './feature.js';
+import { SERVER_FEATURES } from './features.js';
 
 export interface AppOptions {
-  store: SqliteStore;
+  /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
+  storage: Repositories;
   /** The data directory: the signing key lives there. */
   dataDir: string;
   /** 0 picks a free port (tests). */
@@ -59,9 +54,6 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
-const SWEEP_INTERVAL_MS = 2_000;
-
 /** The room name of a sync URL (`/sync/<room>`), or null when the path is not a sync path. */
 export function roomOfPath(pathname: string): string | null {
   if (!pathname.startsWith(`${SYNC_PATH}/`)) return null;
@@ -74,23 +66,28 @@ export function roomOfPath(pathname: string): string | null {
 }
 
 /**
- * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port.
- * Reads like a table of contents; each concern lives in its own file.
+ * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port, with every
+ * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store } = options;
-  const people = new PeopleRepository(store.db);
+  const { store, audit, people, amendments, comments, versions, sessions, numbers } = options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
-  const numbers = new NumberRegistry(store);
+  const numbering = new NumberRegistry(numbers, audit);
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store, numberingHooks(numbers, store)),
+    audit,
     people,
+    amendments,
+    comments,
+    versions,
+    sessions,
+    numbers,
+    rooms: new Rooms(store, numberingHooks(numbering, store)),
     auth: new Authenticator(
       key,
       people,
-      new Sessions(new SessionRepository(store.db), {
+      new Sessions(sessions, {
         idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
         now: options.now ?? (() => new Date()),
       }),
@@ -100,11 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
 
-  for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
   const origins: OriginPolicy = { publicUrl: ctx.publicUrl, trust: compileTrustProxy(options.trustProxy) };
-  // A document not numbered yet (made before numbers were stable) is numbered once, before anyone reads it.
-  for (const doc of store.listDocuments())
-    if (!numbers.isNumbered(doc.id)) ctx.rooms.release(ctx.rooms.open(doc.id));
 
   const app = express();
   app.disable('x-powered-by');
@@ -116,13 +109,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   app.use('/api', requestGuard(origins));
   app.use('/api', authenticate(ctx.auth));
-  app.use('/api', peopleRouter(ctx));
-  app.use('/api', apiRouter(ctx));
-  // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
-  app.use('/api', amendmentsRouter(ctx));
-  app.use('/api', commentsRouter(ctx));
-  app.use('/api', exportRouter(ctx));
-  app.use('/api', versionsRouter(ctx));
+  for (const feature of SERVER_FEATURES)
+    for (const router of feature.routers ?? []) app.use('/api', router(ctx));
   app.use('/api', unknownApiAddress);
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;
@@ -181,22 +169,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  const stopFeatures = startFeatures(SERVER_FEATURES, ctx);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (err) {
+    stopFeatures();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
-  const sweep = setInterval(() => {
-    ctx.connections.sweep((id) => ctx.auth.stillActive(id));
-    ctx.auth.sessions.sweep();
-  }, SWEEP_INTERVAL_MS);
 
   return {
     url: `http://localhost:${port}`,
     port,
     ctx,
     close: async () => {
-      clearInterval(sweep);
+      stopFeatures();
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'Server stopt');
       await new Promise<void>((resolve) => {
         wss.close(() => resolve());

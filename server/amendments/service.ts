@@ -32,7 +32,7 @@ import type { AppContext } from '../context.js';
 import type { PersonRecord } from '../people/repository.js';
 import { withLiveDoc } from '../documents/live.js';
 import { writeRoom } from '../sync/serverWrite.js';
-import { AmendmentsRepository } from './repository.js';
+import type { AmendmentsRepository } from './repository.js';
 import { applyToText, chaptersOf, measureText } from './liveText.js';
 import { createDraft, readDrafts, removeDraft, writeDraft } from './drafts.js';
 import { mirrorAmendments, mirrorMeasurePositions, mirrorStatus } from './mirror.js';
@@ -66,7 +66,7 @@ export class AmendmentsService {
   private readonly originals = new Map<string, { key: string; texts: Map<string, string> }>();
 
   constructor(private readonly ctx: AppContext) {
-    this.repo = new AmendmentsRepository(ctx.store.db);
+    this.repo = ctx.amendments;
   }
 
   private now(): string {

@@ -1,7 +1,5 @@
 import { parseAgenda, AgendaParseError } from '../../shared/agenda/parse.js';
 import type { Agenda } from '../../shared/agenda/types.js';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile } from '../config.js';
 import { importAgenda, DOCUMENT_ID } from '../documents/import.js';
 import { Conflict } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
@@ -10,6 +8,7 @@ import { EXPORT_USAGE, exportCommand } from './export.js';
 import { importJsonCommand } from './importJson.js';
 import { invite, revoke } from './people.js';
 import { backup, restore, verify } from './backup.js';
+import { withStorage } from './storage.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
 export interface Command {
@@ -68,8 +67,7 @@ export const commands: Record<string, Command> = {
       if (!DOCUMENT_ID.test(id))
         throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
       const agenda = parseFile(args.positional[0]);
-      const store = openSqliteStore(databaseFile(dataDir()));
-      try {
+      return withStorage(({ store }) => {
         if (store.getDocument(id) && !args.options.has('replace')) {
           throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
         }
@@ -81,9 +79,7 @@ export const commands: Record<string, Command> = {
         });
         const doc = store.getDocument(id)!;
         out(`Document ${id} opgeslagen: "${doc.title}".`);
-      } finally {
-        store.close();
-      }
+      });
     },
   },
   export: { usage: EXPORT_USAGE, switches: ['comments'], run: exportCommand },

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile } from '../config.js';
 import { Rooms } from '../sync/rooms.js';
-import { PeopleRepository } from '../people/repository.js';
 import { buildExportInput, type ExportSources } from '../export/input.js';
 import { renderExport } from '../export/render.js';
 import { parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
 import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
+import { withStorage } from './storage.js';
 
 /** The usage line of `export`. */
 export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] [--numbering final] -o <bestand>`;
@@ -25,16 +23,19 @@ function outputOf(args: Args): { file: string | undefined; rest: string[] } {
   return { file: option(args, 'output'), rest };
 }
 
-/** Opens the database with what an export reads, runs `work`, and closes it again. */
-export async function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Promise<T> {
-  const store = openSqliteStore(databaseFile(dataDir()));
-  const src: ExportSources = { store, rooms: new Rooms(store), people: new PeopleRepository(store.db) };
-  try {
-    return await work(src);
-  } finally {
-    src.rooms.closeAll();
-    store.close();
-  }
+/**
+ * Opens the database with what an export reads (the repositories, and rooms loaded from them), runs
+ * `work`, and closes it again.
+ */
+export function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Promise<T> {
+  return withStorage(async (storage) => {
+    const rooms = new Rooms(storage.store);
+    try {
+      return await work({ ...storage, rooms });
+    } finally {
+      rooms.closeAll();
+    }
+  });
 }
 
 /**

@@ -1,29 +1,15 @@
 import { isRole } from '../../shared/auth/roles.js';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile, port } from '../config.js';
-import { PeopleRepository } from '../people/repository.js';
+import { dataDir, port } from '../config.js';
 import { invitePerson } from '../people/invite.js';
 import { loadSigningKey } from '../auth/tokens.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
-import { SessionRepository } from '../auth/sessionRepository.js';
 import { CliError, option, type Args } from './args.js';
+import { withStorage } from './storage.js';
 
 /** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
 export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.AKKOORD_URL ?? `http://localhost:${port(env)}`;
-}
-
-function withPeople<T>(
-  run: (people: PeopleRepository, key: Uint8Array, sessions: SessionRepository) => T,
-): T {
-  const dir = dataDir();
-  const store = openSqliteStore(databaseFile(dir));
-  try {
-    return run(new PeopleRepository(store.db), loadSigningKey(dir), new SessionRepository(store.db));
-  } finally {
-    store.close();
-  }
 }
 
 /** `akkoord invite --doc <id> --party <short> --role <role> --name "<name>" [--expires <days>] [--json]` */
@@ -41,13 +27,10 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   const days = expires === undefined ? null : Number(expires);
   if (days !== null && !Number.isFinite(days))
     throw new CliError(`--expires verwacht een aantal dagen, niet "${expires}".`);
-  const dir = dataDir();
-  const store = openSqliteStore(databaseFile(dir));
-  try {
+  await withStorage(async ({ store, people }) => {
     documentOrNotFound(store, documentId);
-    const people = new PeopleRepository(store.db);
     people.ensureDefaultParties(documentId);
-    const invited = await invitePerson(people, loadSigningKey(dir), publicUrl(), {
+    const invited = await invitePerson(people, loadSigningKey(dataDir()), publicUrl(), {
       documentId,
       name,
       party,
@@ -57,17 +40,15 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
     if (args.options.has('json'))
       out(JSON.stringify({ token: invited.token, url: invited.url, person: invited.person.id }));
     else out(`${invited.person.name} (${party}, ${role}) kan zich aanmelden met:\n  ${invited.url}`);
-  } finally {
-    store.close();
-  }
+  });
 }
 
 /** `akkoord revoke --person <id>` or `akkoord revoke --doc <id> --name "<name>"` */
-export function revoke(args: Args, out: (line: string) => void): void {
+export async function revoke(args: Args, out: (line: string) => void): Promise<void> {
   const personId = option(args, 'person');
   const documentId = option(args, 'doc');
   const name = option(args, 'name');
-  withPeople((people, _key, sessions) => {
+  await withStorage(({ people, sessions }) => {
     let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
     if (!personId) {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');

@@ -33,7 +33,7 @@ import {
   withStatus,
   withoutMessage,
 } from '../../shared/comments/threads.js';
-import { CommentRepository } from './repository.js';
+import type { CommentRepository } from './repository.js';
 
 /** Where to put a thread: a measure and a quote in it, optionally the exact span as relative positions. */
 export interface PlaceInput {
@@ -76,7 +76,7 @@ export class CommentService {
     private readonly ctx: AppContext,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.repository = new CommentRepository(ctx.store.db);
+    this.repository = ctx.comments;
   }
 
   /** Threads the person may see (everyone's and their own party's), in document order, resolved against the live text. */

@@ -16,26 +16,15 @@
  * else gets a new number between its neighbours.
  */
 import * as Y from 'yjs';
-import type Database from 'better-sqlite3';
 import type { Agenda } from '../../shared/agenda/types.js';
 import { planNumbers, type NumberBook, type NumberedNode } from '../../shared/agenda/numberPlan.js';
 import { parseRoomName } from '../../shared/protocol/rooms.js';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
-import type { SqliteStore } from '../storage/sqlite.js';
+import type { Store } from '../storage/store.js';
+import type { AuditLog } from '../storage/audit.js';
+import type { GivenNumber, NumberStore } from './numberStore.js';
 import type { RoomHooks } from '../sync/hooks.js';
 import type { Room, ServerWrite } from '../sync/room.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS node_numbers (
-  document_id TEXT NOT NULL,
-  import_seq INTEGER NOT NULL,
-  node_id TEXT NOT NULL,
-  number TEXT NOT NULL,
-  assigned_at TEXT NOT NULL,
-  PRIMARY KEY (document_id, import_seq, node_id)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS node_numbers_unique ON node_numbers (document_id, import_seq, number);
-`;
 
 /** The kinds of node that carry a number, from the top down. */
 const LEVELS = ['chapter', 'section', 'measure'] as const;
@@ -70,46 +59,31 @@ class Book implements NumberBook {
  * leak into the new one.
  */
 export class NumberRegistry {
-  private readonly q;
-
-  constructor(private readonly store: SqliteStore) {
-    store.db.exec(SCHEMA);
-    const db: Database.Database = store.db;
-    this.q = {
-      load: db.prepare(
-        'SELECT node_id AS id, number FROM node_numbers WHERE document_id = ? AND import_seq = ?',
-      ),
-      any: db.prepare('SELECT 1 FROM node_numbers WHERE document_id = ? AND import_seq = ? LIMIT 1'),
-      insert: db.prepare(
-        'INSERT INTO node_numbers (document_id, import_seq, node_id, number, assigned_at) VALUES (?, ?, ?, ?, ?)',
-      ),
-    };
-  }
+  constructor(
+    private readonly numbers: NumberStore,
+    private readonly audit: Pick<AuditLog, 'lastImport'>,
+  ) {}
 
   /** The import a document's numbers belong to (0 for a store without an import entry). */
   private importOf(documentId: string): number {
-    return this.store.audit.lastImport(documentId) ?? 0;
+    return this.audit.lastImport(documentId) ?? 0;
   }
 
   /** Whether the document's current import has been numbered (its room loaded once since). */
   isNumbered(documentId: string): boolean {
-    return this.q.any.get(documentId, this.importOf(documentId)) !== undefined;
+    return this.numbers.any(documentId, this.importOf(documentId));
   }
 
   /** The book of a document's current import, and a function that remembers new numbers in it. */
-  open(documentId: string): { book: Book; remember: (entries: { id: string; number: string }[]) => void } {
+  open(documentId: string): { book: Book; remember: (entries: GivenNumber[]) => void } {
     const seq = this.importOf(documentId);
     const book = new Book();
-    for (const row of this.q.load.all(documentId, seq) as { id: string; number: string }[])
-      book.add(row.id, row.number);
-    const insert = this.store.db.transaction((entries: { id: string; number: string }[], at: string) => {
-      for (const e of entries) this.q.insert.run(documentId, seq, e.id, e.number, at);
-    });
+    for (const row of this.numbers.given(documentId, seq)) book.add(row.id, row.number);
     return {
       book,
       remember: (entries) => {
         if (entries.length === 0) return;
-        insert(entries, new Date().toISOString());
+        this.numbers.add(documentId, seq, entries, new Date().toISOString());
         for (const e of entries) book.add(e.id, e.number);
       },
     };
@@ -196,7 +170,7 @@ export function numberRoom(
  * The numbering hooks of the text rooms: on load, the room is numbered (the first time from the
  * original's numbers); after each change that may have brought a new node, the new nodes are numbered.
  */
-export function numberingHooks(registry: NumberRegistry, store: SqliteStore): RoomHooks {
+export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'getBaseline'>): RoomHooks {
   const books = new WeakMap<Room, ReturnType<NumberRegistry['open']>>();
   return {
     loaded(room) {

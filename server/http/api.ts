@@ -8,7 +8,7 @@ import { documentOrNotFound } from '../documents/lookup.js';
 
 /** The JSON API of documents and their measures, for the people of each document. */
 export function apiRouter(ctx: AppContext): express.Router {
-  const { store, rooms } = ctx;
+  const { store, rooms, audit } = ctx;
   const router = express.Router();
 
   router.get('/documents', (req, res) => {
@@ -42,7 +42,7 @@ export function apiRouter(ctx: AppContext): express.Router {
     const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
     if (!measure) throw new Invalid('Geef een maatregel op: ?measure=<id>.');
     res.json(
-      store.audit.forMeasure(req.params.id, measure).map((e) => ({
+      audit.forMeasure(req.params.id, measure).map((e) => ({
         at: e.at,
         person: e.personName,
         party: e.party,
@@ -56,7 +56,7 @@ export function apiRouter(ctx: AppContext): express.Router {
   router.get('/documents/:id/last-changes', (req, res) => {
     requireAction(req, req.params.id, 'read');
     documentOrNotFound(store, req.params.id);
-    res.json(store.audit.lastChanges(req.params.id));
+    res.json(audit.lastChanges(req.params.id));
   });
 
   return router;

@@ -49,7 +49,9 @@ function resolveSide(
  * version, the live text and the text at the person's previous visit — units in document order, a
  * summary per chapter and the totals.
  */
-export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock: () => Date): express.Router {
+export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
+  const clock = options.now ?? (() => new Date());
+  const { versions } = ctx;
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {
@@ -66,7 +68,7 @@ export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock:
     const a = resolveSide(ctx, versions, documentId, person, from, now);
     const b = resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.store.audit, b.at ?? undefined);
+    const attributionOf = auditAttribution(ctx.audit, b.at ?? undefined);
     const units: AttributedUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
       const attribution = attributionOf(documentId, unit.id);

@@ -3,12 +3,10 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
-import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
-import { VersionsRepository } from '../versions/repository.js';
+import { DailyVersions } from '../versions/daily.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
 import { ORIGINAL_VERSION, originalVersion } from '../versions/original.js';
 import { buildDocument } from '../../shared/agenda/build.js';
-import { diffRouter } from './diff.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
 import { body } from './people.js';
@@ -21,27 +19,13 @@ export interface VersionsOptions {
 }
 
 /**
- * Versions of a document (list, make, open, restore), visits ("since my last visit") and the diff API.
- * Also starts the daily versions: checked now, then every minute while the database is open.
+ * Versions of a document (list, make, open, restore) and visits ("since my last visit"). Listing checks the
+ * daily versions first; the versions feature checks them on start and every minute.
  */
 export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): express.Router {
   const clock = options.now ?? (() => new Date());
-  const versions = new VersionsRepository(ctx.store.db);
-  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, versions);
-  const safeCheck = () => {
-    try {
-      if (ctx.store.db.open) daily.checkAll(clock());
-    } catch (err) {
-      console.error('Dagversie mislukt:', err);
-    }
-  };
-  // Before anyone is connected, so a day that ended while the server was down is kept exactly.
-  safeCheck();
-  const timer = setInterval(() => {
-    if (!ctx.store.db.open) clearInterval(timer);
-    else safeCheck();
-  }, DAILY_CHECK_INTERVAL_MS);
-  timer.unref();
+  const { versions } = ctx;
+  const daily = new DailyVersions(ctx.store, ctx.rooms, versions);
 
   const baselineOf = (id: string) => {
     const baseline = ctx.store.getBaseline(id);
@@ -115,6 +99,5 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
     res.json({ previousVisit: previous });
   });
 
-  router.use(diffRouter(ctx, versions, clock));
   return router;
 }

@@ -4,7 +4,6 @@ import { importAgenda } from '../../server/documents/import.js';
 import { liveAgenda } from '../../server/documents/live.js';
 import { DailyVersions } from '../../server/versions/daily.js';
 import { planDaily } from '../../server/versions/dailyPlan.js';
-import { VersionsRepository } from '../../server/versions/repository.js';
 import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
@@ -71,9 +70,8 @@ describe('daily versions on a running server, with an injected clock', () => {
     const c = connectClient(server.wsUrl, 'test', { token: chair.token });
     clients.push(c);
     await synced(c.provider);
-    const { store, rooms } = server.app.ctx;
-    const versions = new VersionsRepository(store.db);
-    const daily = new DailyVersions(store.db, store, rooms, versions);
+    const { store, rooms, versions } = server.app.ctx;
+    const daily = new DailyVersions(store, rooms, versions);
     const text = (id: string) =>
       liveAgenda(store, rooms, 'test').chapters[0]!.sections[0]!.measures.find((m) => m.id === id)!.text;
     const edit = async (fragment: Y.XmlFragment, id: string, insert: string) => {

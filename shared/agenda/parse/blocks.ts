@@ -10,6 +10,8 @@ export type BlockKind = 'title' | 'paragraph' | 'bullet';
 export interface Block {
   kind: BlockKind;
   lines: string[];
+  /** The source line index of each of `lines`. */
+  indices: number[];
   /** Whether blank lines came before the block's first line (a vertical gap in the PDF). */
   afterGap: boolean;
 }
@@ -17,10 +19,15 @@ export interface Block {
 /** The longest section title in words. */
 const MAX_TITLE_WORDS = 14;
 
+/**
+ * Where section titles come from: `words` (their form and place, for plain text), `hints` (only lines the
+ * format marked as headings, when it marks them), or `none` (the introduction has none).
+ */
+export type TitleSource = 'words' | 'hints' | 'none';
+
 interface Context {
   width: number;
-  /** Whether section titles are looked for (not in the introduction). */
-  titles: boolean;
+  titles: TitleSource;
 }
 
 interface Gap {
@@ -30,6 +37,11 @@ interface Gap {
   spaceOnly: boolean;
   /** Blank lines or a leading space: a page break may lie before the line. */
   any: boolean;
+}
+
+/** Whether `line` ended early: measured on the page when the format says, else from its length. */
+function early(line: Line, next: Line, width: number): boolean {
+  return line.hints.endedEarly ?? endedEarly(line.text, next.text, width);
 }
 
 /**
@@ -52,7 +64,7 @@ function isTitle(
   if (previous && !endsSentence(previous.text)) return false;
   if (!isBullet(next.text) && !startsUpper(next.text)) return false;
   if (inBullet && !gap.any) return false;
-  return endedEarly(text, next.text, width) || (gap.any && text.length <= SHORT * width);
+  return early(line, next, width) || (gap.any && text.length <= SHORT * width);
 }
 
 /**
@@ -63,11 +75,30 @@ function isTitle(
  * sentence is only followed by a new paragraph when it ended early and a gap and a capital follow.
  */
 function startsParagraph(previous: Line, line: Line, gap: Gap, inBullet: boolean, width: number): boolean {
-  const early = endedEarly(previous.text, line.text, width);
-  if (!endsSentence(previous.text)) return gap.blank && early && startsUpper(line.text);
+  const ended = early(previous, line, width);
+  if (!endsSentence(previous.text)) return gap.blank && ended && startsUpper(line.text);
   const lead = gap.blank && runInLead(line.text) !== null;
-  if (inBullet) return gap.blank && (gap.spaceOnly || early || lead);
-  return early || gap.spaceOnly || lead;
+  if (inBullet) return gap.blank && (gap.spaceOnly || ended || lead);
+  return ended || gap.spaceOnly || lead;
+}
+
+/** A title by the format's hints (a heading style or typography) or by its words, as the context says. */
+function titleHere(
+  line: Line,
+  previous: Line | undefined,
+  next: Line | undefined,
+  gap: Gap,
+  inBullet: boolean,
+  context: Context,
+): boolean {
+  switch (context.titles) {
+    case 'none':
+      return false;
+    case 'hints':
+      return line.hints.heading === 2;
+    case 'words':
+      return line.hints.heading === 2 || isTitle(line, previous, next, gap, inBullet, context.width);
+  }
 }
 
 /** Splits lines (chapter body or introduction) into blocks. */
@@ -84,17 +115,21 @@ export function toBlocks(lines: readonly Line[], context: Context): Block[] {
       gap = { blank: true, spaceOnly: gap.spaceOnly || line.spaceOnly, any: true };
       continue;
     }
+    // A gap the format measured is a real one, like a line of spaces in extracted text.
+    if (line.gapBefore) gap = { blank: true, spaceOnly: true, any: true };
     const next = content[position + 1];
     position++;
     const lineGap = { ...gap, any: gap.any || line.indented };
     const inBullet = current?.kind === 'bullet';
+    const start = (kind: BlockKind, afterGap: boolean): void => {
+      current = { kind, lines: [line.text], indices: [line.index], afterGap };
+      blocks.push(current);
+    };
 
     if (isBullet(line.text)) {
-      current = { kind: 'bullet', lines: [line.text], afterGap: gap.blank };
-      blocks.push(current);
-    } else if (context.titles && isTitle(line, previous, next, lineGap, inBullet, context.width)) {
-      current = { kind: 'title', lines: [line.text], afterGap: gap.blank };
-      blocks.push(current);
+      start('bullet', gap.blank);
+    } else if (titleHere(line, previous, next, lineGap, inBullet, context)) {
+      start('title', gap.blank);
     } else if (
       current &&
       current.kind !== 'title' &&
@@ -102,9 +137,9 @@ export function toBlocks(lines: readonly Line[], context: Context): Block[] {
       !startsParagraph(previous, line, lineGap, inBullet, context.width)
     ) {
       current.lines.push(line.text);
+      current.indices.push(line.index);
     } else {
-      current = { kind: 'paragraph', lines: [line.text], afterGap: gap.blank || !previous };
-      blocks.push(current);
+      start('paragraph', gap.blank || !previous);
     }
     previous = line;
     gap = { blank: false, spaceOnly: false, any: false };

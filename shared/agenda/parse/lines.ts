@@ -2,7 +2,9 @@
  * Lines of PDF-extracted text and the small judgements made about a single line: is it blank, a bullet,
  * a chapter heading, does it end a sentence, did it end early (before the wrap margin)?
  */
+import type { LineHints, SourceLine } from '../source.js';
 
+/** A line of the source as the structure recognition sees it. */
 export interface Line {
   /** Zero-based line number in the input. */
   index: number;
@@ -15,26 +17,46 @@ export interface Line {
   spaceOnly: boolean;
   /** Starts with whitespace: a page-break artefact of the extraction. */
   indented: boolean;
+  /** A real vertical gap comes before the line (from the format's layout): it starts a new block. */
+  gapBefore: boolean;
+  /** What the format said about the line (empty for plain text). */
+  hints: LineHints;
 }
 
-export function toLines(text: string): Line[] {
+/** Splits plain text into source lines, as printed (leading spaces kept: they tell of page breaks). */
+export function textLines(text: string): SourceLine[] {
   // A form feed (pdftotext's page break) is a blank line; CR/LF and lone CR are line ends.
   return text
+    .replace(/^\uFEFF/u, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n')
     .split('\n')
-    .map((full, index) => {
-      const raw = full.replace(/\s+$/u, '');
-      const trimmed = raw.trim();
-      return {
-        index,
-        raw,
-        text: trimmed,
-        blank: trimmed === '',
-        spaceOnly: trimmed === '' && full.length > 0,
-        indented: trimmed !== '' && /^\s/u.test(raw),
-      };
-    });
+    .map((text) => ({ text }));
+}
+
+/** The lines of a source, with the judgements that need only the line itself. */
+export function fromSource(source: readonly SourceLine[]): Line[] {
+  return source.map((line, index) => {
+    const full = line.text;
+    const raw = full.replace(/\s+$/u, '');
+    const trimmed = raw.trim();
+    const hints = line.hints ?? {};
+    return {
+      index,
+      raw,
+      text: trimmed,
+      blank: trimmed === '',
+      spaceOnly: trimmed === '' && full.length > 0,
+      indented: trimmed !== '' && /^\s/u.test(raw),
+      gapBefore: hints.gapBefore === true,
+      hints,
+    };
+  });
+}
+
+/** The lines of plain text. */
+export function toLines(text: string): Line[] {
+  return fromSource(textLines(text));
 }
 
 /** Bullet glyphs that PDF extraction leaves at the start of a list item. Dashes are not bullets: a

@@ -26,7 +26,7 @@ import { splitFootnotes } from './parse/footnotes.js';
 import { dropFurniture } from './parse/furniture.js';
 import { headingsByWords, hintedHeadings } from './parse/headings.js';
 import { parseIntro } from './parse/intro.js';
-import { estimateWidth, fromSource } from './parse/lines.js';
+import { blankLinesSeparate, estimateWidth, fromSource } from './parse/lines.js';
 import { Marks } from './parse/marks.js';
 import { buildChapter } from './parse/structure.js';
 import { findWarnings } from './parse/warnings.js';
@@ -38,7 +38,8 @@ import { findWarnings } from './parse/warnings.js';
 export function recogniseAgenda(source: AgendaSource): ImportResult {
   const lines = fromSource(source.lines);
   const marks = new Marks();
-  marks.set(dropFurniture(lines), 'furniture');
+  const dropped = dropFurniture(lines);
+  marks.set(dropped, 'furniture');
   if (lines.every((l) => l.blank)) {
     throw new AgendaParseError(
       source.format === 'pdf'
@@ -47,14 +48,16 @@ export function recogniseAgenda(source: AgendaSource): ImportResult {
     );
   }
   markListItems(lines);
-  const headings = hintedHeadings(lines) ?? headingsByWords(lines);
+  const width = estimateWidth(lines);
+  if (blankLinesSeparate(lines, dropped))
+    for (const line of lines) if (line.blank && !dropped.includes(line.index)) line.spaceOnly = true;
+  const headings = hintedHeadings(lines) ?? headingsByWords(lines, width);
   if (headings.length === 0) {
     throw new AgendaParseError(
       'Geen hoofdstukken gevonden: de tekst heeft geen kopjes in hoofdletters; geef de hoofdstukken een kopstijl (Kop 1) of zet hun titels in hoofdletters op een eigen regel.',
     );
   }
 
-  const width = estimateWidth(lines);
   const vocabulary = new Vocabulary(lines.map((l) => l.text));
   const intro = parseIntro(lines.slice(0, headings[0]!.line.index), width, vocabulary, marks);
   const sectionsHinted = lines.some((l) => l.hints.heading === 2);
@@ -70,7 +73,7 @@ export function recogniseAgenda(source: AgendaSource): ImportResult {
       footnotes.push({ marker: note.marker, text: joinLines(note.lines, vocabulary) });
       marks.set(note.indices, 'footnote');
     }
-    const blocks = toBlocks(body, { width, titles: sectionsHinted ? 'hints' : 'words' });
+    const blocks = toBlocks(body, { width, titles: sectionsHinted ? 'hints' : 'words', vocabulary });
     const chapter = buildChapter(i + 1, heading.title, blocks, { vocabulary, marks, boldLeads });
     marks.set(heading.indices, 'chapter', chapter.id);
     return chapter;

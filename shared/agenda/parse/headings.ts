@@ -4,7 +4,7 @@
  * or a numbered chapter line ("Hoofdstuk 1: Wonen", or "Hoofdstuk 1" with the title on the next line),
  * standing apart from the running text. The number is never part of the title.
  */
-import { chapterHeadingTitle, endsSentence, startsUpper, wordCount, type Line } from './lines.js';
+import { chapterHeadingTitle, endedEarly, endsSentence, startsUpper, wordCount, type Line } from './lines.js';
 
 export interface Heading {
   /** The heading's first line. */
@@ -47,11 +47,11 @@ export function hintedHeadings(lines: readonly Line[]): Heading[] | null {
 
 /**
  * Chapter headings by their form: lines in capitals (see `chapterHeadingTitle`) or starting with
- * "Hoofdstuk N", that stand apart: at the start, after the end of a sentence, or after a gap (blank lines,
- * a leading space, a measured gap), and not followed by a line in lower case (which would make the capitals
+ * "Hoofdstuk N", that stand apart: at the start, after the end of a sentence or a line that ended early
+ * (a signature), or after a gap (blank lines, a leading space, a measured gap), and not followed by a line in lower case (which would make the capitals
  * part of a sentence). "Hoofdstuk N" alone on a line takes the next line as its title.
  */
-export function headingsByWords(lines: readonly Line[]): Heading[] {
+export function headingsByWords(lines: readonly Line[], width: number): Heading[] {
   const content = lines.filter((l) => !l.blank);
   const headings: Heading[] = [];
   for (let i = 0; i < content.length; i++) {
@@ -59,7 +59,12 @@ export function headingsByWords(lines: readonly Line[]): Heading[] {
     const previous = content[i - 1];
     const gap =
       line.indented || line.gapBefore || (previous !== undefined && lines[line.index - 1]?.blank === true);
-    if (previous && !endsSentence(previous.text) && !gap) continue;
+    const apart =
+      !previous ||
+      gap ||
+      endsSentence(previous.text) ||
+      (previous.hints.endedEarly ?? endedEarly(previous.text, line.text, width));
+    if (!apart) continue;
 
     const word = CHAPTER_WORD.exec(line.text);
     if (word && !/[.,;]$/u.test(line.text) && wordCount(line.text) <= MAX_CHAPTER_WORDS) {

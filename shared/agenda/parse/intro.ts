@@ -2,7 +2,7 @@
  * The introduction: everything before the first chapter heading. It opens with a few short head lines
  * (a kind label such as "Uitnodiging", then the title), has paragraphs, and may close with a signature.
  */
-import { toBlocks } from './blocks.js';
+import { toBlocks, type Block } from './blocks.js';
 import { joinLines, type Vocabulary } from './dehyphenate.js';
 import { endsSentence, normalizeSpaces, stripBullet, wordCount, type Line } from './lines.js';
 import type { Marks } from './marks.js';
@@ -50,6 +50,28 @@ function headsByHints(lines: readonly Line[]): { labels: Line[]; title: Line[]; 
     title: lines.slice(first, rest).filter((l) => !l.blank),
     rest,
   };
+}
+
+/**
+ * A signature with no gap before it joins the last paragraph when that paragraph's last line runs to the
+ * margin. A short last line that does not end a sentence, after one that does, is split off again.
+ */
+function splitSignature(blocks: Block[], width: number): Block[] {
+  const last = blocks.at(-1);
+  if (!last || last.lines.length < 2) return blocks;
+  const line = last.lines.at(-1)!;
+  const before = last.lines.at(-2)!;
+  if (!endsSentence(before) || !isSignature(line, width)) return blocks;
+  return [
+    ...blocks.slice(0, -1),
+    { ...last, lines: last.lines.slice(0, -1), indices: last.indices.slice(0, -1) },
+    { kind: 'paragraph', lines: [line], indices: last.indices.slice(-1), afterGap: false },
+  ];
+}
+
+/** A signature line: short, a few words, not ending a sentence ("Rob Jetten & Henri Bontenbal"). */
+function isSignature(line: string, width: number): boolean {
+  return !endsSentence(line) && wordCount(line) <= MAX_SIGNATURE_WORDS && line.length <= HEAD_WIDTH * width;
 }
 
 /**
@@ -124,7 +146,7 @@ export function parseIntro(
     }
   }
 
-  const blocks = toBlocks(lines.slice(rest), { width, titles: 'none' });
+  const blocks = splitSignature(toBlocks(lines.slice(rest), { width, titles: 'none', vocabulary }), width);
   const texts = blocks.map((b) => joinLines(b.lines.map(stripBullet), vocabulary));
   blocks.forEach((b, i) => {
     if (texts[i]) marks.set(b.indices, 'intro');
@@ -132,14 +154,7 @@ export function parseIntro(
   const paragraphs = [...headTexts, ...texts.filter(Boolean)];
   const last = blocks.at(-1);
   let signature: string | null = null;
-  if (
-    last &&
-    blocks.length > 1 &&
-    last.lines.length === 1 &&
-    !endsSentence(last.lines[0]!) &&
-    wordCount(last.lines[0]!) <= MAX_SIGNATURE_WORDS &&
-    last.lines[0]!.length <= HEAD_WIDTH * width
-  ) {
+  if (last && blocks.length > 1 && last.lines.length === 1 && isSignature(last.lines[0]!, width)) {
     signature = normalizeSpaces(paragraphs.pop() ?? '');
     marks.set(last.indices, 'signature');
   }

@@ -102,6 +102,39 @@ export function estimateWidth(lines: Line[]): number {
   return lengths[Math.floor(0.9 * (lengths.length - 1))] ?? 0;
 }
 
+/** Above this share of page breaks followed by a line in lower case, blank lines are page-break noise. */
+const MID_SENTENCE_BREAKS = 0.1;
+
+/**
+ * Whether the document's blank lines separate paragraphs (typed text, a re-wrapped file) rather than mark
+ * page breaks that fall anywhere, also mid-sentence (text extracted from a PDF). Blank runs around dropped
+ * page furniture are page breaks and are not counted. A blank line followed by a line in lower case
+ * continues a sentence: where more than a tenth of them do, blank lines are noise.
+ */
+export function blankLinesSeparate(lines: readonly Line[], furniture: readonly number[]): boolean {
+  const pageBreaks = new Set(furniture);
+  let gaps = 0;
+  let midSentence = 0;
+  let inRun = false;
+  let runHasFurniture = false;
+  let seenContent = false;
+  for (const line of lines) {
+    if (line.blank) {
+      inRun = true;
+      runHasFurniture ||= pageBreaks.has(line.index);
+      continue;
+    }
+    if (inRun && seenContent && !runHasFurniture) {
+      gaps++;
+      if (/^\p{Ll}/u.test(line.text)) midSentence++;
+    }
+    inRun = false;
+    runHasFurniture = false;
+    seenContent = true;
+  }
+  return gaps > 0 && midSentence <= MID_SENTENCE_BREAKS * gaps;
+}
+
 /** Share of the wrap width below which a line counts as ended early (a hard break, not a wrap). */
 export const SHORT = 0.85;
 

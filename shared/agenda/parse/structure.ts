@@ -15,14 +15,11 @@
  */
 import { importedId } from '../ids.js';
 import type { Chapter, Section } from '../types.js';
-import type { Block } from './blocks.js';
+import { SECTION_NUMBER, type Block } from './blocks.js';
 import { joinLines, type Vocabulary } from './dehyphenate.js';
 import { stripBullet } from './lines.js';
 import type { Marks } from './marks.js';
 import { runInLead, type RunIn } from './runin.js';
-
-/** A section's own number in front of its title: "1.2 ", "1.2. ", "§ 3 ". */
-export const SECTION_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})+\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+/u;
 
 /** How a chapter is read: where run-in leads come from, and where to say what each line became. */
 export interface ChapterContext {
@@ -84,7 +81,7 @@ export function buildChapter(
         ? before !== 'title'
           ? boldLead(block, text, context.boldLeads)
           : null
-        : block.afterGap && (before === 'paragraph' || before === 'bullet')
+        : (block.afterGap && before === 'paragraph') || before === 'bullet'
           ? runInLead(text)
           : null;
       if (lead) {

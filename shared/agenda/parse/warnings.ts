@@ -22,19 +22,21 @@ function lineOf(lines: readonly Line[], marks: Marks, ref: string, roles: readon
 }
 
 /**
- * Whether a line inside running text looks like a heading: capitals, or a short line starting with a
- * capital, not ending in punctuation, after the end of a sentence and before a new sentence.
+ * Whether a line of running text looks like a heading: after the end of a sentence, a line in capitals or
+ * in bold; or, inside a block, a short line starting with a capital, not ending in punctuation, before a
+ * new sentence.
  */
 function looksLikeHeading(
   line: Line,
   previous: Line | undefined,
   next: Line | undefined,
+  midBlock: boolean,
   width: number,
 ): boolean {
-  if (!previous || !endsSentence(previous.text)) return false;
-  if (chapterHeadingTitle(line.text) !== null) return true;
-  if (line.hints.bold) return true;
+  if (previous && !endsSentence(previous.text)) return false;
+  if (chapterHeadingTitle(line.text) !== null || line.hints.bold) return true;
   return (
+    midBlock &&
     startsUpper(line.text) &&
     !/[.,;:!?\-–—‐]$/u.test(line.text) &&
     wordCount(line.text) <= MAX_HEADING_WORDS &&
@@ -81,20 +83,17 @@ export function findWarnings(
     }
   }
   const content = lines.filter((l) => !l.blank);
+  const running = new Set(['measure', 'section-intro', 'chapter-intro', 'intro']);
   content.forEach((line, i) => {
     const role = marks.roleOf(line.index);
-    if (role !== 'measure' && role !== 'section-intro' && role !== 'chapter-intro' && role !== 'intro')
-      return;
+    if (!role || !running.has(role)) return;
     const previous = content[i - 1];
-    // Only a line in the middle of a block: the first line of a block was already judged as a block.
-    if (
-      !previous ||
-      marks.roleOf(previous.index) !== role ||
-      marks.refOf(previous.index) !== marks.refOf(line.index)
-    )
-      return;
-    if (lines.slice(previous.index + 1, line.index).some((l) => l.blank)) return;
-    if (!looksLikeHeading(line, previous, content[i + 1], width)) return;
+    const midBlock =
+      previous !== undefined &&
+      marks.roleOf(previous.index) === role &&
+      marks.refOf(previous.index) === marks.refOf(line.index) &&
+      !lines.slice(previous.index + 1, line.index).some((l) => l.blank);
+    if (!looksLikeHeading(line, previous, content[i + 1], midBlock, width)) return;
     warnings.push({
       code: 'looks-like-heading',
       line: line.index + 1,

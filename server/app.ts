@@ -24,6 +24,7 @@ import { errorHandler, HttpError } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
+import { importsRouter } from './http/imports.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -94,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', commentsRouter(ctx));
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));
+  app.use('/api', importsRouter(ctx));
   app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;

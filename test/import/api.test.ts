@@ -23,7 +23,7 @@ afterAll(() => server.stop());
 /** POSTs a file to /api/imports as multipart form data. */
 async function upload(token: string | null, name: string, bytes: Uint8Array, field = 'file') {
   const form = new FormData();
-  form.append(field, new Blob([bytes]), name);
+  form.append(field, new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${server.app.url}/api/imports`, {
     method: 'POST',
     headers: token ? { authorization: `Bearer ${token}` } : {},

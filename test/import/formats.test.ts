@@ -51,6 +51,22 @@ describe('the D66–CDA agenda as Word and PDF files (made by fixtures/agendas/m
   });
 });
 
+describe('Markdown', () => {
+  it('reads headings without their marks and list items as measures', async () => {
+    const md =
+      '# Onze agenda\n\nDit is ons voorstel.\n\n## WONEN\n\n### Vandaag\n\nWe doen het **nu**. Dit willen we doen:\n\n- Meer woningen.\n- Minder regels.\n';
+    const { agenda } = await importFile('agenda.md', Buffer.from(md));
+    expect(agenda.title).toBe('Onze agenda');
+    expect(agenda.chapters.map((c) => c.title)).toEqual(['WONEN']);
+    expect(agenda.chapters[0]!.sections[0]!.title).toBe('Vandaag');
+    expect(agenda.chapters[0]!.sections[0]!.intro).toEqual(['We doen het nu. Dit willen we doen:']);
+    expect(agenda.chapters[0]!.sections[0]!.measures.map((m) => m.text)).toEqual([
+      'Meer woningen.',
+      'Minder regels.',
+    ]);
+  });
+});
+
 describe('files that are no agenda', () => {
   it.each([
     ['fout/versleuteld.pdf', 'encrypted', /wachtwoord/u],

@@ -42,6 +42,16 @@ describe('list items of several kinds', () => {
     ]);
   });
 
+  it("reads the Symbol-font bullet that Word's PDF export leaves (U+F0B7) as a measure", () => {
+    const agenda = parseAgenda(
+      text('WONEN', 'Dit willen we doen:', '\uF0B7 Meer woningen.', '\uF0B7 Minder regels.'),
+    );
+    expect(agenda.chapters[0]!.sections[0]!.measures.map((m) => m.text)).toEqual([
+      'Meer woningen.',
+      'Minder regels.',
+    ]);
+  });
+
   it('does not take a dash that continues a wrapped sentence for a bullet', () => {
     const agenda = parseAgenda(
       text(

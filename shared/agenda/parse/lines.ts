@@ -59,9 +59,10 @@ export function toLines(text: string): Line[] {
   return fromSource(textLines(text));
 }
 
-/** Bullet glyphs that PDF extraction leaves at the start of a list item. Dashes are not bullets: a
- * wrapped sentence can start a line with " - ". */
-export const BULLET = /^[•●▪◦‣∙■►➢·]\s*/u;
+/** Bullet glyphs that PDF extraction leaves at the start of a list item, also the Symbol and Wingdings
+ * bullets that Word's PDF export leaves as private-use characters (U+F0B7, U+F0A7, U+F0D8). Dashes are not
+ * always bullets (a wrapped sentence can start a line with " - "): see `bullets.ts`. */
+export const BULLET = /^[•●▪◦‣∙■►➢·\uF0B7\uF0A7\uF0D8]\s*/u;
 
 export function isBullet(text: string): boolean {
   return BULLET.test(text);

@@ -5,6 +5,7 @@ import { amendmentsFeature } from './amendments/feature.js';
 import { commentsFeature } from './comments/feature.js';
 import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
+import { importsFeature } from './import/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -17,4 +18,5 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   commentsFeature,
   exportFeature,
   versionsFeature,
+  importsFeature,
 ];

@@ -16,6 +16,10 @@ export const EXIT_CODE: Readonly<Record<DomainErrorKind, number>> = {
   /** EX_NOPERM (the command line runs as the operator, so this is rare). */
   forbidden: 77,
   unauthenticated: 77,
+  /** EX_DATAERR too: the file given was too large, of another kind, or unusable. */
+  'too-large': 65,
+  unsupported: 65,
+  unprocessable: 65,
 };
 
 /** EX_IOERR: the database cannot be read as an Akkoord database. */

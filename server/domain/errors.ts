@@ -8,7 +8,15 @@ import { can, refusedSentence, type Action, type DraftingMode, type Role } from 
 import type { Refusal } from '../../shared/amendments/types.js';
 
 /** The kinds of failure the edges tell apart. */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large'
+  | 'unsupported'
+  | 'unprocessable';
 
 /** A failure of the domain; its message is one sentence for the person who asked. */
 export abstract class DomainError extends Error {
@@ -19,6 +27,24 @@ export abstract class DomainError extends Error {
 export class Invalid extends DomainError {
   readonly kind = 'invalid';
   override name = 'Invalid';
+}
+
+/** A file or body over its limit. */
+export class TooLarge extends DomainError {
+  readonly kind = 'too-large';
+  override name = 'TooLarge';
+}
+
+/** A kind of file the feature does not read (a spreadsheet where an agenda was expected). */
+export class Unsupported extends DomainError {
+  readonly kind = 'unsupported';
+  override name = 'Unsupported';
+}
+
+/** A file of the right kind that cannot be used: damaged, encrypted, without text or without structure. */
+export class Unprocessable extends DomainError {
+  readonly kind = 'unprocessable';
+  override name = 'Unprocessable';
 }
 
 /** Nobody (known, still allowed) is signed in. */

@@ -8,6 +8,9 @@ export const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'too-large': 413,
+  unsupported: 415,
+  unprocessable: 422,
 };
 
 /** The status and JSON answer for an error: a domain error's own sentence, anything else without details. */

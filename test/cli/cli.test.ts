@@ -41,10 +41,10 @@ describe('npx akkoord parse and import', () => {
 
   it.each([
     ['an empty file', Buffer.alloc(0), /leeg/],
-    ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /binair/],
+    ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x08]), /binair/],
     ['a file that is not UTF-8', Buffer.from('Hoofdstuk \xe9\xe9n', 'latin1'), /UTF-8/],
     ['text without structure', Buffer.from('gewoon een zin zonder kopjes.\nnog een regel.\n'), /.+/],
-    ['a file over 5 MB', Buffer.alloc(5 * 1024 * 1024 + 1, 'a'), /5 MB/],
+    ['a file over 20 MB', Buffer.alloc(20 * 1024 * 1024 + 1, 'a'), /20 MB/],
   ])('refuses %s with one sentence and stores nothing', (_name, bytes, message) => {
     const dir = tmp();
     const file = path.join(dir, 'agenda.txt');

@@ -294,7 +294,7 @@ describe('parseAgenda validation', () => {
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).name).toBe('AgendaParseError');
       expect((error as Error).message).toBe(
-        'Geen hoofdstukken gevonden: de tekst heeft geen kopjes in hoofdletters.',
+        'Geen hoofdstukken gevonden: de tekst heeft geen kopjes in hoofdletters; geef de hoofdstukken een kopstijl (Kop 1) of zet hun titels in hoofdletters op een eigen regel.',
       );
     }
   });

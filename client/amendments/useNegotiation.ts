@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { META } from '../../shared/amendments/types.js';
+import { compareNumbers } from '../../shared/amendments/decisions.js';
 import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
 import { api } from '../app/session.js';
@@ -18,8 +19,7 @@ const EMPTY: Negotiation = { amendments: [], statuses: {}, positions: {} };
 export function readNegotiation(meta: RoomHandle | null): Negotiation {
   if (!meta) return EMPTY;
   const amendments = Object.values(meta.doc.getMap(META.amendments).toJSON() as Record<string, Amendment>);
-  const seq = (n: string) => Number(n.replace(/\D/g, '')) || 0;
-  amendments.sort((a, b) => seq(a.number) - seq(b.number));
+  amendments.sort((a, b) => compareNumbers(a.number, b.number));
   return {
     amendments,
     statuses: meta.doc.getMap(META.measureStatuses).toJSON() as Record<string, MeasureStatusRecord>,

@@ -52,3 +52,14 @@ export function mirrorStatus(
     doc.getMap(META.measureStatuses).set(measureId, record),
   );
 }
+
+/** Mirrors one of the document's settings (a key of the meta room's settings map). */
+export function mirrorSetting(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  key: string,
+  value: boolean | string,
+): void {
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) => doc.getMap(META.settings).set(key, value));
+}

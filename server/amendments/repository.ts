@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type {
   Amendment,
   AmendmentStatus,
+  Decision,
   MeasurePositions,
   MeasureStatus,
   MeasureStatusRecord,
@@ -72,6 +73,27 @@ CREATE TABLE IF NOT EXISTS measure_statuses (
 );
 `;
 
+// migration: table amendment_settings — per document, whether the secretariat is a party to the agreement.
+// migration: table amendment_decisions — the history of decisions (accept, reject, per change, reopen) with
+// their notes, and its index amendment_decisions_amendment.
+const DECISIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS amendment_settings (
+  document_id TEXT PRIMARY KEY,
+  secretariat_is_party INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS amendment_decisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id TEXT NOT NULL,
+  amendment_id TEXT NOT NULL,
+  move TEXT NOT NULL,
+  note TEXT,
+  detail TEXT,
+  by TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS amendment_decisions_amendment ON amendment_decisions (document_id, amendment_id, seq);
+`;
+
 interface AmendmentRow {
   id: string;
   document_id: string;
@@ -89,6 +111,38 @@ interface AmendmentRow {
   submitted_at: string | null;
   decided_at: string | null;
   decided_by: string | null;
+  parent: string | null;
+  decision: string | null;
+}
+
+/** One move in an amendment's decision history. */
+export interface DecisionRecord {
+  amendmentId: string;
+  /** accept, accept-with-changes, reject, accept-change, reject-change or reopen. */
+  move: string;
+  note: string | null;
+  /** What the move changed, in words (the change's words, the compromise text, what reopening undid). */
+  detail: string | null;
+  by: string;
+  at: string;
+}
+
+// migration: amendments.parent (TEXT, the amendment an amendment changes) and amendments.decision (TEXT,
+// the JSON of `Decision`): added to existing databases by `addColumns` below.
+const NEW_COLUMNS = [
+  ['parent', 'TEXT'],
+  ['decision', 'TEXT'],
+] as const;
+
+/**
+ * The `seq` of an amendment's row, from its number: "A-7" → 7; an amendment to an amendment sorts right
+ * after its parent and before the next one, "A-7.1" → 7.001 (SQLite keeps the non-integer value as REAL in
+ * the INTEGER column, so the document's numbers stay unique and `ORDER BY seq` lists A-7, A-7.1, A-7.2, A-8
+ * without a table rebuild; a parent has at most 999 amendments to it).
+ */
+export function seqOfNumber(number: string): number {
+  const [whole = 0, sub = 0] = (number.match(/\d+/g) ?? []).map(Number);
+  return whole + sub / 1000;
 }
 
 interface PositionRow {
@@ -127,6 +181,8 @@ function fromRow(row: AmendmentRow, positions: Record<string, PositionRecord>): 
     submittedAt: row.submitted_at,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
+    parent: row.parent ?? null,
+    decision: row.decision ? (JSON.parse(row.decision) as Decision) : null,
   };
 }
 
@@ -146,6 +202,12 @@ export class AmendmentsRepository {
 
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
+    db.exec(DECISIONS_SCHEMA);
+    const columns = new Set(
+      (db.prepare('PRAGMA table_info(amendments)').all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const [name, type] of NEW_COLUMNS)
+      if (!columns.has(name)) db.exec(`ALTER TABLE amendments ADD COLUMN ${name} ${type}`);
     this.q = {
       bump: db.prepare(
         `INSERT INTO amendment_counters (document_id, last) VALUES (?, 1)
@@ -153,14 +215,14 @@ export class AmendmentsRepository {
       ),
       insert: db.prepare(
         `INSERT INTO amendments (id, document_id, seq, number, measure_id, kind, party, status, text, rationale,
-           authors, base_text, grp, created_at, submitted_at, decided_at, decided_by)
+           authors, base_text, grp, created_at, submitted_at, decided_at, decided_by, parent, decision)
          VALUES (@id, @documentId, @seq, @number, @measureId, @kind, @party, @status, @text, @rationale,
-           @authors, @baseText, @group, @createdAt, @submittedAt, @decidedAt, @decidedBy)`,
+           @authors, @baseText, @group, @createdAt, @submittedAt, @decidedAt, @decidedBy, @parent, @decision)`,
       ),
       update: db.prepare(
         `UPDATE amendments SET status = @status, text = @text, rationale = @rationale, authors = @authors,
            base_text = @baseText, grp = @group, submitted_at = @submittedAt, decided_at = @decidedAt,
-           decided_by = @decidedBy WHERE id = @id AND document_id = @documentId`,
+           decided_by = @decidedBy, decision = @decision WHERE id = @id AND document_id = @documentId`,
       ),
       get: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND id = ?'),
       pending: db.prepare(
@@ -193,6 +255,22 @@ export class AmendmentsRepository {
          ON CONFLICT (document_id, measure_id, party) DO UPDATE SET position = excluded.position,
            note = excluded.note, by = excluded.by, at = excluded.at`,
       ),
+      subAmendments: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND parent = ? ORDER BY seq'),
+      secretariatIsParty: db.prepare(
+        'SELECT secretariat_is_party AS value FROM amendment_settings WHERE document_id = ?',
+      ),
+      setSecretariatIsParty: db.prepare(
+        `INSERT INTO amendment_settings (document_id, secretariat_is_party) VALUES (?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET secretariat_is_party = excluded.secretariat_is_party`,
+      ),
+      recordDecision: db.prepare(
+        `INSERT INTO amendment_decisions (document_id, amendment_id, move, note, detail, by, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      decisions: db.prepare(
+        `SELECT amendment_id AS amendmentId, move, note, detail, by, at FROM amendment_decisions
+         WHERE document_id = ? AND amendment_id = ? ORDER BY seq`,
+      ),
       statuses: db.prepare('SELECT measure_id, status, by, at FROM measure_statuses WHERE document_id = ?'),
       setStatus: db.prepare(
         `INSERT INTO measure_statuses (document_id, measure_id, status, by, at) VALUES (?, ?, ?, ?, ?)
@@ -207,7 +285,50 @@ export class AmendmentsRepository {
     return (this.q.bump.get(documentId) as { last: number }).last;
   }
 
-  /** Stores a new amendment; `seq` is its number's digits. */
+  /**
+   * The next number of the amendments to one amendment (1, 2, …, for "A-7.1", "A-7.2"): a counter per
+   * parent, in the same table under the key "<document>/<parent id>", never reused.
+   */
+  nextSubSeq(documentId: string, parentId: string): number {
+    return (this.q.bump.get(`${documentId}/${parentId}`) as { last: number }).last;
+  }
+
+  /** The amendments to one amendment (drafts included), by number. */
+  subAmendments(documentId: string, parentId: string): Amendment[] {
+    return (this.q.subAmendments.all(documentId, parentId) as AmendmentRow[]).map((r) =>
+      fromRow(r, group(this.q.positionsOf.all(r.id) as PositionRow[]).get(r.id) ?? {}),
+    );
+  }
+
+  /** Whether the secretariat is a party to the agreement of a document (and so records positions). */
+  secretariatIsParty(documentId: string): boolean {
+    return (this.q.secretariatIsParty.get(documentId) as { value: number } | undefined)?.value === 1;
+  }
+
+  /** Sets whether the secretariat is a party to the agreement. */
+  setSecretariatIsParty(documentId: string, value: boolean): void {
+    this.q.setSecretariatIsParty.run(documentId, value ? 1 : 0);
+  }
+
+  /** Adds a move to an amendment's decision history. */
+  recordDecision(documentId: string, record: DecisionRecord): void {
+    this.q.recordDecision.run(
+      documentId,
+      record.amendmentId,
+      record.move,
+      record.note,
+      record.detail,
+      record.by,
+      record.at,
+    );
+  }
+
+  /** An amendment's decision history, oldest first. */
+  decisions(documentId: string, amendmentId: string): DecisionRecord[] {
+    return this.q.decisions.all(documentId, amendmentId) as DecisionRecord[];
+  }
+
+  /** Stores a new amendment; `seq` orders it (see `seqOfNumber`). */
   insert(amendment: Amendment, seq: number): void {
     this.q.insert.run({
       ...this.params(amendment),
@@ -217,6 +338,7 @@ export class AmendmentsRepository {
       kind: amendment.kind,
       party: amendment.party,
       createdAt: amendment.createdAt,
+      parent: amendment.parent,
     });
   }
 
@@ -238,6 +360,7 @@ export class AmendmentsRepository {
       submittedAt: a.submittedAt,
       decidedAt: a.decidedAt,
       decidedBy: a.decidedBy,
+      decision: a.decision ? JSON.stringify(a.decision) : null,
     };
   }
 

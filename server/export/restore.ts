@@ -21,7 +21,7 @@ import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { DOCUMENT_ID } from '../documents/import.js';
 import { writeRoom } from '../sync/serverWrite.js';
-import { AmendmentsRepository } from '../amendments/repository.js';
+import { AmendmentsRepository, seqOfNumber } from '../amendments/repository.js';
 import type { ExportSources } from './input.js';
 import type { JsonExport } from './json.js';
 import { FALLBACK_COLOR } from '../../shared/auth/person.js';
@@ -105,14 +105,15 @@ function restoreNegotiation(src: ExportSources, documentId: string, data: JsonEx
   return repo.transaction(() => {
     let highest = 0;
     const stored: Amendment[] = [];
+    const idOf = (id: string) => (taken.get(id) === undefined ? id : `${documentId}-${id}`);
+    const ids = new Map(data.amendments.map((a) => [a.id, idOf(a.id)]));
+    const subs = new Map<string, number>();
     for (const a of data.amendments) {
-      const seq = Number(/\d+/.exec(a.number)?.[0] ?? 0);
-      highest = Math.max(highest, seq);
-      const copy: Amendment = {
-        ...a,
-        id: taken.get(a.id) === undefined ? a.id : `${documentId}-${a.id}`,
-        documentId,
-      };
+      const seq = seqOfNumber(a.number);
+      const parent = a.parent === null ? null : (ids.get(a.parent) ?? a.parent);
+      if (parent === null) highest = Math.max(highest, seq);
+      else subs.set(parent, Math.max(subs.get(parent) ?? 0, Math.round((seq % 1) * 1000)));
+      const copy: Amendment = { ...a, id: ids.get(a.id)!, documentId, parent };
       repo.insert(copy, seq);
       for (const [party, record] of Object.entries(a.positions))
         repo.setPosition(documentId, copy.id, party, record);
@@ -120,6 +121,7 @@ function restoreNegotiation(src: ExportSources, documentId: string, data: JsonEx
     }
     // The counter hands out numbers one by one; take them up to the highest restored one.
     while (highest > 0 && repo.nextSeq(documentId) < highest);
+    for (const [parent, last] of subs) while (repo.nextSubSeq(documentId, parent) < last);
     for (const [measureId, status] of Object.entries(data.measureStatuses))
       repo.setStatus(documentId, measureId, { status, by: IMPORT_ACTOR, at: data.exportedAt });
     return stored;

@@ -20,11 +20,11 @@ import { SECRETARIAT } from '../../shared/auth/person.js';
  */
 export function AmendmentsPanel() {
   const { t } = useI18n();
-  const { documentId, me, meta, state } = useDocument();
+  const { documentId, me, meta, state, party: partyRoom } = useDocument();
   const negotiation = useNegotiation(meta);
   const parties = useParties(documentId);
   const originals = useOriginals(documentId);
-  const drafts = useDrafts(documentId, me.person.party);
+  const drafts = useDrafts(partyRoom);
   const { act, error, busy } = useAct();
   const measure = state ? measureAt(state) : null;
   const role = me.person.role;

@@ -9,6 +9,7 @@ import { lastChangeFeature } from '../lastChange/feature.js';
 import { diffFeature } from '../diff/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
+import { suggestFeature } from '../suggest/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -33,6 +34,7 @@ export const FEATURES: Feature[] = [
   // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
   exportFeature,
   ...amendmentsFeatures,
+  suggestFeature,
   diffFeature,
   notesFeature,
   lastChangeFeature,

@@ -204,7 +204,9 @@ export const PARTY_DRAFTS = 'amendments';
 
 /**
  * The fields of a draft's Y.Map in the party room: `id`, `number`, `measureId`, `kind`, `createdAt`
- * (strings), `text` and `rationale` (Y.Text, drafted live), `authors` (Y.Array of person ids).
+ * (strings), `parent` (the amendment it changes, only on an amendment to an amendment), `text` and
+ * `rationale` (Y.Text, drafted live; suggesting mode marks typed runs with an `author` attribute),
+ * `authors` (Y.Array of person ids).
  */
 export type DraftFields =
-  'id' | 'number' | 'measureId' | 'kind' | 'createdAt' | 'text' | 'rationale' | 'authors';
+  'id' | 'number' | 'measureId' | 'kind' | 'createdAt' | 'parent' | 'text' | 'rationale' | 'authors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { META } from '../../shared/amendments/types.js';
+import { META, SECRETARIAT_IS_PARTY } from '../../shared/amendments/types.js';
 import { compareNumbers } from '../../shared/amendments/decisions.js';
 import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
@@ -11,9 +11,11 @@ export interface Negotiation {
   amendments: Amendment[];
   statuses: Record<string, MeasureStatusRecord>;
   positions: Record<string, MeasurePositions>;
+  /** Whether the secretariat is a party to the agreement (and so takes positions): a document setting. */
+  secretariatIsParty: boolean;
 }
 
-const EMPTY: Negotiation = { amendments: [], statuses: {}, positions: {} };
+const EMPTY: Negotiation = { amendments: [], statuses: {}, positions: {}, secretariatIsParty: false };
 
 /** Reads the meta room's amendments, statuses and positions; reads them again whenever the server writes. */
 export function readNegotiation(meta: RoomHandle | null): Negotiation {
@@ -24,6 +26,7 @@ export function readNegotiation(meta: RoomHandle | null): Negotiation {
     amendments,
     statuses: meta.doc.getMap(META.measureStatuses).toJSON() as Record<string, MeasureStatusRecord>,
     positions: meta.doc.getMap(META.measurePositions).toJSON() as Record<string, MeasurePositions>,
+    secretariatIsParty: meta.doc.getMap(META.settings).get(SECRETARIAT_IS_PARTY) === true,
   };
 }
 

@@ -254,9 +254,9 @@ export function SuggestToolbar() {
           {t('sgDirect')}
         </button>
       )}
-      <label className="sg-show">
-        {t('sgShow')}{' '}
-        <select value={showValue} onChange={(e) => setShown(choose(e.target.value))}>
+      <span className="sg-show">
+        <span aria-hidden="true">{t('sgShow')}</span>
+        <select aria-label={t('sgShow')} value={showValue} onChange={(e) => setShown(choose(e.target.value))}>
           <option value="none">{t('sgShowNone')}</option>
           <option value="all">{t('sgShowAll')}</option>
           {parties.map((p) => (
@@ -265,7 +265,7 @@ export function SuggestToolbar() {
             </option>
           ))}
         </select>
-      </label>
+      </span>
       {error && (
         <span className="am-error" role="alert">
           {t('amError', { error })}

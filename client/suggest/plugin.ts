@@ -12,6 +12,7 @@ import { ySyncPluginKey } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { applyProposalEdit, carryEdit } from '../../shared/amendments/suggest.js';
 import type { AmendmentKind } from '../../shared/amendments/types.js';
+import { quiet } from '../editor/quiet.js';
 import { measureDecorations, type InlineProposal, type SuggestSpec } from './decorations.js';
 import { measureAround, measureById, measureSpans, type MeasureSpan } from './measures.js';
 
@@ -85,7 +86,7 @@ export function setSuggestConfig(tr: Transaction, config: SuggestConfig): Transa
 
 /** Recomputes what is shown on some measures (their draft or amendments changed). */
 export function refreshMeasures(tr: Transaction, measureIds: readonly string[]): Transaction {
-  return tr.setMeta(suggestKey, { refresh: measureIds } satisfies Meta);
+  return quiet(tr.setMeta(suggestKey, { refresh: measureIds } satisfies Meta));
 }
 
 /** The proposals shown on a measure: the configured ones, with a shadow text for a draft not there yet. */
@@ -142,6 +143,35 @@ function replaceMeasures(
     } else next = next.remove(next.find(undefined, undefined, own));
   }
   return next;
+}
+
+/** Above this many changed measures, all decorations are made again at once (cheaper than one by one). */
+const INCREMENTAL_LIMIT = 40;
+
+/** What a proposal shows, as one string: two proposals with the same signature look the same. */
+function signature(list: readonly InlineProposal[] | undefined): string {
+  if (!list) return '';
+  return list
+    .map(
+      (p) =>
+        `${p.key}\u0001${p.kind}\u0001${p.text ?? ''}\u0001${p.color}\u0001${p.label}\u0001${p.ytext ? 1 : 0}`,
+    )
+    .join('\u0002');
+}
+
+/** The measures whose shown proposals differ between two configurations. */
+function changedMeasures(before: SuggestConfig, after: SuggestConfig): string[] {
+  const ids = new Set([...before.proposals.keys(), ...after.proposals.keys()]);
+  const out: string[] = [];
+  for (const id of ids) {
+    const a = before.proposals.get(id);
+    const b = after.proposals.get(id);
+    if (a === b) continue;
+    const draftA = before.drafts.get(id);
+    const draftB = after.drafts.get(id);
+    if (draftA?.text !== draftB?.text || signature(a) !== signature(b)) out.push(id);
+  }
+  return out;
 }
 
 function hintWidget(message: string): HTMLElement {
@@ -201,11 +231,11 @@ function suggest(view: EditorView, m: MeasureSpan, from: number, to: number, ins
     shadow = applyProposalEdit(proposal, edit);
   }
   const caret: Caret = { measureId: m.id, agreed: edit.caret, proposal: edit.proposalCaret };
+  const moved = view.state.selection.head !== m.start + edit.caret;
   const tr = view.state.tr
     .setSelection(TextSelection.create(view.state.doc, m.start + edit.caret))
-    .setMeta(suggestKey, { edited: m.id, caret, shadow } satisfies Meta)
-    .scrollIntoView();
-  view.dispatch(tr);
+    .setMeta(suggestKey, { edited: m.id, caret, shadow } satisfies Meta);
+  view.dispatch(quiet(moved ? tr.scrollIntoView() : tr));
 }
 
 /** Handles an edit made by typing, pasting or deleting; true when it was not left to the editor. */
@@ -257,7 +287,11 @@ export function suggestPlugin(): Plugin<SuggestState> {
         }
         if (!meta) return state;
         if ('config' in meta) {
+          const changed = tr.docChanged || !prev.config ? null : changedMeasures(prev.config, meta.config);
           state = { ...state, config: meta.config, hint: null };
+          // Usually little changed (a draft came, a position was recorded): show only those measures again.
+          if (changed && changed.length <= INCREMENTAL_LIMIT)
+            return { ...state, decorations: replaceMeasures(next.doc, state.decorations, state, changed) };
           return { ...state, decorations: allDecorations(next.doc, state) };
         }
         if ('refresh' in meta)
@@ -294,6 +328,18 @@ export function suggestPlugin(): Plugin<SuggestState> {
       },
       handleTextInput(view, from, to, text) {
         return handleEdit(view, from, to, text);
+      },
+      handleDOMEvents: {
+        // Typed text is taken before the browser puts it in the page (handleTextInput comes after, for
+        // input methods whose text cannot be stopped): the agreed text's DOM is never touched, so the
+        // editor only redraws the proposal's marks, not the measure around the caret.
+        beforeinput(view, event) {
+          if (event.inputType !== 'insertText' || !event.data || view.composing) return false;
+          const { from, to } = view.state.selection;
+          if (!handleEdit(view, from, to, event.data)) return false;
+          event.preventDefault();
+          return true;
+        },
       },
       handlePaste(view, _event, slice) {
         const { from, to } = view.state.selection;

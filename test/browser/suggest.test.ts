@@ -39,7 +39,7 @@ async function agreed(who: Invited, id = measure.id): Promise<string | null> {
 async function insertedIn(page: Page, id = measure.id): Promise<string> {
   return page
     .locator(`#${id} ins.sg-ins`)
-    .allInnerTexts()
+    .allTextContents()
     .then((all) => all.join(''));
 }
 

@@ -80,6 +80,8 @@ export function seedAmendments(repo: AmendmentsRepository, documentId: string): 
         submittedAt: at,
         decidedAt: null,
         decidedBy: null,
+        parent: null,
+        decision: null,
       };
       repo.insert(a, seq);
       for (const other of PARTIES)

@@ -1,4 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { TextSelection } from 'prosemirror-state';
+import { takesPositions } from '../../shared/amendments/positions.js';
+import { useDocument } from '../app/documentContext.js';
+import { measureById } from '../suggest/measures.js';
+import { isShown, setShown, shownNow } from '../suggest/showStore.js';
+import { DecisionControls } from './Decide.js';
+import { useFocusedAmendment } from './focus.js';
 import type { AmendmentView } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
 import { can } from '../../shared/auth/roles.js';
@@ -8,7 +16,7 @@ import type { Me } from '../app/session.js';
 import { InlineOps } from '../diff/Ops.js';
 import { PositionChip, PositionPicker } from './Pickers.js';
 import { useAct } from './useAct.js';
-import { FALLBACK_COLOR, SECRETARIAT } from '../../shared/auth/person.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 interface Props {
   view: AmendmentView;
@@ -17,12 +25,69 @@ interface Props {
   parties: Party[];
   me: Me;
   documentId: string;
+  secretariatIsParty: boolean;
+}
+
+/** The decision in words: "Besluit: aangenomen met wijzigingen — note", with the verdicts on changes. */
+function DecisionNote({ view }: { view: AmendmentView }) {
+  const { t } = useI18n();
+  const d = view.decision;
+  if (!d) return null;
+  const verdict = d.verdict === null ? t('decPartly') : t(`decVerdict_${d.verdict}`);
+  return (
+    <div className="am-decision" data-verdict={d.verdict ?? 'partly'}>
+      <strong>{t('decDecision', { verdict })}</strong>
+      {d.note && <> — {d.note}</>}
+      {d.compromise && (
+        <p>
+          <em>{t('decCompromise')}:</em> {d.compromise}
+        </p>
+      )}
+      {d.changes.length > 0 && (
+        <ol className="am-change-verdicts">
+          {d.changes.map((c, i) => (
+            <li key={i}>
+              {t(`decVerdict_${c.verdict}`)}: {c.removed && <del>{c.removed}</del>}{' '}
+              {c.inserted && <ins>{c.inserted}</ins>}
+              {c.note ? ` — ${c.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+/** Puts the caret in the amendment's measure, shows its party's proposals inline and scrolls there. */
+function showInText(view: EditorView | null, amendment: AmendmentView): void {
+  if (!view) return;
+  const m = measureById(view.state.doc, amendment.measureId);
+  if (!m) return;
+  const shown = shownNow();
+  if (!isShown(shown, amendment.party)) setShown(shown === 'none' ? { party: amendment.party } : 'all');
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, m.start)).scrollIntoView());
+  view.focus();
 }
 
 /** One amendment beside its measure: diffs, status, positions, and the buttons the person's role allows. */
-export function AmendmentCard({ view, current, numbers, parties, me, documentId }: Props) {
+export function AmendmentCard({
+  view,
+  current,
+  numbers,
+  parties,
+  me,
+  documentId,
+  secretariatIsParty,
+}: Props) {
   const { t } = useI18n();
   const { act, error, busy } = useAct();
+  const { view: editor } = useDocument();
+  const focused = useFocusedAmendment();
+  const isFocused = focused?.id === view.id;
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (isFocused) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [isFocused, focused?.at]);
   const [text, setText] = useState(view.text ?? '');
   const [group, setGroup] = useState(view.group ?? '');
   const base = `/api/documents/${documentId}/amendments/${view.id}`;
@@ -30,10 +95,12 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
   const own = me.person.party === view.party;
   const pending = view.status === 'submitted';
   const colour = parties.find((p) => p.short === view.party)?.color ?? FALLBACK_COLOR;
-  const others = parties.filter((p) => p.short !== SECRETARIAT && p.short !== view.party);
+  const others = parties.filter((p) => takesPositions(p.short, secretariatIsParty) && p.short !== view.party);
+  const decided = view.status === 'accepted' || view.status === 'rejected';
   return (
     <article
-      className={`am-card status-${view.status}${view.conflict ? ' conflict' : ''}`}
+      ref={card}
+      className={`am-card status-${view.status}${view.conflict ? ' conflict' : ''}${isFocused ? ' focused' : ''}`}
       style={{ borderTopColor: colour }}
       data-amendment={view.id}
       data-number={view.number}
@@ -46,7 +113,14 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
         <span className={`am-status st-${view.status}`}>{t(`amStatus_${view.status}`)}</span>{' '}
         <span className="muted">{t(`amKind_${view.kind}`)}</span>
         {view.group && <span className="am-group">⧉ {view.group}</span>}
+        {view.parent && (
+          <span className="am-sub-of">
+            {' '}
+            {t('decSubOf', { number: numbers.get(view.parent) ?? view.parent })}
+          </span>
+        )}
       </div>
+      <DecisionNote view={view} />
       {view.collidesWith.length > 0 && (
         <p className="am-collides">
           {t('amCollides', { numbers: view.collidesWith.map((id) => numbers.get(id) ?? id).join(', ') })}
@@ -99,13 +173,17 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
           })}
         </div>
       )}
-      {pending && !own && can(role, 'position.set') && (
-        <PositionPicker
-          url={`${base}/positions/${encodeURIComponent(me.person.party)}`}
-          party={me.person.party}
-          current={view.positions[me.person.party]}
-        />
-      )}
+      {pending &&
+        !own &&
+        can(role, 'position.set') &&
+        takesPositions(me.person.party, secretariatIsParty) && (
+          <PositionPicker
+            key={`${base}/positions`}
+            url={`${base}/positions/${encodeURIComponent(me.person.party)}`}
+            label={t('posOnAmendment', { party: me.person.party, number: view.number })}
+            current={view.positions[me.person.party]}
+          />
+        )}
       {pending && own && can(role, 'amendment.propose') && view.conflict && view.kind !== 'delete' && (
         <div className="am-update">
           <textarea
@@ -116,21 +194,36 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
           />
         </div>
       )}
+      {pending && can(role, 'amendment.decide') && (
+        <DecisionControls view={view} current={current} base={base} act={act} busy={busy} />
+      )}
       <div className="am-actions">
-        {pending && can(role, 'amendment.decide') && (
-          <>
-            <button
-              className="primary am-accept"
-              disabled={busy || view.conflict}
-              onClick={() => void act('POST', `${base}/accept`)}
-            >
-              {t('amAccept')}
-            </button>
-            <button className="am-reject" disabled={busy} onClick={() => void act('POST', `${base}/reject`)}>
-              {t('amReject')}
-            </button>
-          </>
+        <button className="am-show-in-text" onClick={() => showInText(editor, view)}>
+          {t('sgShowInText')}
+        </button>
+        {decided && can(role, 'amendment.decide') && (
+          <button className="am-reopen" disabled={busy} onClick={() => void act('POST', `${base}/reopen`)}>
+            {t('decReopen')}
+          </button>
         )}
+        {pending &&
+          !own &&
+          view.parent === null &&
+          view.kind !== 'delete' &&
+          can(role, 'amendment.propose') && (
+            <button
+              className="am-propose-sub"
+              disabled={busy}
+              onClick={() =>
+                void act('POST', `/api/documents/${documentId}/amendments`, {
+                  parent: view.id,
+                  rationale: '',
+                })
+              }
+            >
+              {t('decPropose')}
+            </button>
+          )}
         {pending && own && can(role, 'amendment.propose') && (
           <>
             {view.conflict && (

@@ -11,7 +11,7 @@ import { PositionChip, PositionPicker, StatusPicker } from './Pickers.js';
 import { useAct } from './useAct.js';
 import { useDrafts } from './useDrafts.js';
 import { useNegotiation, useOriginals, useParties } from './useNegotiation.js';
-import { SECRETARIAT } from '../../shared/auth/person.js';
+import { takesPositions } from '../../shared/amendments/positions.js';
 
 /**
  * The amendments of the measure the cursor is in, side by side: each with its diff against the current and
@@ -20,11 +20,11 @@ import { SECRETARIAT } from '../../shared/auth/person.js';
  */
 export function AmendmentsPanel() {
   const { t } = useI18n();
-  const { documentId, me, meta, state } = useDocument();
+  const { documentId, me, meta, state, party: partyRoom } = useDocument();
   const negotiation = useNegotiation(meta);
   const parties = useParties(documentId);
   const originals = useOriginals(documentId);
-  const drafts = useDrafts(documentId, me.person.party);
+  const drafts = useDrafts(partyRoom);
   const { act, error, busy } = useAct();
   const measure = state ? measureAt(state) : null;
   const role = me.person.role;
@@ -62,7 +62,7 @@ export function AmendmentsPanel() {
       </div>
       <div className="am-positions" aria-label={t('msPositions')}>
         {parties
-          .filter((p) => p.short !== SECRETARIAT)
+          .filter((p) => takesPositions(p.short, negotiation.secretariatIsParty))
           .map((p) => (
             <PositionChip
               key={p.short}
@@ -73,10 +73,11 @@ export function AmendmentsPanel() {
             />
           ))}
       </div>
-      {can(role, 'position.set') && party !== SECRETARIAT && (
+      {can(role, 'position.set') && takesPositions(party, negotiation.secretariatIsParty) && (
         <PositionPicker
+          key={`${measureUrl}/position`}
           url={`${measureUrl}/position/${encodeURIComponent(party)}`}
-          party={party}
+          label={t('posOnMeasure', { party, number: measure.number })}
           current={positions[party]}
         />
       )}
@@ -140,6 +141,7 @@ export function AmendmentsPanel() {
               parties={parties}
               me={me}
               documentId={documentId}
+              secretariatIsParty={negotiation.secretariatIsParty}
             />
           ))}
         </div>

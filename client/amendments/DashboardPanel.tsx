@@ -5,7 +5,9 @@ import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
 import { chaptersOfDoc } from './agenda.js';
 import { useNegotiation, useParties } from './useNegotiation.js';
-import { SECRETARIAT } from '../../shared/auth/person.js';
+import { takesPositions } from '../../shared/amendments/positions.js';
+import { can } from '../../shared/auth/roles.js';
+import { useAct } from './useAct.js';
 
 /**
  * "Stand van zaken": per chapter the measures agreed, disputed, parked and open and the amendments pending;
@@ -14,7 +16,8 @@ import { SECRETARIAT } from '../../shared/auth/person.js';
  */
 export function DashboardPanel() {
   const { t } = useI18n();
-  const { documentId, meta, state } = useDocument();
+  const { documentId, meta, state, me } = useDocument();
+  const { act, error, busy } = useAct();
   const negotiation = useNegotiation(meta);
   const parties = useParties(documentId);
   const doc = state?.doc ?? null;
@@ -32,7 +35,7 @@ export function DashboardPanel() {
     chapters.find((c) => c.id === chosen) ??
     chapters.find((c, i) => board.chapters[i]!.pendingAmendments > 0) ??
     chapters[0];
-  const columns = parties.filter((p) => p.short !== SECRETARIAT);
+  const columns = parties.filter((p) => takesPositions(p.short, negotiation.secretariatIsParty));
   const matrix = chapter
     ? positionsMatrix(
         chapter,
@@ -91,6 +94,26 @@ export function DashboardPanel() {
         </tfoot>
       </table>
       <p className="muted">A = {t('dbPending').toLowerCase()}</p>
+      {can(me.person.role, 'people.manage') && (
+        <label className="db-setting">
+          <input
+            type="checkbox"
+            checked={negotiation.secretariatIsParty}
+            disabled={busy}
+            onChange={(e) =>
+              void act('PUT', `/api/documents/${documentId}/settings/secretariat-party`, {
+                value: e.target.checked,
+              })
+            }
+          />{' '}
+          {t('secretariatParty')}
+          {error && (
+            <span className="am-error" role="alert">
+              {error}
+            </span>
+          )}
+        </label>
+      )}
       {chapter && matrix && (
         <section className="db-matrix">
           <h5>
@@ -117,17 +140,21 @@ export function DashboardPanel() {
                       <th style={{ borderLeftColor: columns.find((p) => p.short === row.party)?.color }}>
                         {row.party}
                       </th>
-                      {row.cells.map((cell, i) => (
-                        <td
-                          key={i}
-                          className={`pos-${cell}`}
-                          title={t(`pos_${cell}`)}
-                          data-party={row.party}
-                          data-amendment={matrix.amendments[i]!.number}
-                        >
-                          {t(`pos_${cell}`)}
-                        </td>
-                      ))}
+                      {row.cells.map((cell, i) => {
+                        const note = row.notes[i];
+                        return (
+                          <td
+                            key={i}
+                            className={`pos-${cell}${note ? ' has-note' : ''}`}
+                            title={note ? `${row.party}: ${t(`pos_${cell}`)} — ${note}` : t(`pos_${cell}`)}
+                            data-party={row.party}
+                            data-amendment={matrix.amendments[i]!.number}
+                          >
+                            {t(`pos_${cell}`)}
+                            {note && <span className="db-note">{note}</span>}
+                          </td>
+                        );
+                      })}
                     </tr>
                   ))}
                   <tr className="db-support">

@@ -1,21 +1,22 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { PARTY_DRAFTS } from '../../shared/amendments/types.js';
-import { roomName } from '../../shared/protocol/rooms.js';
-import { useRoom } from '../app/useRoom.js';
+import type { RoomHandle } from '../app/useRoom.js';
 
-/** The party's draft amendments, live from its private room (no other party can open it). */
-export function useDrafts(documentId: string, party: string): Y.Map<unknown>[] {
-  const { handle } = useRoom(roomName({ kind: 'party', documentId, party }));
+/**
+ * The party's draft amendments, live from its private room (the page's one connection to it; no other
+ * party can open it). Only drafts coming and going change the list; typing inside one is followed by
+ * whoever shows its text.
+ */
+export function useDrafts(party: RoomHandle | null): Y.Map<unknown>[] {
   const [drafts, setDrafts] = useState<Y.Map<unknown>[]>([]);
   useEffect(() => {
-    if (!handle) return;
-    const map = handle.doc.getMap(PARTY_DRAFTS);
-    // Only drafts coming and going change the list; typing inside one is followed by its own textarea.
+    if (!party) return;
+    const map = party.doc.getMap(PARTY_DRAFTS);
     const update = () => setDrafts([...map.values()].filter((v): v is Y.Map<unknown> => v instanceof Y.Map));
     update();
     map.observe(update);
     return () => map.unobserve(update);
-  }, [handle]);
+  }, [party]);
   return drafts;
 }

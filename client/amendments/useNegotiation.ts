@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { META } from '../../shared/amendments/types.js';
+import { META, SECRETARIAT_IS_PARTY } from '../../shared/amendments/types.js';
+import { compareNumbers } from '../../shared/amendments/decisions.js';
 import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
 import { api } from '../app/session.js';
@@ -10,20 +11,22 @@ export interface Negotiation {
   amendments: Amendment[];
   statuses: Record<string, MeasureStatusRecord>;
   positions: Record<string, MeasurePositions>;
+  /** Whether the secretariat is a party to the agreement (and so takes positions): a document setting. */
+  secretariatIsParty: boolean;
 }
 
-const EMPTY: Negotiation = { amendments: [], statuses: {}, positions: {} };
+const EMPTY: Negotiation = { amendments: [], statuses: {}, positions: {}, secretariatIsParty: false };
 
 /** Reads the meta room's amendments, statuses and positions; reads them again whenever the server writes. */
 export function readNegotiation(meta: RoomHandle | null): Negotiation {
   if (!meta) return EMPTY;
   const amendments = Object.values(meta.doc.getMap(META.amendments).toJSON() as Record<string, Amendment>);
-  const seq = (n: string) => Number(n.replace(/\D/g, '')) || 0;
-  amendments.sort((a, b) => seq(a.number) - seq(b.number));
+  amendments.sort((a, b) => compareNumbers(a.number, b.number));
   return {
     amendments,
     statuses: meta.doc.getMap(META.measureStatuses).toJSON() as Record<string, MeasureStatusRecord>,
     positions: meta.doc.getMap(META.measurePositions).toJSON() as Record<string, MeasurePositions>,
+    secretariatIsParty: meta.doc.getMap(META.settings).get(SECRETARIAT_IS_PARTY) === true,
   };
 }
 

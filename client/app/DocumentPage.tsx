@@ -5,7 +5,8 @@ import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { createEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
 import { useRoom, type ConnectionState } from './useRoom.js';
-import { can } from '../../shared/auth/roles.js';
+import { can, type DraftingMode } from '../../shared/auth/roles.js';
+import { roomName } from '../../shared/protocol/rooms.js';
 import type { Me } from './session.js';
 import { useMeta } from './useMeta.js';
 import { outlineOf, type OutlineEntry } from './outline.js';
@@ -25,8 +26,12 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
   const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
+  const party = useRoom(roomName({ kind: 'party', documentId, party: me.person.party })).handle;
   const mayEdit = can(me.person.role, 'text.edit', drafting);
-  const mayEditRef = useRef(mayEdit);
+  // Those who may propose get a caret too: in suggesting mode their typing becomes a proposal, and
+  // otherwise a hint at the caret says what they can do (nothing is dropped silently).
+  const editable = mayEdit || can(me.person.role, 'amendment.propose');
+  const mayEditRef = useRef(editable);
   const viewRef = useRef<EditorView | null>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
@@ -52,9 +57,9 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
 
   // Drafting opens and closes live; the editor follows (the server refuses writes either way).
   useEffect(() => {
-    mayEditRef.current = mayEdit;
+    mayEditRef.current = editable;
     viewRef.current?.setProps({});
-  }, [mayEdit]);
+  }, [editable]);
 
   // The editor is mounted once the first sync is complete, never on an empty document: a client that
   // rendered before the text arrived would write an empty skeleton into the shared document.
@@ -101,8 +106,10 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     drafting,
     text: handle,
     meta,
+    party,
     view,
     state: editorState,
+    openPanel: setPanel,
   };
   const Active = panels.find((f) => f.id === panel)?.Panel;
   return (
@@ -112,19 +119,16 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
           {handle && <Presence awareness={handle.provider.awareness} />}
         </Header>
         <ConnectionBanner connection={connection} />
-        {!mayEdit && (
-          <div className="notice read-only" role="note">
-            <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
-          </div>
-        )}
-        {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
         <div className={panels.length ? 'workspace with-panel' : 'workspace'}>
           <Outline entries={entries} />
           <div className="centre">
-            <div className="toolbar">
-              {FEATURES.filter((f) => f.visible?.(me) ?? true).map(
-                (f) => f.Toolbar && <f.Toolbar key={f.id} />,
-              )}
+            <div className="sticky-head">
+              <ModeBanner me={me} drafting={drafting} />
+              <div className="toolbar">
+                {FEATURES.filter((f) => f.visible?.(me) ?? true).map(
+                  (f) => f.Toolbar && <f.Toolbar key={f.id} />,
+                )}
+              </div>
             </div>
             <main className="paper">
               {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
@@ -146,6 +150,32 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
         </div>
       </div>
     </DocumentContext.Provider>
+  );
+}
+
+/**
+ * What the person may do with the text, kept in view above the toolbar and changing live when the chair
+ * opens or closes drafting: read only, propose (negotiators while drafting is closed), or edit directly.
+ */
+function ModeBanner({ me, drafting }: { me: Me; drafting: DraftingMode }) {
+  const { t } = useI18n();
+  const role = me.person.role;
+  if (can(role, 'text.edit', drafting))
+    return drafting === 'open' ? (
+      <div className="notice drafting" role="status">
+        {role === 'negotiator' ? t('bannerOpenNegotiator') : t('draftingOpen')}
+      </div>
+    ) : null;
+  return (
+    <div className="notice read-only" role="status">
+      {can(role, 'amendment.propose') ? (
+        t('bannerClosedNegotiator')
+      ) : (
+        <>
+          <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${role}`) })}
+        </>
+      )}
+    </div>
   );
 }
 

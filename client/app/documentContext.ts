@@ -17,8 +17,12 @@ export interface DocumentContextValue {
   text: RoomHandle | null;
   /** The server-written meta room (amendments, positions, statuses, settings). */
   meta: RoomHandle | null;
+  /** The person's party room (party notes, draft amendments): no other party's connection opens it. */
+  party: RoomHandle | null;
   view: EditorView | null;
   state: EditorState | null;
+  /** Opens a tab of the side panel (by its feature's id). */
+  openPanel: (id: string) => void;
 }
 
 export const DocumentContext = createContext<DocumentContextValue | null>(null);

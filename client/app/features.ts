@@ -6,6 +6,7 @@ import { lastChangeFeature } from '../lastChange/feature.js';
 import { diffFeature } from '../diff/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
+import { suggestFeature } from '../suggest/feature.js';
 
 /**
  * The features of the document page, in the order of their tabs, one line each. The registry imports the
@@ -14,6 +15,7 @@ import { commentsFeature } from '../comments/feature.js';
 export const FEATURES: Feature[] = [
   exportFeature,
   ...amendmentsFeatures,
+  suggestFeature,
   diffFeature,
   notesFeature,
   lastChangeFeature,

@@ -8,11 +8,15 @@ import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../shared/schema/schema.js';
 import { measureIdsPlugin } from './measureIds.js';
 import { leaveTitle } from './commands.js';
+import { isQuiet } from './quiet.js';
 
 export interface EditorOptions {
   fragment: Y.XmlFragment;
   awareness: Awareness;
-  /** Called after every state change, local or remote (the outline and presence follow it). */
+  /**
+   * Called after every state change, local or remote (the outline and presence follow it), except quiet
+   * ones (a plugin's own decorations, see `QUIET`).
+   */
   onChange?: (state: EditorState) => void;
   editable?: () => boolean;
   /** Plugins of the page's features (diff marks, amendment and comment decorations). */
@@ -50,9 +54,10 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     editable: options.editable ?? (() => true),
     attributes: { class: 'agenda', spellcheck: 'true', lang: 'nl' },
     dispatchTransaction(tr) {
-      const next = view.state.apply(tr);
+      const before = view.state;
+      const next = before.apply(tr);
       view.updateState(next);
-      options.onChange?.(next);
+      if (!isQuiet(tr, before)) options.onChange?.(next);
     },
   });
   return view;

@@ -45,6 +45,7 @@ export function createDraft(rooms: Rooms, amendment: Amendment, personId: string
     entry.set('measureId', amendment.measureId);
     entry.set('kind', amendment.kind);
     entry.set('createdAt', amendment.createdAt);
+    if (amendment.parent !== null) entry.set('parent', amendment.parent);
     entry.set('text', new Y.Text(amendment.text ?? ''));
     entry.set('rationale', new Y.Text(amendment.rationale));
     entry.set('authors', Y.Array.from(amendment.authors));

@@ -64,7 +64,8 @@ export function chaptersOf(doc: Y.Doc): DashboardChapter[] {
   });
 }
 
-function textChild(el: Y.XmlElement): Y.XmlText {
+/** The text node of an element (made when it has none). */
+export function textChild(el: Y.XmlElement): Y.XmlText {
   const found = el.toArray().find((c): c is Y.XmlText => c instanceof Y.XmlText);
   if (found) return found;
   const text = new Y.XmlText();
@@ -141,4 +142,67 @@ export function applyToText(doc: Y.Doc, change: TextChange): string | null {
       return change.measureId;
     }
   }
+}
+
+/** Where a measure stands: its section's id and the id of the measure before it (null when it is first). */
+export function measurePlace(
+  doc: Y.Doc,
+  id: string,
+): { sectionId: string; afterMeasureId: string | null } | null {
+  const found = findMeasure(doc, id);
+  if (!found) return null;
+  let afterMeasureId: string | null = null;
+  const children = found.parent.toArray();
+  for (let i = found.index - 1; i >= 0 && afterMeasureId === null; i--) {
+    const c = children[i];
+    if (c instanceof Y.XmlElement && c.nodeName === 'measure') afterMeasureId = String(c.getAttribute('id'));
+  }
+  return { sectionId: String(found.parent.getAttribute('id') ?? ''), afterMeasureId };
+}
+
+/** A section's element, or null. */
+function findSection(doc: Y.Doc, id: string): Y.XmlElement | null {
+  for (const chapter of elements(doc.getXmlFragment(TEXT_FRAGMENT), 'chapter'))
+    for (const section of elements(chapter, 'section')) if (section.getAttribute('id') === id) return section;
+  return null;
+}
+
+/**
+ * Whether a deleted measure can be put back where it stood: its section is there, the measure it came
+ * after is too (or it was the first), and no measure has its id.
+ */
+export function canRestoreMeasure(
+  doc: Y.Doc,
+  place: { measureId: string; sectionId: string; afterMeasureId: string | null },
+): boolean {
+  const section = findSection(doc, place.sectionId);
+  if (!section || findMeasure(doc, place.measureId)) return false;
+  if (place.afterMeasureId === null) return true;
+  const after = findMeasure(doc, place.afterMeasureId);
+  return after !== null && after.parent === section;
+}
+
+/**
+ * Puts a deleted measure back with its id and text, after the measure it came after (or before the
+ * section's first measure). Returns false when `canRestoreMeasure` says no. Call inside one transaction.
+ */
+export function restoreMeasure(
+  doc: Y.Doc,
+  place: { measureId: string; text: string; sectionId: string; afterMeasureId: string | null },
+): boolean {
+  if (!canRestoreMeasure(doc, place)) return false;
+  const section = findSection(doc, place.sectionId)!;
+  let index: number;
+  if (place.afterMeasureId !== null) index = findMeasure(doc, place.afterMeasureId)!.index + 1;
+  else {
+    const children = section.toArray();
+    const first = children.findIndex((c) => c instanceof Y.XmlElement && c.nodeName === 'measure');
+    index = first === -1 ? children.length : first;
+  }
+  const el = new Y.XmlElement('measure');
+  el.setAttribute('id', place.measureId);
+  el.setAttribute('number', '');
+  el.insert(0, [new Y.XmlText(place.text)]);
+  section.insert(index, [el]);
+  return true;
 }

@@ -69,3 +69,14 @@ export function mirrorStatuses(
     for (const [measureId, record] of Object.entries(records)) map.set(measureId, record);
   });
 }
+
+/** Mirrors one of the document's settings (a key of the meta room's settings map). */
+export function mirrorSetting(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  key: string,
+  value: boolean | string,
+): void {
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) => doc.getMap(META.settings).set(key, value));
+}

@@ -6,6 +6,28 @@ import type {
   PositionRecord,
 } from '../../shared/amendments/types.js';
 
+/** One move in an amendment's decision history. */
+export interface DecisionRecord {
+  amendmentId: string;
+  /** accept, accept-with-changes, reject, accept-change, reject-change or reopen. */
+  move: string;
+  note: string | null;
+  /** What the move changed, in words (the change's words, the compromise text, what reopening undid). */
+  detail: string | null;
+  by: string;
+  at: string;
+}
+
+/**
+ * The `seq` of an amendment's row, from its number: "A-7" → 7; an amendment to an amendment sorts right
+ * after its parent and before the next one, "A-7.1" → 7.001 (a parent has at most 999 amendments to it), so
+ * `ORDER BY seq` lists A-7, A-7.1, A-7.2, A-8.
+ */
+export function seqOfNumber(number: string): number {
+  const [whole = 0, sub = 0] = (number.match(/\d+/g) ?? []).map(Number);
+  return whole + sub / 1000;
+}
+
 /** Which amendments to list. Drafts are listed only for `draftsOf` (the caller's own party). */
 export interface AmendmentFilter {
   measure?: string;
@@ -21,7 +43,22 @@ export interface AmendmentFilter {
 export interface AmendmentsRepository {
   /** The next number of a document's amendments (1, 2, …): never reused, even when one is withdrawn. */
   nextSeq(documentId: string): number;
-  /** Stores a new amendment; `seq` is its number's digits. */
+  /**
+   * The next number of the amendments to one amendment (1, 2, …, for "A-7.1", "A-7.2"): a counter per
+   * parent, never reused.
+   */
+  nextSubSeq(documentId: string, parentId: string): number;
+  /** The amendments to one amendment (drafts included), by number. */
+  subAmendments(documentId: string, parentId: string): Amendment[];
+  /** Whether the secretariat is a party to the agreement of a document (and so records positions). */
+  secretariatIsParty(documentId: string): boolean;
+  /** Sets whether the secretariat is a party to the agreement. */
+  setSecretariatIsParty(documentId: string, value: boolean): void;
+  /** Adds a move to an amendment's decision history. */
+  recordDecision(documentId: string, record: DecisionRecord): void;
+  /** An amendment's decision history, oldest first. */
+  decisions(documentId: string, amendmentId: string): DecisionRecord[];
+  /** Stores a new amendment; `seq` orders it (see `seqOfNumber`). */
   insert(amendment: Amendment, seq: number): void;
   /** Saves the changing fields of an amendment (status, texts, group, dates). */
   save(amendment: Amendment): void;

@@ -6,8 +6,8 @@
  * that the person belongs to the document.
  */
 import { randomUUID } from 'node:crypto';
-import { isRefusal, transition, type AmendmentAction } from '../../shared/amendments/lifecycle.js';
-import { mayRecordPosition } from '../../shared/amendments/positions.js';
+import { transition, type AmendmentAction } from '../../shared/amendments/lifecycle.js';
+import { mayRecordPosition, takesPositions } from '../../shared/amendments/positions.js';
 import { viewAmendments } from '../../shared/amendments/view.js';
 import {
   dashboard,
@@ -25,32 +25,21 @@ import type {
   MeasureStatus,
   MeasureStatusRecord,
   Position,
-  Refusal,
 } from '../../shared/amendments/types.js';
-import { Conflict, errorOfRefusal, NotFound, permit } from '../domain/errors.js';
+import { SECRETARIAT_IS_PARTY } from '../../shared/amendments/types.js';
+import { Conflict, Invalid, NotFound, permit } from '../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { PersonRecord } from '../people/repository.js';
 import { withLiveDoc } from '../documents/live.js';
-import { writeRoom } from '../sync/serverWrite.js';
-import type { AmendmentsRepository } from './repository.js';
-import { applyToText, chaptersOf, measureText } from './liveText.js';
+import { seqOfNumber, type AmendmentsRepository, type DecisionRecord } from './repository.js';
+import { Decisions } from './decide.js';
+import { orRefuse, refuseIf } from './refusals.js';
+import { chaptersOf, measureText } from './liveText.js';
 import { createDraft, readDrafts, removeDraft, writeDraft } from './drafts.js';
-import { mirrorAmendments, mirrorMeasurePositions, mirrorStatus } from './mirror.js';
-import { SECRETARIAT } from '../../shared/auth/person.js';
+import { mirrorAmendments, mirrorMeasurePositions, mirrorSetting, mirrorStatus } from './mirror.js';
 
 function actorOf(person: PersonRecord): Actor {
   return { personId: person.id, party: person.party, role: person.role };
-}
-
-/** The amendment of a transition, or the refusal thrown as a domain error. */
-function orRefuse(value: Amendment | Refusal): Amendment {
-  if (isRefusal(value)) throw errorOfRefusal(value);
-  return value;
-}
-
-/** Throws a refusal (of the position rule) as a domain error. */
-function refuseIf(refusal: Refusal | null): void {
-  if (refusal) throw errorOfRefusal(refusal);
 }
 
 const noMeasure = (id: string) => new NotFound('measure', `Er is geen maatregel "${id}".`);
@@ -63,13 +52,17 @@ export interface DashboardAnswer extends Dashboard {
 /** Amendments, positions and statuses of every document on this server. */
 export class AmendmentsService {
   readonly repo: AmendmentsRepository;
+  /** The chair's decisions: accept, reject, per change, reopen. */
+  readonly decisions: Decisions;
   private readonly originals = new Map<string, { key: string; texts: Map<string, string> }>();
 
   constructor(private readonly ctx: AppContext) {
     this.repo = ctx.amendments;
+    this.decisions = new Decisions(ctx, this);
   }
 
-  private now(): string {
+  /** The time of a move, as stored. */
+  now(): string {
     return new Date().toISOString();
   }
 
@@ -86,12 +79,13 @@ export class AmendmentsService {
     return texts;
   }
 
-  private liveText(documentId: string, measureId: string): string | null {
+  /** A measure's live text, or null when there is no such measure (any more). */
+  liveText(documentId: string, measureId: string): string | null {
     return withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => measureText(doc, measureId));
   }
 
   /** An amendment the person may see (other parties' drafts do not exist for them), or `NotFound`. */
-  private visible(person: PersonRecord, documentId: string, id: string): Amendment {
+  visible(person: PersonRecord, documentId: string, id: string): Amendment {
     const a = this.repo.get(documentId, id);
     if (!a || (a.status === 'draft' && a.party !== person.party))
       throw new NotFound('amendment', `Er is geen amendement "${id}".`);
@@ -136,24 +130,35 @@ export class AmendmentsService {
     return views.find((v) => v.id === id)!;
   }
 
-  /** Creates a draft of the person's party in its party room (if their role may propose amendments). */
+  /**
+   * Creates a draft of the person's party in its party room (if their role may propose amendments): a
+   * change to a measure, or — with `parent` — to another pending amendment ("A-7.1", its text the parent's
+   * text as it proposes it).
+   */
   create(
     person: PersonRecord,
     documentId: string,
-    input: { measure: string; kind: AmendmentKind; text?: string; rationale: string },
+    input:
+      | { measure: string; kind: AmendmentKind; text?: string; rationale: string }
+      | { parent: string; text?: string; rationale: string },
   ): Amendment {
     permit(person.role, 'amendment.propose');
-    const current = this.liveText(documentId, input.measure);
-    if (current === null) throw noMeasure(input.measure);
-    const text = input.kind === 'delete' ? null : (input.text ?? (input.kind === 'replace' ? current : ''));
+    const parent = 'parent' in input ? this.parentFor(person, documentId, input.parent) : null;
+    const measureId = parent ? parent.measureId : (input as { measure: string }).measure;
+    const kind: AmendmentKind = 'kind' in input ? input.kind : 'replace';
+    const current = parent ? parent.text : this.liveText(documentId, measureId);
+    if (current === null) throw noMeasure(measureId);
+    const text = kind === 'delete' ? null : (input.text ?? (kind === 'replace' ? current : ''));
     return this.repo.transaction(() => {
-      const seq = this.repo.nextSeq(documentId);
+      const number = parent
+        ? `${parent.number}.${this.repo.nextSubSeq(documentId, parent.id)}`
+        : `A-${this.repo.nextSeq(documentId)}`;
       const amendment: Amendment = {
         id: randomUUID(),
-        number: `A-${seq}`,
+        number,
         documentId,
-        measureId: input.measure,
-        kind: input.kind,
+        measureId,
+        kind,
         text,
         rationale: input.rationale,
         party: person.party,
@@ -166,12 +171,48 @@ export class AmendmentsService {
         submittedAt: null,
         decidedAt: null,
         decidedBy: null,
+        parent: parent?.id ?? null,
+        decision: null,
       };
       // Stored without its texts: while it is a draft, the party room holds them.
-      this.repo.insert({ ...amendment, text: null, rationale: '' }, seq);
+      this.repo.insert({ ...amendment, text: null, rationale: '' }, seqOfNumber(number));
       createDraft(this.ctx.rooms, amendment, person.id);
       return amendment;
     });
+  }
+
+  /** The amendment an amendment to an amendment changes: pending, with a text, not itself one. */
+  private parentFor(person: PersonRecord, documentId: string, id: string): Amendment {
+    const parent = this.visible(person, documentId, id);
+    if (parent.parent !== null)
+      throw new Invalid(
+        `${parent.number} is zelf een amendement op een amendement; stel een wijziging van het oorspronkelijke amendement voor.`,
+      );
+    if (parent.kind === 'delete')
+      throw new Invalid(
+        `Amendement ${parent.number} schrapt een maatregel; daarin valt geen tekst te wijzigen.`,
+      );
+    if (parent.status !== 'submitted')
+      throw new Conflict(
+        `amendment ${parent.status}`,
+        `Alleen een ingediend amendement kan worden gewijzigd door een ander amendement; ${parent.number} is dat niet.`,
+      );
+    return parent;
+  }
+
+  /**
+   * The text an amendment's changes are relative to now: its measure's live text, or for an amendment to
+   * an amendment its parent's text (the parent still pending, else a conflict).
+   */
+  private baseOf(a: Amendment): string | null {
+    if (a.parent === null) return this.liveText(a.documentId, a.measureId);
+    const parent = this.repo.get(a.documentId, a.parent);
+    if (!parent || parent.status !== 'submitted')
+      throw new Conflict(
+        'parent decided',
+        `Over het amendement dat ${a.number} wijzigt is al beslist; ${a.number} kan niet meer.`,
+      );
+    return parent.text;
   }
 
   /** Submits a draft: read from the party room, validated, moved to the meta room. */
@@ -183,7 +224,7 @@ export class AmendmentsService {
         : undefined;
     if (a.status === 'draft' && !draft)
       throw new Conflict('party room', `Het concept van ${a.number} is niet meer te vinden.`);
-    const current = this.liveText(documentId, a.measureId);
+    const current = this.baseOf(a);
     if (current === null)
       throw new Conflict('measure removed', `De maatregel van ${a.number} bestaat niet meer.`);
     const next = orRefuse(
@@ -246,7 +287,7 @@ export class AmendmentsService {
       });
       return next;
     }
-    const current = this.liveText(documentId, a.measureId);
+    const current = this.baseOf(a);
     const next = orRefuse(
       transition(
         a,
@@ -265,55 +306,10 @@ export class AmendmentsService {
     return next;
   }
 
-  /** The chair accepts: the text changes in one step attributed to the chair; alternatives are rejected. */
-  accept(
-    person: PersonRecord,
-    documentId: string,
-    id: string,
-  ): { amendment: Amendment; rejected: Amendment[]; measureId: string | null } {
-    const a = this.visible(person, documentId, id);
-    const current = this.liveText(documentId, a.measureId);
-    const [view] = viewAmendments([a], current, null);
-    const next = orRefuse(
-      transition(a, { kind: 'accept', now: this.now(), conflict: view!.conflict }, actorOf(person)),
-    );
-    const measureId = writeRoom(
-      this.ctx.rooms,
-      documentId,
-      person.id,
-      (doc) => {
-        switch (a.kind) {
-          case 'replace':
-            return applyToText(doc, {
-              kind: 'replace',
-              measureId: a.measureId,
-              text: view!.effectiveText ?? '',
-            });
-          case 'insert':
-            return applyToText(doc, { kind: 'insert', afterMeasureId: a.measureId, text: a.text ?? '' });
-          case 'delete':
-            return applyToText(doc, { kind: 'delete', measureId: a.measureId });
-        }
-      },
-      { onBehalfOf: a.party },
-    );
-    const rejected = a.group
-      ? this.repo
-          .list(documentId, { status: 'submitted', draftsOf: null })
-          .filter((o) => o.group === a.group && o.id !== a.id)
-          .map((o) => orRefuse(transition(o, { kind: 'reject', now: next.decidedAt! }, actorOf(person))))
-      : [];
-    this.repo.transaction(() => {
-      this.repo.save(next);
-      for (const r of rejected) this.repo.save(r);
-    });
-    mirrorAmendments(this.ctx.rooms, documentId, person.id, [next, ...rejected]);
-    return { amendment: next, rejected, measureId };
-  }
-
-  /** The chair rejects. */
-  reject(person: PersonRecord, documentId: string, id: string): Amendment {
-    return this.move(person, documentId, id, { kind: 'reject', now: this.now() });
+  /** The decision history of an amendment the person may see: every accept, reject and reopen with its note. */
+  history(person: PersonRecord, documentId: string, id: string): DecisionRecord[] {
+    this.visible(person, documentId, id);
+    return this.repo.decisions(documentId, id);
   }
 
   /** The chair groups alternatives (null takes one out of its group). */
@@ -343,7 +339,7 @@ export class AmendmentsService {
     position: Position,
     note: string | null,
   ): Amendment {
-    refuseIf(mayRecordPosition(actorOf(person), party));
+    refuseIf(mayRecordPosition(actorOf(person), party, this.repo.secretariatIsParty(documentId)));
     this.checkParty(documentId, party);
     const a = this.visible(person, documentId, id);
     if (a.status !== 'submitted')
@@ -367,7 +363,7 @@ export class AmendmentsService {
     position: Position,
     note: string | null,
   ): MeasurePositions {
-    refuseIf(mayRecordPosition(actorOf(person), party));
+    refuseIf(mayRecordPosition(actorOf(person), party, this.repo.secretariatIsParty(documentId)));
     this.checkParty(documentId, party);
     if (this.liveText(documentId, measureId) === null) throw noMeasure(measureId);
     this.repo.setMeasurePosition(documentId, measureId, party, {
@@ -396,12 +392,28 @@ export class AmendmentsService {
     return record;
   }
 
-  /** Statuses and positions on measures, for one measure or all. */
+  /** Statuses and positions on measures, and whether the secretariat is a party to the agreement. */
   negotiation(documentId: string): {
     statuses: Record<string, MeasureStatusRecord>;
     positions: Record<string, MeasurePositions>;
+    secretariatIsParty: boolean;
   } {
-    return { statuses: this.repo.statuses(documentId), positions: this.repo.allMeasurePositions(documentId) };
+    return {
+      statuses: this.repo.statuses(documentId),
+      positions: this.repo.allMeasurePositions(documentId),
+      secretariatIsParty: this.repo.secretariatIsParty(documentId),
+    };
+  }
+
+  /**
+   * Sets whether the secretariat is a party to the agreement (whoever manages the document's people): only
+   * then does it record positions and have a column in the positions matrix.
+   */
+  setSecretariatIsParty(person: PersonRecord, documentId: string, value: boolean): boolean {
+    permit(person.role, 'people.manage');
+    this.repo.setSecretariatIsParty(documentId, value);
+    mirrorSetting(this.ctx.rooms, documentId, person.id, SECRETARIAT_IS_PARTY, value);
+    return value;
   }
 
   /** The dashboard; with a chapter id also its positions matrix (parties without the secretariat). */
@@ -415,10 +427,11 @@ export class AmendmentsService {
     if (chapterId) {
       const chapter = chapters.find((c) => c.id === chapterId);
       if (!chapter) throw new NotFound('chapter', `Er is geen hoofdstuk "${chapterId}".`);
+      const withSecretariat = this.repo.secretariatIsParty(documentId);
       const parties = this.ctx.people
         .parties(documentId)
         .map((p) => p.short)
-        .filter((p) => p !== SECRETARIAT);
+        .filter((p) => takesPositions(p, withSecretariat));
       answer.matrix = positionsMatrix(chapter, amendments, parties);
     }
     return answer;

@@ -87,13 +87,18 @@ export class NotFound extends DomainError {
   }
 }
 
-/** The request is understood but collides with the current state (`conflictsWith`: with what, for logs). */
+/**
+ * The request is understood but collides with the current state (`conflictsWith`: with what, for logs).
+ * `details` are facts a client needs to ask the person before trying again (the parties' objections to a
+ * decision); the edges pass them on beside the sentence.
+ */
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
   override name = 'Conflict';
   constructor(
     readonly conflictsWith: string,
     sentence: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(sentence);
   }
@@ -110,7 +115,11 @@ export function errorOfRefusal(refusal: Refusal): DomainError {
     case 'forbidden':
       return new Forbidden(refusal.role, refusal.action, refusal.reason);
     case 'conflict':
-      return new Conflict(refusal.conflictsWith, refusal.reason);
+      return new Conflict(
+        refusal.conflictsWith,
+        refusal.reason,
+        refusal.objections ? { objections: refusal.objections } : {},
+      );
     case 'invalid':
       return new Invalid(refusal.reason);
   }

@@ -9,6 +9,7 @@ import {
   AMENDMENT_STATUSES,
   MEASURE_STATUSES,
   POSITIONS,
+  VERDICTS,
   type Amendment,
   type MeasureStatus,
 } from '../../shared/amendments/types.js';
@@ -45,6 +46,43 @@ export const agendaSchema = z.object({
 const positionSchema = z.enum(POSITIONS);
 /** A measure's negotiation status. */
 export const measureStatusSchema = z.enum(MEASURE_STATUSES);
+/** A decision on an amendment (the shared `Decision` type). */
+const decisionSchema = z.object({
+  verdict: z.enum(VERDICTS).nullable(),
+  note: z.string().nullable(),
+  compromise: z.string().nullable(),
+  changes: z.array(
+    z.object({
+      verdict: z.enum(['accepted', 'rejected']),
+      removed: z.string(),
+      inserted: z.string(),
+      note: z.string().nullable(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+  steps: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('replace'),
+        measureId: z.string(),
+        before: z.string(),
+        after: z.string(),
+        by: z.enum(['party', 'chair']),
+      }),
+      z.object({ kind: z.literal('insert'), measureId: z.string(), text: z.string() }),
+      z.object({
+        kind: z.literal('delete'),
+        measureId: z.string(),
+        text: z.string(),
+        sectionId: z.string(),
+        afterMeasureId: z.string().nullable(),
+      }),
+      z.object({ kind: z.literal('parent'), parentId: z.string(), before: z.string(), after: z.string() }),
+    ]),
+  ),
+  proposal: z.object({ text: z.string().nullable(), baseText: z.string().nullable() }),
+});
 /** An amendment as the JSON export writes it (the shared `Amendment` type). */
 export const amendmentSchema = z.object({
   id: z.string(),
@@ -67,6 +105,9 @@ export const amendmentSchema = z.object({
   submittedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
+  // Exports made before amendments to amendments and decisions with notes have neither.
+  parent: z.string().nullable().default(null),
+  decision: decisionSchema.nullable().default(null),
 });
 /** A comment thread as the JSON export writes it. */
 export const commentSchema = z.object({

@@ -1,5 +1,6 @@
 /** The words exports add to the agenda text, in Dutch and English. */
 import type {
+  Verdict,
   AmendmentKind,
   AmendmentStatus,
   MeasureStatus,
@@ -36,6 +37,20 @@ export interface ExportLabels {
   rationale: string;
   proposedText: string;
   noAmendments: string;
+  /** The proposing party in its own position column ("indiener", as the dashboard says). */
+  proposer: string;
+  /** The column of every party's position with its note. */
+  positionsColumn: string;
+  decision: string;
+  decisionNote: string;
+  /** Accepted with changes: the text the chair accepted. */
+  acceptedText: string;
+  /** Before the verdicts on single changes: "per wijziging". */
+  perChange: string;
+  /** A decision on only some changes so far: "deels beslist". */
+  partly: string;
+  verdicts: Record<Verdict, string>;
+  changeVerdicts: Record<'accepted' | 'rejected', string>;
   positions: Record<Position, string>;
   statuses: Record<AmendmentStatus, string>;
   kinds: Record<AmendmentKind, string>;
@@ -70,6 +85,19 @@ export const LABELS: Record<'nl' | 'en', ExportLabels> = {
     rationale: 'Toelichting',
     proposedText: 'Voorgestelde tekst',
     noAmendments: 'Er zijn geen amendementen.',
+    proposer: 'indiener',
+    positionsColumn: 'Standpunten',
+    decision: 'Besluit',
+    decisionNote: 'Toelichting besluit',
+    acceptedText: 'Aangenomen tekst',
+    perChange: 'per wijziging',
+    partly: 'deels beslist',
+    verdicts: {
+      accepted: 'aangenomen',
+      'accepted-with-changes': 'aangenomen met wijzigingen',
+      rejected: 'verworpen',
+    },
+    changeVerdicts: { accepted: 'aangenomen', rejected: 'verworpen' },
     positions: { support: 'steunt', oppose: 'tegen', reservation: 'voorbehoud', none: 'geen standpunt' },
     statuses: {
       draft: 'concept',
@@ -106,6 +134,19 @@ export const LABELS: Record<'nl' | 'en', ExportLabels> = {
     rationale: 'Rationale',
     proposedText: 'Proposed text',
     noAmendments: 'There are no amendments.',
+    proposer: 'proposer',
+    positionsColumn: 'Positions',
+    decision: 'Decision',
+    decisionNote: 'Decision note',
+    acceptedText: 'Accepted text',
+    perChange: 'per change',
+    partly: 'partly decided',
+    verdicts: {
+      accepted: 'accepted',
+      'accepted-with-changes': 'accepted with changes',
+      rejected: 'rejected',
+    },
+    changeVerdicts: { accepted: 'accepted', rejected: 'rejected' },
     positions: { support: 'supports', oppose: 'opposes', reservation: 'reservation', none: 'no position' },
     statuses: {
       draft: 'draft',

@@ -20,6 +20,7 @@ import type { Amendment, MeasureStatusRecord } from '../../shared/amendments/typ
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { DOCUMENT_ID } from '../documents/import.js';
 import { mirrorAmendments, mirrorStatuses } from '../amendments/mirror.js';
+import { seqOfNumber } from '../amendments/repository.js';
 import type { ExportSources } from './input.js';
 import type { JsonExport } from './json.js';
 import { FALLBACK_COLOR } from '../../shared/auth/person.js';
@@ -103,14 +104,15 @@ function restoreNegotiation(
   return repo.transaction(() => {
     let highest = 0;
     const stored: Amendment[] = [];
+    const idOf = (id: string) => (repo.hasId(id) ? `${documentId}-${id}` : id);
+    const ids = new Map(amendments.map((a) => [a.id, idOf(a.id)]));
+    const subs = new Map<string, number>();
     for (const a of amendments) {
-      const seq = Number(/\d+/.exec(a.number)?.[0] ?? 0);
-      highest = Math.max(highest, seq);
-      const copy: Amendment = {
-        ...a,
-        id: repo.hasId(a.id) ? `${documentId}-${a.id}` : a.id,
-        documentId,
-      };
+      const seq = seqOfNumber(a.number);
+      const parent = a.parent === null ? null : (ids.get(a.parent) ?? a.parent);
+      if (parent === null) highest = Math.max(highest, seq);
+      else subs.set(parent, Math.max(subs.get(parent) ?? 0, Math.round((seq % 1) * 1000)));
+      const copy: Amendment = { ...a, id: ids.get(a.id)!, documentId, parent };
       repo.insert(copy, seq);
       for (const [party, record] of Object.entries(a.positions))
         repo.setPosition(documentId, copy.id, party, record);
@@ -118,6 +120,7 @@ function restoreNegotiation(
     }
     // The counter hands out numbers one by one; take them up to the highest restored one.
     while (highest > 0 && repo.nextSeq(documentId) < highest);
+    for (const [parent, last] of subs) while (repo.nextSubSeq(documentId, parent) < last);
     for (const [measureId, record] of Object.entries(statuses)) repo.setStatus(documentId, measureId, record);
     return stored;
   });

@@ -11,16 +11,40 @@ import {
 } from '../../shared/amendments/types.js';
 import { body } from './people.js';
 import { documentOrNotFound } from '../documents/lookup.js';
+import { Invalid } from '../domain/errors.js';
 
 /** A measure's text in the agenda runs to about 1,500 characters; 20,000 leaves room without inviting abuse. */
 const MAX_TEXT = 20_000;
 
-const CreateBody = z.object({
-  measure: z.string().min(1).max(100),
-  kind: z.enum(AMENDMENT_KINDS),
-  text: z.string().max(MAX_TEXT).optional(),
-  rationale: z.string().max(MAX_TEXT).default(''),
+const CreateBody = z.union([
+  z.object({
+    measure: z.string().min(1).max(100),
+    kind: z.enum(AMENDMENT_KINDS),
+    text: z.string().max(MAX_TEXT).optional(),
+    rationale: z.string().max(MAX_TEXT).default(''),
+  }),
+  z.object({
+    parent: z.string().min(1).max(100),
+    text: z.string().max(MAX_TEXT).optional(),
+    rationale: z.string().max(MAX_TEXT).default(''),
+  }),
+]);
+/** A decision's note: a few sentences, as on a card. */
+const MAX_NOTE = 2_000;
+const AcceptBody = z
+  .object({
+    note: z.string().max(MAX_NOTE).nullable().optional(),
+    text: z.string().min(1).max(MAX_TEXT).optional(),
+    confirm: z.boolean().optional(),
+  })
+  .default({});
+const RejectBody = z.object({ note: z.string().max(MAX_NOTE).nullable().optional() }).default({});
+const ChangeBody = z.object({
+  base: z.string().max(MAX_TEXT),
+  note: z.string().max(MAX_NOTE).nullable().optional(),
+  confirm: z.boolean().optional(),
 });
+const SettingBody = z.object({ value: z.boolean() });
 const UpdateBody = z.object({
   text: z.string().max(MAX_TEXT).optional(),
   rationale: z.string().max(MAX_TEXT).optional(),
@@ -41,8 +65,17 @@ const ListQuery = z.object({
  * Amendments, positions and measure statuses (issue 4):
  * - `GET /documents/:id/amendments?measure&party&status` (with `measure`: views with diffs, conflicts and
  *   collisions), `GET …/amendments/:aid` (a view);
- * - `POST …/amendments` `{measure, kind, text?, rationale}` → a draft of the caller's party (201);
- * - `POST …/amendments/:aid/submit | withdraw | accept | reject`; `PUT …/amendments/:aid` `{text?, rationale?}`;
+ * - `POST …/amendments` `{measure, kind, text?, rationale}` → a draft of the caller's party (201); with
+ *   `{parent, text?, rationale}` instead, an amendment to a pending amendment ("A-7.1"), decided before it;
+ * - `POST …/amendments/:aid/submit | withdraw`; `PUT …/amendments/:aid` `{text?, rationale?}`;
+ * - decisions (the chair): `POST …/amendments/:aid/accept` `{note?, text?, confirm?}` (with `text`: accepted
+ *   with changes, that text instead), `POST …/reject` `{note?}`, `POST …/changes/:n/accept | reject`
+ *   `{base, note?, confirm?}` (one change, the n-th on `base`, the measure text the chair saw: another live
+ *   text is 409), `POST …/reopen`; `GET …/amendments/:aid/decisions` (the history with notes).
+ *   The brake: accepting (all or a change) while any other party opposes or holds a reservation needs
+ *   `confirm: true`; without it the answer is 409 with the sentence and `objections` (party, position,
+ *   note) so the client can ask first. Rejecting needs no confirmation;
+ * - `PUT …/settings/secretariat-party` `{value}`: whether the secretariat is a party (and records positions);
  *   `PUT …/amendments/:aid/group` `{group}`;
  * - `PUT …/amendments/:aid/positions/:party`, `PUT …/measures/:mid/position/:party` `{position, note?}`,
  *   `PUT …/measures/:mid/status` `{status}`;
@@ -88,12 +121,51 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
 
   router.post('/documents/:id/amendments/:aid/accept', (req, res) => {
     const person = memberOf(req, req.params.id);
-    res.json(service.accept(person, documentId(req.params.id), req.params.aid));
+    const input = body(AcceptBody, req.body);
+    res.json(service.decisions.accept(person, documentId(req.params.id), req.params.aid, input));
   });
 
   router.post('/documents/:id/amendments/:aid/reject', (req, res) => {
     const person = memberOf(req, req.params.id);
-    res.json(service.reject(person, documentId(req.params.id), req.params.aid));
+    const input = body(RejectBody, req.body);
+    res.json(service.decisions.reject(person, documentId(req.params.id), req.params.aid, input));
+  });
+
+  for (const verdict of ['accepted', 'rejected'] as const)
+    router.post(
+      `/documents/:id/amendments/:aid/changes/:n/${verdict === 'accepted' ? 'accept' : 'reject'}`,
+      (req, res) => {
+        const person = memberOf(req, req.params.id);
+        const index = Number(req.params.n);
+        if (!Number.isInteger(index) || index < 0)
+          throw new Invalid(`"${req.params.n}" is geen nummer van een wijziging.`);
+        const input = body(ChangeBody, req.body);
+        res.json(
+          service.decisions.decideChange(person, documentId(req.params.id), req.params.aid, {
+            base: input.base,
+            index,
+            verdict,
+            note: input.note ?? null,
+            confirm: input.confirm === true,
+          }),
+        );
+      },
+    );
+
+  router.post('/documents/:id/amendments/:aid/reopen', (req, res) => {
+    const person = memberOf(req, req.params.id);
+    res.json(service.decisions.reopen(person, documentId(req.params.id), req.params.aid));
+  });
+
+  router.get('/documents/:id/amendments/:aid/decisions', (req, res) => {
+    const person = requireAction(req, req.params.id, 'read');
+    res.json(service.history(person, documentId(req.params.id), req.params.aid));
+  });
+
+  router.put('/documents/:id/settings/secretariat-party', (req, res) => {
+    const person = memberOf(req, req.params.id);
+    const { value } = body(SettingBody, req.body);
+    res.json({ value: service.setSecretariatIsParty(person, documentId(req.params.id), value) });
   });
 
   router.put('/documents/:id/amendments/:aid/group', (req, res) => {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, NotFound, type DomainErrorKind } from '../domain/errors.js';
+import { Conflict, DomainError, NotFound, type DomainErrorKind } from '../domain/errors.js';
 
 /** The one place a domain error gets its HTTP status. */
 export const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
@@ -13,8 +13,16 @@ export const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   unprocessable: 422,
 };
 
-/** The status and JSON answer for an error: a domain error's own sentence, anything else without details. */
-export function httpAnswerOf(err: unknown): { status: number; body: { error: string } } {
+/**
+ * The status and JSON answer for an error: a domain error's own sentence (a conflict's details beside it),
+ * anything else without details.
+ */
+export function httpAnswerOf(err: unknown): {
+  status: number;
+  body: { error: string } & Record<string, unknown>;
+} {
+  if (err instanceof Conflict)
+    return { status: HTTP_STATUS[err.kind], body: { ...err.details, error: err.message } };
   if (err instanceof DomainError) return { status: HTTP_STATUS[err.kind], body: { error: err.message } };
   // Express' own body parser marks a malformed or oversized body with a 4xx status.
   const status = (err as { status?: number } | null)?.status;

@@ -359,6 +359,51 @@ CREATE TABLE IF NOT EXISTS node_numbers (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS node_numbers_unique ON node_numbers (document_id, import_seq, number);`),
   },
+  {
+    version: 10,
+    name: 'decisions with notes, amendments to amendments, the secretariat as a party',
+    feature: 'amendments',
+    sql: {
+      // SQLite keeps a fractional seq ("A-7.1" → 7.001, see seqOfNumber) as REAL in the INTEGER column.
+      sqlite: `
+ALTER TABLE amendments ADD COLUMN parent TEXT;
+ALTER TABLE amendments ADD COLUMN decision TEXT;
+CREATE TABLE amendment_settings (
+  document_id TEXT PRIMARY KEY,
+  secretariat_is_party INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE amendment_decisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id TEXT NOT NULL,
+  amendment_id TEXT NOT NULL,
+  move TEXT NOT NULL,
+  note TEXT,
+  detail TEXT,
+  by TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX amendment_decisions_amendment ON amendment_decisions (document_id, amendment_id, seq);`,
+      postgres: `
+ALTER TABLE amendments ADD COLUMN parent TEXT;
+ALTER TABLE amendments ADD COLUMN decision TEXT;
+ALTER TABLE amendments ALTER COLUMN seq TYPE DOUBLE PRECISION;
+CREATE TABLE amendment_settings (
+  document_id TEXT PRIMARY KEY,
+  secretariat_is_party INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE amendment_decisions (
+  seq BIGSERIAL PRIMARY KEY,
+  document_id TEXT NOT NULL,
+  amendment_id TEXT NOT NULL,
+  move TEXT NOT NULL,
+  note TEXT,
+  detail TEXT,
+  "by" TEXT NOT NULL,
+  "at" TEXT NOT NULL
+);
+CREATE INDEX amendment_decisions_amendment ON amendment_decisions (document_id, amendment_id, seq);`,
+    },
+  },
 ];
 
 /** The version a database has once every migration ran. */

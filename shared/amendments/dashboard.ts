@@ -2,6 +2,7 @@
  * The state of the negotiation: per chapter how many measures are agreed, disputed, parked and open and how
  * many amendments are pending; and the positions matrix of a chapter. Pure functions over plain values.
  */
+import { compareNumbers } from './decisions.js';
 import type { Amendment, MeasureStatus, Position } from './types.js';
 
 /** A chapter as the dashboard needs it: its measures in order. */
@@ -73,8 +74,11 @@ export type MatrixCell = Position | 'proposer';
 /** Parties × amendments of a chapter. */
 export interface PositionsMatrix {
   amendments: { id: string; number: string; measureId: string; party: string }[];
-  /** One row per party, one cell per amendment, in the order of `amendments`. */
-  rows: { party: string; cells: MatrixCell[] }[];
+  /**
+   * One row per party, one cell per amendment, in the order of `amendments`; `notes` beside the cells,
+   * the party's note with its position (a reservation's reason), else null.
+   */
+  rows: { party: string; cells: MatrixCell[]; notes: (string | null)[] }[];
   /** Per amendment: how many parties support it (the proposer counts), of how many parties. */
   support: number[];
 }
@@ -89,15 +93,15 @@ export function positionsMatrix(
   parties: readonly string[],
 ): PositionsMatrix {
   const order = new Map(chapter.measureIds.map((id, i) => [id, i]));
-  const seq = (n: string) => Number(n.replace(/\D/g, '')) || 0;
   const chosen = amendments
     .filter((a) => a.status === 'submitted' && order.has(a.measureId))
-    .sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || seq(a.number) - seq(b.number));
+    .sort((a, b) => order.get(a.measureId)! - order.get(b.measureId)! || compareNumbers(a.number, b.number));
   const rows = parties.map((party) => ({
     party,
     cells: chosen.map((a): MatrixCell =>
       a.party === party ? 'proposer' : (a.positions[party]?.position ?? 'none'),
     ),
+    notes: chosen.map((a) => (a.party === party ? null : (a.positions[party]?.note ?? null))),
   }));
   const support = chosen.map((_, i) =>
     rows.reduce((n, r) => n + (r.cells[i] === 'support' || r.cells[i] === 'proposer' ? 1 : 0), 0),

@@ -1,6 +1,6 @@
 /** Amendments, positions and statuses: types and the pure logic both sides use. */
 export type * from './types.js';
-export { META, PARTY_DRAFTS } from './types.js';
+export { META, PARTY_DRAFTS, VERDICTS } from './types.js';
 export { transition, isRefusal, type AmendmentAction } from './lifecycle.js';
 export {
   reapply,
@@ -12,7 +12,17 @@ export {
   type Reapplication,
 } from './reapply.js';
 export { viewAmendments } from './view.js';
-export { mayRecordPosition } from './positions.js';
+export {
+  objections,
+  objectionsClause,
+  proposedChanges,
+  withChanges,
+  verdictOfChanges,
+  undoChange,
+  compareNumbers,
+  type ProposedChange,
+} from './decisions.js';
+export { mayRecordPosition, takesPositions } from './positions.js';
 export {
   dashboard,
   positionsMatrix,

@@ -3,7 +3,8 @@
  * decision. `transition` is the one place moves are allowed or refused; it is pure (the time is passed in).
  */
 import { can, refusedSentence, type Action } from '../auth/roles.js';
-import type { Actor, Amendment, AmendmentStatus, Refusal } from './types.js';
+import { objections, objectionsClause, verdictOfChanges } from './decisions.js';
+import type { Actor, Amendment, AmendmentStatus, ChangeVerdict, Decision, Refusal } from './types.js';
 
 /** A move on an amendment. */
 export type AmendmentAction =
@@ -18,10 +19,44 @@ export type AmendmentAction =
     }
   /** Its party withdraws it, before a decision. */
   | { kind: 'withdraw'; now: string }
-  /** The chair accepts it; `conflict` says whether it still applies to the measure as it is now. */
-  | { kind: 'accept'; now: string; conflict: boolean }
-  /** The chair rejects it (also when an alternative of its group is accepted). */
-  | { kind: 'reject'; now: string }
+  /**
+   * The chair accepts it, with a note, as proposed or with changes (`compromise`: the text the chair
+   * accepts instead). `conflict` says whether it still conflicts with the measure as it is now;
+   * `openSubAmendments` are the numbers of its amendments still pending (they are decided first);
+   * `confirmed` says the chair has seen the parties' objections and decides over them.
+   */
+  | {
+      kind: 'accept';
+      now: string;
+      conflict: boolean;
+      note: string | null;
+      compromise: string | null;
+      confirmed: boolean;
+      openSubAmendments: string[];
+    }
+  /** The chair rejects it, with a note (also when an alternative of its group is accepted). */
+  | { kind: 'reject'; now: string; note: string | null; openSubAmendments: string[] }
+  /**
+   * The chair accepts or rejects one of its changes (a word run), as in Word; the rest stays pending.
+   * `text`/`baseText` are the amendment's proposal afterwards (its remaining changes on the text then),
+   * `remaining` how many changes are still undecided.
+   */
+  | {
+      kind: 'decide-change';
+      now: string;
+      verdict: ChangeVerdict['verdict'];
+      removed: string;
+      inserted: string;
+      note: string | null;
+      conflict: boolean;
+      confirmed: boolean;
+      openSubAmendments: string[];
+      text: string;
+      baseText: string;
+      remaining: number;
+    }
+  /** The chair returns a decided amendment to "submitted" (the service undoes its text changes). */
+  | { kind: 'reopen' }
   /**
    * Its party changes a draft (whose text may stay empty until it is submitted) or a submitted amendment
    * (rebased on the measure's text now, which clears a conflict).
@@ -99,6 +134,62 @@ function isOpen(status: AmendmentStatus): boolean {
   }
 }
 
+/** The decision so far, or a fresh one that remembers the amendment as proposed. */
+function startDecision(amendment: Amendment): Decision {
+  return (
+    amendment.decision ?? {
+      verdict: null,
+      note: null,
+      compromise: null,
+      changes: [],
+      steps: [],
+      proposal: { text: amendment.text, baseText: amendment.baseText },
+    }
+  );
+}
+
+/**
+ * Why the chair cannot decide (the whole or a change of) an amendment now: it is not pending, it still
+ * conflicts with the measure (unless a compromise text settles that), amendments to it are pending, or
+ * parties object and the chair has not confirmed.
+ */
+function undecidable(
+  amendment: Amendment,
+  action: Extract<AmendmentAction, { kind: 'accept' | 'reject' | 'decide-change' }>,
+): Refusal | null {
+  const { status, number } = amendment;
+  if (status !== 'submitted')
+    return conflict(
+      stateOf(status),
+      `Amendement ${number} is ${STATUS_WORD[status]}; alleen over ingediende amendementen wordt beslist.`,
+    );
+  if (action.openSubAmendments.length > 0) {
+    const list = action.openSubAmendments.join(', ');
+    return conflict(
+      'pending sub-amendments',
+      `Over ${list} moet eerst worden beslist: ${action.openSubAmendments.length === 1 ? 'dat wijzigt' : 'die wijzigen'} amendement ${number}.`,
+    );
+  }
+  const accepting =
+    action.kind === 'accept' || (action.kind === 'decide-change' && action.verdict === 'accepted');
+  const compromise = action.kind === 'accept' && action.compromise !== null;
+  if (accepting && action.conflict && !compromise)
+    return conflict(
+      'later changes of the measure',
+      `Amendement ${number} botst met latere wijzigingen van de maatregel; de indiener moet het eerst bijwerken.`,
+    );
+  const against = objections(amendment);
+  if (accepting && against.length > 0 && !action.confirmed)
+    return {
+      refused: true,
+      kind: 'conflict',
+      conflictsWith: 'objections',
+      reason: `${objectionsClause(against)}; bevestig dat u amendement ${number} toch aanneemt.`,
+      objections: against,
+    };
+  return null;
+}
+
 /**
  * Applies a move to an amendment, or refuses it with a kind and a sentence: who may make it (role, party)
  * and from which state. This is the one place that decides the moves on an amendment; the server asks it
@@ -135,27 +226,88 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
           stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]} en kan niet meer worden ingetrokken.`,
         );
+      if (amendment.decision)
+        return conflict(
+          'partly decided',
+          `Over een deel van amendement ${number} is al beslist; het kan niet meer worden ingetrokken.`,
+        );
       return { ...amendment, status: 'withdrawn', decidedAt: action.now, decidedBy: actor.personId };
     }
     case 'accept':
     case 'reject': {
       const denied = chairOnly(actor);
       if (denied) return denied;
-      if (status !== 'submitted')
-        return conflict(
-          stateOf(status),
-          `Amendement ${number} is ${STATUS_WORD[status]}; alleen over ingediende amendementen wordt beslist.`,
-        );
-      if (action.kind === 'accept' && action.conflict)
-        return conflict(
-          'later changes of the measure',
-          `Amendement ${number} botst met latere wijzigingen van de maatregel; de indiener moet het eerst bijwerken.`,
-        );
+      const refused = undecidable(amendment, action);
+      if (refused) return refused;
+      const decision = startDecision(amendment);
       return {
         ...amendment,
         status: action.kind === 'accept' ? 'accepted' : 'rejected',
         decidedAt: action.now,
         decidedBy: actor.personId,
+        decision: {
+          ...decision,
+          verdict:
+            action.kind === 'reject'
+              ? 'rejected'
+              : action.compromise === null
+                ? 'accepted'
+                : 'accepted-with-changes',
+          note: action.note,
+          compromise: action.kind === 'accept' ? action.compromise : null,
+        },
+      };
+    }
+    case 'decide-change': {
+      const denied = chairOnly(actor);
+      if (denied) return denied;
+      if (amendment.kind !== 'replace' || amendment.parent !== null)
+        return invalid(
+          `Over amendement ${number} wordt in zijn geheel beslist; per wijziging kan alleen bij een tekstwijziging van een maatregel.`,
+        );
+      const refused = undecidable(amendment, action);
+      if (refused) return refused;
+      const decision = startDecision(amendment);
+      const changes: ChangeVerdict[] = [
+        ...decision.changes,
+        {
+          verdict: action.verdict,
+          removed: action.removed,
+          inserted: action.inserted,
+          note: action.note,
+          by: actor.personId,
+          at: action.now,
+        },
+      ];
+      const done = action.remaining === 0;
+      const verdict = done ? verdictOfChanges(changes) : null;
+      return {
+        ...amendment,
+        text: action.text,
+        baseText: action.baseText,
+        status: verdict === null ? 'submitted' : verdict === 'rejected' ? 'rejected' : 'accepted',
+        decidedAt: done ? action.now : null,
+        decidedBy: done ? actor.personId : null,
+        decision: { ...decision, verdict, changes },
+      };
+    }
+    case 'reopen': {
+      const denied = chairOnly(actor);
+      if (denied) return denied;
+      if (status !== 'accepted' && status !== 'rejected')
+        return conflict(
+          stateOf(status),
+          `Amendement ${number} is ${STATUS_WORD[status]}; alleen een aangenomen of verworpen amendement kan worden heropend.`,
+        );
+      const proposal = amendment.decision?.proposal ?? { text: amendment.text, baseText: amendment.baseText };
+      return {
+        ...amendment,
+        status: 'submitted',
+        text: proposal.text,
+        baseText: proposal.baseText,
+        decidedAt: null,
+        decidedBy: null,
+        decision: null,
       };
     }
     case 'update': {

@@ -70,6 +70,62 @@ export interface Amendment {
   decidedAt: string | null;
   /** Who decided (person id), when accepted or rejected. */
   decidedBy: string | null;
+  /**
+   * The amendment this one changes (an amendment to an amendment, numbered "A-7.1"), or null. Its text is
+   * then the parent's text as it proposes it, and it is decided before its parent.
+   */
+  parent: string | null;
+  /** The chair's decision so far: its note, per-change verdicts and the text changes made; null before. */
+  decision: Decision | null;
+}
+
+/** How the chair decided an amendment as a whole. */
+export const VERDICTS = ['accepted', 'accepted-with-changes', 'rejected'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A verdict on one change (a word run) of an amendment, decided on its own as in Word's track changes. */
+export interface ChangeVerdict {
+  verdict: 'accepted' | 'rejected';
+  /** The words the change took out of the measure's text, and the words it put in. */
+  removed: string;
+  inserted: string;
+  note: string | null;
+  by: string;
+  at: string;
+}
+
+/**
+ * One change a decision made to the text, kept so that reopening can undo it: a measure's text replaced
+ * (`by` says whose words went in: the party's, or the chair's compromise), a measure inserted or deleted
+ * (with where it stood), or — for an amendment to an amendment — its parent's proposed text replaced.
+ */
+export type TextStep =
+  | { kind: 'replace'; measureId: string; before: string; after: string; by: 'party' | 'chair' }
+  | { kind: 'insert'; measureId: string; text: string }
+  | { kind: 'delete'; measureId: string; text: string; sectionId: string; afterMeasureId: string | null }
+  | { kind: 'parent'; parentId: string; before: string; after: string };
+
+/** The chair's decision on an amendment (and, while only some of its changes are decided, the story so far). */
+export interface Decision {
+  /** The verdict on the whole; null while only some of its changes have been decided. */
+  verdict: Verdict | null;
+  /** The chair's note with the decision, shown on the card, in the decisions' history and in exports. */
+  note: string | null;
+  /** Accepted with changes: the text the chair accepted. */
+  compromise: string | null;
+  /** The verdicts on single changes, in the order they were given. */
+  changes: ChangeVerdict[];
+  /** The changes made to the text, in order; reopening undoes them last first. */
+  steps: TextStep[];
+  /** The amendment's text and base as proposed before the first decision (reopening restores them). */
+  proposal: { text: string | null; baseText: string | null };
+}
+
+/** A party's objection to accepting an amendment: its position against it or its reservation, with the note. */
+export interface Objection {
+  party: string;
+  position: 'oppose' | 'reservation';
+  note: string | null;
 }
 
 /** A party's position on a measure (the same record as on an amendment). */
@@ -96,7 +152,14 @@ export interface Actor {
  */
 export type Refusal =
   | { refused: true; kind: 'forbidden'; role: Role; action: Action; reason: string }
-  | { refused: true; kind: 'conflict'; conflictsWith: string; reason: string }
+  | {
+      refused: true;
+      kind: 'conflict';
+      conflictsWith: string;
+      reason: string;
+      /** The objections a decision must be confirmed over (the client lists them and asks). */
+      objections?: Objection[];
+    }
   | { refused: true; kind: 'invalid'; reason: string };
 
 /** A diff op: -1 deleted, 0 kept, 1 inserted (the diff engine's `Op`). */
@@ -126,14 +189,24 @@ export const META = {
   measurePositions: 'measurePositions',
   /** measureId → MeasureStatusRecord. */
   measureStatuses: 'measureStatuses',
+  /** The document's settings (also `drafting`, written by the people feature). */
+  settings: 'settings',
 } as const;
+
+/**
+ * The settings key (in `META.settings`) saying whether the secretariat is a party to the agreement: only
+ * then does it record positions (a boolean; absent means no).
+ */
+export const SECRETARIAT_IS_PARTY = 'secretariatIsParty';
 
 /** The party room's map of draft amendments: id → Y.Map (see `DraftFields`). */
 export const PARTY_DRAFTS = 'amendments';
 
 /**
  * The fields of a draft's Y.Map in the party room: `id`, `number`, `measureId`, `kind`, `createdAt`
- * (strings), `text` and `rationale` (Y.Text, drafted live), `authors` (Y.Array of person ids).
+ * (strings), `parent` (the amendment it changes, only on an amendment to an amendment), `text` and
+ * `rationale` (Y.Text, drafted live; suggesting mode marks typed runs with an `author` attribute),
+ * `authors` (Y.Array of person ids).
  */
 export type DraftFields =
-  'id' | 'number' | 'measureId' | 'kind' | 'createdAt' | 'text' | 'rationale' | 'authors';
+  'id' | 'number' | 'measureId' | 'kind' | 'createdAt' | 'parent' | 'text' | 'rationale' | 'authors';

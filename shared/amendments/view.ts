@@ -36,7 +36,7 @@ function diffOf(kind: Amendment['kind'], from: string | null, to: string | null)
 
 /** The changes a pending amendment makes to the current text (for collisions), or null when none apply. */
 function changesOnCurrent(a: Amendment, current: string, effectiveText: string | null): Change[] | null {
-  if (a.status !== 'submitted' || a.kind === 'insert') return null;
+  if (a.status !== 'submitted' || a.kind === 'insert' || a.parent !== null) return null;
   if (a.kind === 'delete') return [{ from: 0, to: normalizeText(current).length, insert: '' }];
   return changesOf(diffText(current, effectiveText ?? ''));
 }
@@ -44,14 +44,29 @@ function changesOnCurrent(a: Amendment, current: string, effectiveText: string |
 /**
  * The views of the amendments of one measure. `current` is the measure's live text (null when it was
  * deleted), `original` its imported text (null for a measure added later). Pending amendments whose changes
- * to the current text overlap are marked as colliding with each other.
+ * to the current text overlap are marked as colliding with each other. An amendment to an amendment (with
+ * its parent in the list) is shown against its parent's proposed text: `diffCurrent` is what it changes
+ * in the parent, `diffOriginal` what the measure's original would become.
  */
 export function viewAmendments(
   amendments: readonly Amendment[],
   current: string | null,
   original: string | null,
 ): AmendmentView[] {
+  const byId = new Map(amendments.map((a) => [a.id, a]));
   const views = amendments.map((a): AmendmentView => {
+    const parent = a.parent === null ? undefined : byId.get(a.parent);
+    if (parent && parent.text !== null) {
+      const { effectiveText, conflict } = effectOf(a, parent.text);
+      return {
+        ...a,
+        effectiveText,
+        conflict,
+        collidesWith: [],
+        diffCurrent: diffOf(a.kind, parent.text, effectiveText),
+        diffOriginal: diffOf(a.kind, original, effectiveText),
+      };
+    }
     const { effectiveText, conflict } = effectOf(a, current);
     return {
       ...a,

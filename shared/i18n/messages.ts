@@ -4,6 +4,7 @@ import { diffEn, diffNl } from './diff.js';
 import { notesEn, notesNl } from './notes.js';
 import { peopleEn, peopleNl } from './people.js';
 import { amendmentsEn, amendmentsNl } from './amendments.js';
+import { suggestEn, suggestNl } from './suggest.js';
 
 import { exportEn, exportNl } from './export.js';
 
@@ -79,6 +80,7 @@ export const nl = {
   ...commentsNl,
   ...exportNl,
   ...amendmentsNl,
+  ...suggestNl,
   ...notesNl,
   ...peopleNl,
   ...diffNl,
@@ -152,6 +154,7 @@ export const en: Messages = {
   ...commentsEn,
   ...exportEn,
   ...amendmentsEn,
+  ...suggestEn,
   ...notesEn,
   ...peopleEn,
   ...diffEn,

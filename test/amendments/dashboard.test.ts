@@ -37,7 +37,7 @@ describe('the state of the negotiation', () => {
     });
   });
 
-  it('shows each party’s position on the pending amendments of a chapter, the proposer as such', () => {
+  it('shows each party’s position and its note on the pending amendments of a chapter, the proposer as such', () => {
     const at = '2026-01-01T00:00:00.000Z';
     const matrix = positionsMatrix(
       chapters[0]!,
@@ -58,9 +58,9 @@ describe('the state of the negotiation', () => {
     );
     expect(matrix.amendments.map((a) => a.id)).toEqual(['a', 'b']);
     expect(matrix.rows).toEqual([
-      { party: 'D66', cells: ['support', 'proposer'] },
-      { party: 'CDA', cells: ['oppose', 'none'] },
-      { party: 'VVD', cells: ['proposer', 'none'] },
+      { party: 'D66', cells: ['support', 'proposer'], notes: [null, null] },
+      { party: 'CDA', cells: ['oppose', 'none'], notes: ['Nee', null] },
+      { party: 'VVD', cells: ['proposer', 'none'], notes: [null, null] },
     ]);
     expect(matrix.support).toEqual([2, 1]);
   });

@@ -20,6 +20,8 @@ export function amendment(overrides: Partial<Amendment> = {}): Amendment {
     submittedAt: '2026-01-01T11:00:00.000Z',
     decidedAt: null,
     decidedBy: null,
+    parent: null,
+    decision: null,
     ...overrides,
   };
 }

@@ -4,6 +4,21 @@ import { isRefusal, transition, type AmendmentAction } from '../../shared/amendm
 import type { Amendment, AmendmentStatus, Refusal } from '../../shared/amendments/types.js';
 import { amendment, chair, d66, NOW, reviewer, vvd } from './fixtures.js';
 
+/** The chair's acceptance as proposed, without a note, sub-amendments or objections; with overrides. */
+function accept(overrides: Partial<Extract<AmendmentAction, { kind: 'accept' }>> = {}): AmendmentAction {
+  return {
+    kind: 'accept',
+    now: NOW,
+    conflict: false,
+    note: null,
+    compromise: null,
+    confirmed: false,
+    openSubAmendments: [],
+    ...overrides,
+  };
+}
+const reject: AmendmentAction = { kind: 'reject', now: NOW, note: null, openSubAmendments: [] };
+
 const draft = amendment({ status: 'draft', baseText: null, submittedAt: null, text: null });
 
 function ok(result: Amendment | Refusal): Amendment {
@@ -57,23 +72,17 @@ describe('the amendment lifecycle', () => {
 
   it('lets only the chair accept or reject, and only a submitted amendment', () => {
     const submitted = amendment();
-    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: false }, vvd)).kind).toBe(
-      'forbidden',
-    );
-    expect(refusal(transition(submitted, { kind: 'reject', now: NOW }, reviewer)).kind).toBe('forbidden');
-    const accepted = ok(transition(submitted, { kind: 'accept', now: NOW, conflict: false }, chair));
+    expect(refusal(transition(submitted, accept(), vvd)).kind).toBe('forbidden');
+    expect(refusal(transition(submitted, reject, reviewer)).kind).toBe('forbidden');
+    const accepted = ok(transition(submitted, accept(), chair));
     expect(accepted).toMatchObject({ status: 'accepted', decidedBy: 'p-chair', decidedAt: NOW });
-    expect(refusal(transition(accepted, { kind: 'reject', now: NOW }, chair)).kind).toBe('conflict');
-    expect(refusal(transition(draft, { kind: 'accept', now: NOW, conflict: false }, chair)).kind).toBe(
-      'conflict',
-    );
+    expect(refusal(transition(accepted, reject, chair)).kind).toBe('conflict');
+    expect(refusal(transition(draft, accept(), chair)).kind).toBe('conflict');
   });
 
   it('refuses to accept a conflicting amendment until its party updates it', () => {
     const submitted = amendment();
-    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: true }, chair)).kind).toBe(
-      'conflict',
-    );
+    expect(refusal(transition(submitted, accept({ conflict: true }), chair)).kind).toBe('conflict');
     const updated = ok(
       transition(
         submitted,
@@ -93,7 +102,7 @@ describe('the amendment lifecycle', () => {
   });
 
   it('names the role and the action when the role table refuses a move', () => {
-    const denied = refusal(transition(amendment(), { kind: 'accept', now: NOW, conflict: false }, vvd));
+    const denied = refusal(transition(amendment(), accept(), vvd));
     expect(denied).toMatchObject({ kind: 'forbidden', role: 'negotiator', action: 'amendment.decide' });
     expect(denied.reason).toBe('Uw rol (negotiator) mag dit niet doen: over amendementen beslissen.');
   });
@@ -116,8 +125,8 @@ describe('the amendment lifecycle', () => {
     const actions: AmendmentAction[] = [
       { kind: 'submit', now: NOW, text: 't', rationale: '', authors: [], baseText: 'b' },
       { kind: 'withdraw', now: NOW },
-      { kind: 'accept', now: NOW, conflict: false },
-      { kind: 'reject', now: NOW },
+      accept(),
+      reject,
       { kind: 'update', now: NOW, text: 't', rationale: '', baseText: 'b' },
       { kind: 'group', group: 'g' },
     ];
@@ -131,6 +140,45 @@ describe('the amendment lifecycle', () => {
           return isRefusal(result);
         },
       ),
+    );
+  });
+});
+
+describe('decisions with a brake', () => {
+  const opposed = amendment({
+    positions: { CDA: { position: 'oppose', note: 'Te duur', by: 'p-cda', at: NOW } },
+  });
+
+  it('refuses to accept over an objection until the chair confirms, and keeps the note', () => {
+    const braked = refusal(transition(opposed, accept({ note: 'Toch.' }), chair));
+    expect(braked).toMatchObject({
+      kind: 'conflict',
+      objections: [{ party: 'CDA', position: 'oppose', note: 'Te duur' }],
+    });
+    const accepted = ok(transition(opposed, accept({ note: 'Toch.', confirmed: true }), chair));
+    expect(accepted.decision).toMatchObject({ verdict: 'accepted', note: 'Toch.' });
+    // Rejecting needs no confirmation.
+    expect(ok(transition(opposed, reject, chair)).status).toBe('rejected');
+  });
+
+  it('refuses to decide an amendment while amendments to it are pending', () => {
+    const waiting = { ...accept({ confirmed: true }), openSubAmendments: ['A-1.1', 'A-1.2'] };
+    expect(refusal(transition(amendment(), waiting, chair)).reason).toBe(
+      'Over A-1.1, A-1.2 moet eerst worden beslist: die wijzigen amendement A-1.',
+    );
+  });
+
+  it('reopens only decided amendments, by the chair, restoring the proposal', () => {
+    const accepted = ok(transition(amendment(), accept({ compromise: 'Midden.' }), chair));
+    expect(accepted.decision?.verdict).toBe('accepted-with-changes');
+    expect(refusal(transition(accepted, { kind: 'reopen' }, vvd)).kind).toBe('forbidden');
+    expect(ok(transition(accepted, { kind: 'reopen' }, chair))).toMatchObject({
+      status: 'submitted',
+      text: amendment().text,
+      decision: null,
+    });
+    expect(refusal(transition(amendment({ status: 'withdrawn' }), { kind: 'reopen' }, chair)).kind).toBe(
+      'conflict',
     );
   });
 });

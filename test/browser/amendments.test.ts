@@ -122,13 +122,20 @@ describe('amendments in the browser', () => {
     // The editor shows a badge on the measure with its number of pending amendments.
     expect(await s.locator(`#${measure.id} .amendment-badge`).innerText()).toBe('1');
     await screenshot(s, 'amendment-chair-before-accept');
+    // Accepting over CDA's reservation asks first, naming it with its reason.
     await card(s).locator('.am-accept').click();
+    expect(await card(s).locator('.am-objections li[data-party="CDA"]').innerText()).toBe(
+      'CDA: voorbehoud — Eerst doorrekenen.',
+    );
+    await card(s).locator('.am-decision-note').fill('Meerderheid aan tafel is voor.');
+    await card(s).getByRole('button', { name: 'Toch aannemen' }).click();
     const accepted = normalizeText(proposed);
     for (const page of [s, a, b, d, c, r]) await waitForText(page, measure.id, accepted);
     await s.locator('.am-status-picker select').selectOption('agreed');
 
     // Every browser shows the new text, the decision, the status edge and the updated dashboard.
     await card(d).locator('.am-status.st-accepted').waitFor();
+    expect(await card(d).locator('.am-decision').innerText()).toContain('Meerderheid aan tafel is voor.');
     await d.locator(`.agenda .measure.negotiation-agreed#${measure.id}`).waitFor();
     await r.waitForFunction(
       (id) =>

@@ -24,6 +24,8 @@ export function amendment(overrides: Partial<Amendment> = {}): Amendment {
     submittedAt: '2026-11-19T23:30:00Z',
     decidedAt: null,
     decidedBy: null,
+    parent: null,
+    decision: null,
     ...overrides,
   };
 }

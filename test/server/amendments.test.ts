@@ -301,9 +301,9 @@ describe('amendments through the API and live clients', () => {
     ]);
     expect(board.matrix.rows).toEqual(
       expect.arrayContaining([
-        { party: 'D66', cells: ['support'] },
-        { party: 'CDA', cells: ['reservation'] },
-        { party: 'VVD', cells: ['proposer'] },
+        { party: 'D66', cells: ['support'], notes: ['Prima.'] },
+        { party: 'CDA', cells: ['reservation'], notes: [null] },
+        { party: 'VVD', cells: ['proposer'], notes: [null] },
       ]),
     );
     const negotiation = await ok(reviewer, 'GET', `${DOC}/negotiation`);

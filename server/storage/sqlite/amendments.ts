@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3';
 import type {
   Amendment,
   AmendmentStatus,
+  Decision,
   MeasurePositions,
   MeasureStatus,
   MeasureStatusRecord,
   PositionRecord,
 } from '../../../shared/amendments/types.js';
-import type { AmendmentFilter, AmendmentsRepository } from '../../amendments/repository.js';
+import type { AmendmentFilter, AmendmentsRepository, DecisionRecord } from '../../amendments/repository.js';
 
 interface AmendmentRow {
   id: string;
@@ -26,6 +27,8 @@ interface AmendmentRow {
   submitted_at: string | null;
   decided_at: string | null;
   decided_by: string | null;
+  parent: string | null;
+  decision: string | null;
 }
 
 interface PositionRow {
@@ -56,6 +59,8 @@ function fromRow(row: AmendmentRow, positions: Record<string, PositionRecord>): 
     submittedAt: row.submitted_at,
     decidedAt: row.decided_at,
     decidedBy: row.decided_by,
+    parent: row.parent ?? null,
+    decision: row.decision ? (JSON.parse(row.decision) as Decision) : null,
   };
 }
 
@@ -85,14 +90,14 @@ export class SqliteAmendments implements AmendmentsRepository {
       ),
       insert: db.prepare(
         `INSERT INTO amendments (id, document_id, seq, number, measure_id, kind, party, status, text, rationale,
-           authors, base_text, grp, created_at, submitted_at, decided_at, decided_by)
+           authors, base_text, grp, created_at, submitted_at, decided_at, decided_by, parent, decision)
          VALUES (@id, @documentId, @seq, @number, @measureId, @kind, @party, @status, @text, @rationale,
-           @authors, @baseText, @group, @createdAt, @submittedAt, @decidedAt, @decidedBy)`,
+           @authors, @baseText, @group, @createdAt, @submittedAt, @decidedAt, @decidedBy, @parent, @decision)`,
       ),
       update: db.prepare(
         `UPDATE amendments SET status = @status, text = @text, rationale = @rationale, authors = @authors,
            base_text = @baseText, grp = @group, submitted_at = @submittedAt, decided_at = @decidedAt,
-           decided_by = @decidedBy WHERE id = @id AND document_id = @documentId`,
+           decided_by = @decidedBy, decision = @decision WHERE id = @id AND document_id = @documentId`,
       ),
       get: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND id = ?'),
       hasId: db.prepare('SELECT 1 FROM amendments WHERE id = ?'),
@@ -133,7 +138,27 @@ export class SqliteAmendments implements AmendmentsRepository {
         'amendment_counters',
         'measure_positions',
         'measure_statuses',
+        'amendment_settings',
+        'amendment_decisions',
       ].map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+      // The counters of amendments to amendments are kept under "<document>/<parent id>".
+      removeSubCounters: db.prepare("DELETE FROM amendment_counters WHERE document_id LIKE ? || '/%'"),
+      subAmendments: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND parent = ? ORDER BY seq'),
+      secretariatIsParty: db.prepare(
+        'SELECT secretariat_is_party AS value FROM amendment_settings WHERE document_id = ?',
+      ),
+      setSecretariatIsParty: db.prepare(
+        `INSERT INTO amendment_settings (document_id, secretariat_is_party) VALUES (?, ?)
+         ON CONFLICT (document_id) DO UPDATE SET secretariat_is_party = excluded.secretariat_is_party`,
+      ),
+      recordDecision: db.prepare(
+        `INSERT INTO amendment_decisions (document_id, amendment_id, move, note, detail, by, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      decisions: db.prepare(
+        `SELECT amendment_id AS amendmentId, move, note, detail, by, at FROM amendment_decisions
+         WHERE document_id = ? AND amendment_id = ? ORDER BY seq`,
+      ),
       setStatus: db.prepare(
         `INSERT INTO measure_statuses (document_id, measure_id, status, by, at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (document_id, measure_id) DO UPDATE SET status = excluded.status, by = excluded.by,
@@ -155,6 +180,7 @@ export class SqliteAmendments implements AmendmentsRepository {
       kind: amendment.kind,
       party: amendment.party,
       createdAt: amendment.createdAt,
+      parent: amendment.parent,
     });
   }
 
@@ -175,6 +201,7 @@ export class SqliteAmendments implements AmendmentsRepository {
       submittedAt: a.submittedAt,
       decidedAt: a.decidedAt,
       decidedBy: a.decidedBy,
+      decision: a.decision ? JSON.stringify(a.decision) : null,
     };
   }
 
@@ -283,5 +310,41 @@ export class SqliteAmendments implements AmendmentsRepository {
 
   removeDocument(documentId: string): void {
     for (const remove of this.q.removeDocument) remove.run(documentId);
+    // Document ids are lower-case letters, digits and dashes (DOCUMENT_ID): nothing LIKE would read as a wildcard.
+    this.q.removeSubCounters.run(documentId);
+  }
+
+  nextSubSeq(documentId: string, parentId: string): number {
+    return (this.q.bump.get(`${documentId}/${parentId}`) as { last: number }).last;
+  }
+
+  subAmendments(documentId: string, parentId: string): Amendment[] {
+    return (this.q.subAmendments.all(documentId, parentId) as AmendmentRow[]).map((r) =>
+      fromRow(r, group(this.q.positionsOf.all(r.id) as PositionRow[]).get(r.id) ?? {}),
+    );
+  }
+
+  secretariatIsParty(documentId: string): boolean {
+    return (this.q.secretariatIsParty.get(documentId) as { value: number } | undefined)?.value === 1;
+  }
+
+  setSecretariatIsParty(documentId: string, value: boolean): void {
+    this.q.setSecretariatIsParty.run(documentId, value ? 1 : 0);
+  }
+
+  recordDecision(documentId: string, record: DecisionRecord): void {
+    this.q.recordDecision.run(
+      documentId,
+      record.amendmentId,
+      record.move,
+      record.note,
+      record.detail,
+      record.by,
+      record.at,
+    );
+  }
+
+  decisions(documentId: string, amendmentId: string): DecisionRecord[] {
+    return this.q.decisions.all(documentId, amendmentId) as DecisionRecord[];
   }
 }

@@ -11,6 +11,9 @@ import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
+import { ClientIdRepository } from './sync/clientIds.js';
+import { httpServerOptions } from './sync/upgrade.js';
+import { addDraftAuthors } from './amendments/drafts.js';
 import { PeopleRepository } from './people/repository.js';
 import { Authenticator, SESSION_COOKIE, cookie } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
@@ -70,7 +73,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let port = options.port;
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store),
+    rooms: new Rooms(store, { claims: new ClientIdRepository(store.db), onDraftsEdited: addDraftAuthors }),
     people,
     auth: new Authenticator(key, people),
     connections: new ConnectionRegistry(),
@@ -102,7 +105,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   }
   app.use(errorHandler);
 
-  const server = http.createServer(app);
+  const server = http.createServer(httpServerOptions(ctx.rooms.settings), app);
   // ws enforces a hard ceiling itself; the connection handler closes with a reason below it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSyncBytes + 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -137,6 +140,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           return roomAccess(current, room, people.drafting(room.documentId));
         };
         if (access() === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
+        if (ctx.connections.count(person.id) >= ctx.rooms.settings.connectionsPerPerson)
+          return refuse(CloseCode.tooManyConnections, 'Te veel open verbindingen; sluit andere vensters');
         const party = people.party(person.documentId, person.party);
         const conn = serveConnection(ws, ctx.rooms, name, {
           personId: person.id,

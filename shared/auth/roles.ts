@@ -12,6 +12,8 @@ export type DraftingMode = 'closed' | 'open';
 export type Action =
   /** Edit the agenda text directly. */
   | 'text.edit'
+  /** Add, remove or move chapters, sections and measures in the text (others may only change words in measures). */
+  | 'text.structure'
   /** Propose, draft, submit and withdraw amendments of one's own party. */
   | 'amendment.propose'
   /** Accept or reject submitted amendments, group alternatives. */
@@ -36,6 +38,7 @@ export type Action =
 const ALLOWED: Record<Role, readonly Action[]> = {
   chair: [
     'text.edit',
+    'text.structure',
     'amendment.propose',
     'amendment.decide',
     'position.set',

@@ -7,7 +7,7 @@ import { CloseCode, TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
-import { rawConnect, updateMessage } from '../helpers/raw.js';
+import { rawConnect } from '../helpers/raw.js';
 import { attacker } from '../helpers/attack.js';
 
 /**

@@ -4,6 +4,7 @@ import type { AmendmentKind } from '../../shared/amendments/types.js';
 import { can } from '../../shared/auth/roles.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
+import { RoomNotice } from '../app/RoomNotice.js';
 import { measureAt } from './agenda.js';
 import { AmendmentCard } from './AmendmentCard.js';
 import { DraftEditor } from './DraftEditor.js';
@@ -25,7 +26,7 @@ export function AmendmentsPanel() {
   const negotiation = useNegotiation(meta);
   const parties = useParties(documentId);
   const originals = useOriginals(documentId);
-  const drafts = useDrafts(documentId, me.person.party);
+  const { drafts, notice, dismissNotice } = useDrafts(documentId, me.person.party);
   const { act, error, busy } = useAct();
   const measure = state ? measureAt(state) : null;
   const role = me.person.role;
@@ -51,6 +52,7 @@ export function AmendmentsPanel() {
   const myDrafts = drafts.filter((d) => d.get('measureId') === measure.id);
   return (
     <div className="amendments-panel" data-measure={measure.id}>
+      <RoomNotice notice={notice} onDismiss={dismissNotice} />
       <div className="am-measure">
         <h4>{t('amMeasureHeading', { number: measure.number })}</h4>
         {can(role, 'measure.status') ? (
@@ -121,7 +123,6 @@ export function AmendmentsPanel() {
               key={String(entry.get('id'))}
               entry={entry}
               documentId={documentId}
-              personId={me.person.id}
               party={party}
               mayWrite={can(role, 'amendment.propose')}
             />

@@ -4,7 +4,8 @@ import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { createEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
-import { useRoom, type ConnectionState } from './useRoom.js';
+import { useRoom, type ConnectionState, type RoomHandle } from './useRoom.js';
+import { RoomNotice } from './RoomNotice.js';
 import { can } from '../../shared/auth/roles.js';
 import type { Me } from './session.js';
 import { useMeta } from './useMeta.js';
@@ -18,25 +19,28 @@ import { FEATURES } from './features.js';
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useI18n();
-  const { handle, connection } = useRoom(documentId);
+  const { handle, connection, notice, dismissNotice } = useRoom(documentId);
   const { meta, drafting } = useMeta(documentId, me.drafting);
   const [view, setView] = useState<EditorView | null>(null);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
   const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
   const mayEdit = can(me.person.role, 'text.edit', drafting);
+  const mayChangeStructure = can(me.person.role, 'text.structure');
   const mayEditRef = useRef(mayEdit);
   const viewRef = useRef<EditorView | null>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
   const [title, setTitle] = useState('');
   const synced = connection.kind === 'connected' && connection.synced;
-  // Latches at the first complete sync: the editor is made once per room and stays through reconnects.
-  const [firstSynced, setFirstSynced] = useState(false);
+  // Latches at the first complete sync of a room's document: the editor is made once per document and stays
+  // through reconnects (a fresh document, after the server refused a change, gets a new editor).
+  const [syncedHandle, setSyncedHandle] = useState<RoomHandle | null>(null);
+  const firstSynced = handle !== null && syncedHandle === handle;
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (synced) setFirstSynced(true);
-  }, [synced]);
+    if (synced && handle) setSyncedHandle(handle);
+  }, [synced, handle]);
 
   // The server stamps every awareness state with the real name, party and colour; this is only the
   // browser's own view of itself until the stamped state comes back.
@@ -75,6 +79,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       awareness: handle.provider.awareness,
       onChange: follow,
       editable: () => mayEditRef.current,
+      mayChangeStructure: () => mayChangeStructure,
       plugins: FEATURES.flatMap((f) => f.plugins?.() ?? []),
     });
     viewRef.current = view;
@@ -86,9 +91,10 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       cancelAnimationFrame(frame);
       viewRef.current = null;
       setView(null);
+      setReady(false);
       view.destroy();
     };
-  }, [handle, firstSynced]);
+  }, [handle, firstSynced, mayChangeStructure]);
 
   useEffect(() => {
     document.title = title ? `${title} — Akkoord` : 'Akkoord';
@@ -111,6 +117,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
           {handle && <Presence awareness={handle.provider.awareness} />}
         </Header>
         <ConnectionBanner connection={connection} />
+        <RoomNotice notice={notice} onDismiss={dismissNotice} />
         {!mayEdit && (
           <div className="notice read-only" role="note">
             <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}

@@ -58,7 +58,7 @@ const coreNl = {
     'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
   closedRefused:
-    'Uw laatste wijziging paste niet in de opbouw van de agenda en is niet opgeslagen; de tekst is opnieuw geladen.',
+    'Uw laatste wijziging was hier niet toegestaan en is niet opgeslagen; de tekst is opnieuw geladen.',
   closedClientId:
     'Uw laatste wijziging is niet opgeslagen omdat de verbinding als iemand anders schreef; de tekst is opnieuw geladen.',
   closedRoomFull:
@@ -66,6 +66,7 @@ const coreNl = {
   closedWriteQuota: 'U schreef in korte tijd te veel tekst; de verbinding wordt zo hersteld.',
   closedTooManyConnections: 'U heeft te veel vensters tegelijk open; sluit er een paar en herlaad de pagina.',
   closedResync: 'De verbinding liep uit de pas; de tekst wordt opnieuw gesynchroniseerd.',
+  dismiss: 'Sluiten',
   outlineFilter: 'Inhoud filteren',
   outlineFilterAll: 'Alle maatregelen',
   outlineFilterPending: 'Met openstaande amendementen',
@@ -147,6 +148,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   closedWriteQuota: 'You wrote too much text in a short time; reconnecting shortly.',
   closedTooManyConnections: 'You have too many windows open at once; close some and reload the page.',
   closedResync: 'The connection got out of step; the text is being synchronised again.',
+  dismiss: 'Dismiss',
   outlineFilter: 'Filter contents',
   outlineFilterAll: 'All measures',
   outlineFilterPending: 'With pending amendments',

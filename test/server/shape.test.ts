@@ -172,6 +172,24 @@ describe('what even the chair may not write', () => {
     });
   });
 
+  it("refuses breaking the agenda's own order: a second title, a chapter first, the title removed", async () => {
+    await refused(chair, (doc) => {
+      const title = new Y.XmlElement('title');
+      title.insert(0, [new Y.XmlText('Tweede titel')]);
+      fragmentOf(doc).insert(2, [title]);
+    });
+    await refused(chair, (doc) => {
+      const chapter = new Y.XmlElement('chapter');
+      chapter.setAttribute('id', 'c-eerst');
+      const title = new Y.XmlElement('chapter_title');
+      title.insert(0, [new Y.XmlText('Eerst')]);
+      chapter.insert(0, [title]);
+      fragmentOf(doc).insert(0, [chapter]);
+    });
+    await refused(chair, (doc) => fragmentOf(doc).delete(0, 1));
+    await refused(chair, (doc) => section(doc, 's-1-1').delete(0, 1));
+  });
+
   it('refuses an attribute the schema does not have, and a mark a title may not carry', async () => {
     await refused(chair, (doc) => measure(doc, 'm-1-1-1').setAttribute('onclick', 'x'));
     await refused(chair, (doc) => {

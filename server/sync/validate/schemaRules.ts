@@ -20,6 +20,13 @@ export interface NodeRule {
   identity: boolean;
 }
 
+/**
+ * Nodes made together with their parent and never added to or removed from it on their own: the agenda's
+ * title and introduction, a chapter's and a section's title. The editor keeps them (they are required), so
+ * an honest client only ever creates them inside a new parent and removes them with it.
+ */
+export const FIXED_NODES: ReadonlySet<string> = new Set(['title', 'intro', 'chapter_title', 'section_title']);
+
 /** The node names whose `id` attribute is an identity (present, unique, never changed). */
 export const IDENTITY_NODES: ReadonlySet<string> = new Set(['chapter', 'section', 'measure']);
 

@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { TEXT_FRAGMENT } from '../../../shared/protocol/protocol.js';
-import { DOC_RULE, elementRule, isValidId, isValidMarkValue, type NodeRule } from './schemaRules.js';
-import type { NewItem, ParentRef, Resolution } from './resolve.js';
+import {
+  DOC_RULE,
+  elementRule,
+  FIXED_NODES,
+  isValidId,
+  isValidMarkValue,
+  type NodeRule,
+} from './schemaRules.js';
+import { docStructAt, type NewItem, type ParentRef, type Resolution } from './resolve.js';
 import { wouldBeDropped } from './repair.js';
 import type { Check } from './check.js';
 
@@ -110,6 +117,7 @@ export function checkTextUpdate(
   /** Ids newly given to existing elements that had none (a legacy element getting its first id). */
   const firstIds: string[] = [];
   const newIdentities: { item: Y.Item; rule: NodeRule }[] = [];
+  const rootInserts: { item: Y.Item; name: string }[] = [];
 
   for (const n of update.items) {
     const content = n.item.content;
@@ -189,8 +197,18 @@ export function checkTextUpdate(
       return refuse(`Element ${quote(childRule.name)} hoort niet in ${quote(rule.name)}`);
     }
     if (!writer.structure) return refuse(STRUCTURE);
+    if (FIXED_NODES.has(childRule.name) && !(place.kind === 'element' && place.existing === null)) {
+      return refuse(`${quote(childRule.name)} hoort vast bij zijn hoofdstuk, sectie of de agenda`);
+    }
+    if (place.kind === 'root') rootInserts.push({ item: n.item, name: childRule.name });
     if (childRule.identity) newIdentities.push({ item: n.item, rule: childRule });
   }
+
+  // The agenda's own order (title, introduction, chapters, footnotes) is not left to repair: an editor
+  // shows a document whose top level is out of order wrongly or not at all. A new chapter lands after the
+  // introduction or a chapter and before a chapter or the footnotes; footnotes only at the end, and once.
+  const rootProblem = checkRootInserts(doc, rootInserts, byItem);
+  if (rootProblem) return refuse(rootProblem);
 
   // Deletions: which live content this update removes.
   const removedElements = new Set<Y.AbstractType<unknown>>();
@@ -222,6 +240,9 @@ export function checkTextUpdate(
       continue;
     }
     if (content instanceof Y.ContentType && content.type instanceof Y.XmlElement) {
+      if (FIXED_NODES.has(content.type.nodeName) && !insideRemoved(parent)) {
+        return refuse(`${quote(content.type.nodeName)} hoort vast bij zijn hoofdstuk, sectie of de agenda`);
+      }
       if (!writer.structure && !insideRemoved(parent) && !wouldBeDropped(content.type))
         return refuse(STRUCTURE);
       collectIdentities(content.type, removedIds, 0);
@@ -259,6 +280,57 @@ export function checkTextUpdate(
     }
   }
   return { ok: true };
+}
+
+/** The name of a root item (a live one's element name; null for deleted or collected content). */
+function rootName(item: Y.Item | Y.GC | null): string | null {
+  if (!(item instanceof Y.Item) || item.deleted) return null;
+  return item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlElement
+    ? item.content.type.nodeName
+    : null;
+}
+
+/** The nearest live root element beside a document item, skipping deleted ones; null at the start or end. */
+function liveBeside(item: Y.Item | Y.GC | null, direction: 'left' | 'right'): string | null {
+  let current: Y.Item | null = item instanceof Y.Item ? item : null;
+  while (current && rootName(current) === null) current = direction === 'left' ? current.left : current.right;
+  return current ? rootName(current) : null;
+}
+
+function checkRootInserts(
+  doc: Y.Doc,
+  inserts: { item: Y.Item; name: string }[],
+  byItem: Map<Y.Item, NewItem>,
+): string | null {
+  if (inserts.length === 0) return null;
+  const fresh = new Map(inserts.map((i) => [i.item, i.name]));
+  const side = (id: Y.ID | null, direction: 'left' | 'right'): string | null => {
+    if (id === null) return null;
+    const inDoc = docStructAt(doc, id);
+    if (inDoc) return liveBeside(inDoc, direction);
+    for (const [item, name] of fresh) {
+      if (item.id.client === id.client && item.id.clock === id.clock && !byItem.get(item)?.deletedHere)
+        return name;
+    }
+    return null;
+  };
+  const fragment = doc.share.get(TEXT_FRAGMENT);
+  const liveFootnotes =
+    fragment instanceof Y.XmlFragment &&
+    fragment.toArray().some((c) => c instanceof Y.XmlElement && c.nodeName === 'footnotes');
+  let newFootnotes = 0;
+  for (const { item, name } of inserts) {
+    const left = side(item.origin, 'left');
+    const right = side(item.rightOrigin, 'right');
+    if (left !== 'intro' && left !== 'chapter') return 'Een hoofdstuk hoort na de inleiding';
+    if (name === 'footnotes') {
+      if (right !== null || liveFootnotes || ++newFootnotes > 1)
+        return 'Voetnoten staan eenmaal, aan het einde';
+    } else if (right !== null && right !== 'chapter' && right !== 'footnotes') {
+      return 'Een hoofdstuk hoort voor de voetnoten';
+    }
+  }
+  return null;
 }
 
 /**

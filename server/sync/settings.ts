@@ -16,7 +16,7 @@ export interface SyncSettings {
   textRoomBytes: number;
   /** AKKOORD_PARTY_ROOM_BYTES: a party room (notes, drafts, party threads). */
   partyRoomBytes: number;
-  /** AKKOORD_CONNECTIONS_PER_PERSON: open websockets per person (tabs × rooms: a page opens three or four). */
+  /** AKKOORD_CONNECTIONS_PER_PERSON: open websockets per person (tabs × rooms: a page opens up to five). */
   connectionsPerPerson: number;
   /** AKKOORD_UPGRADE_TIMEOUT_MS: a connection must complete its HTTP request (and upgrade) within this time. */
   upgradeTimeoutMs: number;

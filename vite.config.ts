@@ -9,7 +9,14 @@ export default defineConfig({
   root: 'client',
   plugins: [react()],
   // ProseMirror, Yjs and React together are ~550 kB minified (170 kB gzipped): one editor, one chunk.
-  build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
+  // No modulepreload polyfill: it would be an inline script, which the server's CSP refuses (script-src 'self');
+  // every browser Akkoord supports has modulepreload itself.
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1024,
+    modulePreload: { polyfill: false },
+  },
   server: {
     port: 5173,
     proxy: {

@@ -5,7 +5,6 @@
  * room loaded (people are in it) and once cold (read from storage for each request).
  */
 import { performance } from 'node:perf_hooks';
-import { AmendmentsRepository } from '../server/amendments/repository.js';
 import { mirrorAmendments } from '../server/amendments/mirror.js';
 import type { Amendment } from '../shared/amendments/types.js';
 import { median, report } from './stats.js';
@@ -15,9 +14,9 @@ import { serveAgenda } from './serve.js';
 const RUNS = 25;
 const measures = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
 
-const { app, store, chair, stop } = await serveAgenda(agenda, 'bench');
+const { app, chair, stop } = await serveAgenda(agenda, 'bench');
 
-const repo = new AmendmentsRepository(store.db);
+const repo = app.ctx.amendments;
 const all = seedAmendments(repo, 'bench');
 let start = performance.now();
 mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);

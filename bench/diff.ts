@@ -35,7 +35,7 @@ function buildAgenda(texts: string[], perSection: number, perChapter: number): A
     const ci = Math.floor(si / perChapter);
     const chapter = (chapters[ci] ??= {
       id: `c-${ci + 1}`,
-      number: ci + 1,
+      number: String(ci + 1),
       title: `Hoofdstuk ${ci + 1}`,
       intro: [],
       sections: [],

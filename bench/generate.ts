@@ -29,7 +29,7 @@ export const agenda: Agenda = {
   footnotes: [],
   chapters: Array.from({ length: CHAPTERS }, (_, c) => ({
     id: importedId('c', c + 1),
-    number: c + 1,
+    number: String(c + 1),
     title: `Hoofdstuk ${c + 1}`,
     intro: [],
     sections: Array.from({ length: SECTIONS }, (_, s) => {

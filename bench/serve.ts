@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Agenda } from '../shared/agenda/types.js';
-import { openSqliteStore, type SqliteStore } from '../server/storage/sqlite.js';
+import { openSqliteStorage, type SqliteStore } from '../server/storage/sqlite.js';
 import { startApp, type RunningApp } from '../server/app.js';
 import { importAgenda } from '../server/documents/import.js';
 import { invitePerson } from '../server/people/invite.js';
 import type { PersonRecord } from '../server/people/repository.js';
+import { SECRETARIAT } from '../shared/auth/person.js';
 
 /** A benchmark's server: a real one on loopback with a temporary SQLite file (removed on stop), one agenda and its chair. */
 export interface BenchServer {
@@ -22,10 +23,11 @@ export interface BenchServer {
  */
 export async function serveAgenda(agenda: Agenda, documentId: string, client = false): Promise<BenchServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-bench-'));
-  const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
+  const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
+  const { store } = storage;
   importAgenda(store, { id: documentId, agenda });
   const app = await startApp({
-    store,
+    storage,
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
@@ -35,7 +37,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
   const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
     documentId,
     name: 'Voorzitter',
-    party: 'SEC',
+    party: SECRETARIAT,
     role: 'chair',
   });
   return {
@@ -44,7 +46,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
     chair,
     stop: async () => {
       await app.close();
-      store.close();
+      storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

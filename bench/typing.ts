@@ -3,15 +3,14 @@
 // characters into a measure. Reports the median and 95th percentile of the time each keystroke's transaction
 // takes in the editor (all plugins, decorations, DOM update, y-prosemirror) and the number of long tasks
 // (> 50 ms) while typing. Run: npx vite build && npx tsx bench/typing.ts
-import { AmendmentsRepository } from '../server/amendments/repository.js';
 import { mirrorAmendments } from '../server/amendments/mirror.js';
 import { launchChromium } from '../test/browser/chromium.js';
 import { agenda, seedAmendments } from './generate.js';
 import { serveAgenda } from './serve.js';
 import { median, report } from './stats.js';
 
-const { app, store, chair, stop } = await serveAgenda(agenda, 'bench', true);
-const all = seedAmendments(new AmendmentsRepository(store.db), 'bench');
+const { app, chair, stop } = await serveAgenda(agenda, 'bench', true);
+const all = seedAmendments(app.ctx.amendments, 'bench');
 mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
 
 const browser = await launchChromium();

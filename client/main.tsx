@@ -1,3 +1,5 @@
+// First: configures zod before any module makes a schema (see noEval.ts).
+import './app/noEval.js';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import 'prosemirror-view/style/prosemirror.css';

@@ -6,30 +6,32 @@ import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { CloseCode, SYNC_PATH } from '../shared/protocol/protocol.js';
 import { parseRoomName } from '../shared/protocol/rooms.js';
-import type { SqliteStore } from './storage/sqlite.js';
+import type { Repositories } from './storage/storage.js';
 import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
-import { ClientIdRepository } from './sync/clientIds.js';
 import { httpServerOptions } from './sync/upgrade.js';
 import { addDraftAuthors } from './amendments/drafts.js';
-import { PeopleRepository } from './people/repository.js';
-import { Authenticator, SESSION_COOKIE, cookie } from './auth/auth.js';
+import { Authenticator } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
 import { loadSigningKey } from './auth/tokens.js';
 import type { AppContext } from './context.js';
-import { apiRouter } from './http/api.js';
-import { peopleRouter } from './http/people.js';
-import { amendmentsRouter } from './http/amendments.js';
-import { errorHandler, HttpError } from './http/errors.js';
-import { commentsRouter } from './http/comments.js';
-import { exportRouter } from './http/export.js';
-import { versionsRouter } from './http/versions.js';
+import { errorHandler, unknownApiAddress } from './http/errors.js';
+import { FALLBACK_COLOR } from '../shared/auth/person.js';
+import { jsonBody } from './http/jsonBody.js';
+import { compileTrustProxy, requestGuard, type OriginPolicy } from './http/origin.js';
+import { securityHeaders } from './http/securityHeaders.js';
+import { Sessions, DEFAULT_SESSION_IDLE_HOURS } from './auth/sessions.js';
+import { admitUpgrade } from './auth/upgrade.js';
+import { NumberRegistry, numberingHooks } from './documents/numbering.js';
+import { startFeatures } from './feature.js';
+import { SERVER_FEATURES } from './features.js';
 
 export interface AppOptions {
-  store: SqliteStore;
+  /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
+  storage: Repositories;
   /** The data directory: the signing key lives there. */
   dataDir: string;
   /** 0 picks a free port (tests). */
@@ -39,6 +41,12 @@ export interface AppOptions {
   staticDir?: string;
   /** The address in sign-in links; defaults to http://localhost:<port>. */
   publicUrl?: string;
+  /** Which proxies to believe about https and the host (AKKOORD_TRUST_PROXY); none by default. */
+  trustProxy?: string;
+  /** How long a browser session lives without use (AKKOORD_SESSION_IDLE_HOURS); 12 hours by default. */
+  sessionIdleMs?: number;
+  /** The clock of sessions (tests move it). */
+  now?: () => Date;
 }
 
 export interface RunningApp {
@@ -47,9 +55,6 @@ export interface RunningApp {
   ctx: AppContext;
   close(): Promise<void>;
 }
-
-/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
-const SWEEP_INTERVAL_MS = 2_000;
 
 /** The room name of a sync URL (`/sync/<room>`), or null when the path is not a sync path. */
 export function roomOfPath(pathname: string): string | null {
@@ -63,41 +68,57 @@ export function roomOfPath(pathname: string): string | null {
 }
 
 /**
- * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port.
- * Reads like a table of contents; each concern lives in its own file.
+ * Starts Akkoord: express (API and the built client) and the y-websocket sync on one port, with every
+ * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store } = options;
-  const people = new PeopleRepository(store.db);
+  const { store, audit, people, amendments, comments, versions, sessions, numbers, clientIds } =
+    options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
+  const numbering = new NumberRegistry(numbers, audit);
   const ctx: AppContext = {
     store,
-    rooms: new Rooms(store, { claims: new ClientIdRepository(store.db), onDraftsEdited: addDraftAuthors }),
+    audit,
     people,
-    auth: new Authenticator(key, people),
+    amendments,
+    comments,
+    versions,
+    sessions,
+    numbers,
+    clientIds,
+    rooms: new Rooms(store, numberingHooks(numbering, store), {
+      claims: clientIds,
+      onDraftsEdited: addDraftAuthors,
+    }),
+    auth: new Authenticator(
+      key,
+      people,
+      new Sessions(sessions, {
+        idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
+        now: options.now ?? (() => new Date()),
+      }),
+    ),
     connections: new ConnectionRegistry(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
 
-  for (const doc of store.listDocuments()) people.ensureDefaultParties(doc.id);
+  const origins: OriginPolicy = { publicUrl: ctx.publicUrl, trust: compileTrustProxy(options.trustProxy) };
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', origins.trust);
+  app.use(securityHeaders(origins));
+  app.use(jsonBody());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api', requestGuard(origins));
   app.use('/api', authenticate(ctx.auth));
-  app.use('/api', peopleRouter(ctx));
-  app.use('/api', apiRouter(ctx));
-  // feature routers: one line each, e.g. app.use('/api', versionsRouter(ctx));
-  app.use('/api', amendmentsRouter(ctx));
-  app.use('/api', commentsRouter(ctx));
-  app.use('/api', exportRouter(ctx));
-  app.use('/api', versionsRouter(ctx));
-  app.use('/api', (_req, _res, next) => next(new HttpError(404, 'Onbekend API-adres.')));
+  for (const feature of SERVER_FEATURES)
+    for (const router of feature.routers ?? []) app.use('/api', router(ctx));
+  app.use('/api', unknownApiAddress);
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;
     app.use(express.static(dir, { index: false }));
@@ -116,7 +137,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    const token = url.searchParams.get('token') ?? cookie(req.headers.cookie, SESSION_COOKIE);
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Messages that arrive while the token is checked wait in ws's buffer: nothing is lost or let through.
       ws.pause();
@@ -125,12 +145,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         ws.close(code, reason);
       };
       void (async () => {
-        const person = await ctx.auth.authenticate(token);
-        if (!person)
-          return refuse(
-            CloseCode.unauthorized,
-            'Niet aangemeld: aanmeldlink ontbreekt, is ongeldig of ingetrokken',
-          );
+        const admission = await admitUpgrade(req, url, ctx.auth, origins);
+        if (admission.kind === 'refused') return refuse(admission.code, admission.reason);
+        const person = admission.person;
         if (!store.getDocument(room.documentId)) {
           return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
         }
@@ -148,31 +165,37 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           user: {
             name: person.name,
             party: person.party,
-            color: party?.color ?? '#6e7781',
+            color: party?.color ?? FALLBACK_COLOR,
             role: person.role,
           },
           access,
         });
         const unregister = ctx.connections.add(conn);
+        admission.bind(ws, conn);
         ws.once('close', unregister);
         ws.resume();
       })().catch(() => refuse(1011, 'Interne fout'));
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  const stopFeatures = startFeatures(SERVER_FEATURES, ctx);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (err) {
+    stopFeatures();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
-  const sweep = setInterval(() => ctx.connections.sweep((id) => ctx.auth.stillActive(id)), SWEEP_INTERVAL_MS);
 
   return {
     url: `http://localhost:${port}`,
     port,
     ctx,
     close: async () => {
-      clearInterval(sweep);
+      stopFeatures();
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'Server stopt');
       await new Promise<void>((resolve) => {
         wss.close(() => resolve());

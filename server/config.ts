@@ -17,3 +17,16 @@ export function port(env: NodeJS.ProcessEnv = process.env): number {
     throw new RangeError(`Ongeldige PORT: ${env.PORT}`);
   return value;
 }
+
+/**
+ * How many hours a browser session lives without use: AKKOORD_SESSION_IDLE_HOURS (a positive number, fractions
+ * allowed), else 12.
+ */
+export function sessionIdleHours(env: NodeJS.ProcessEnv = process.env, fallback = 12): number {
+  const raw = env.AKKOORD_SESSION_IDLE_HOURS;
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`Ongeldige AKKOORD_SESSION_IDLE_HOURS: ${raw} (een positief aantal uren)`);
+  return value;
+}

@@ -1,14 +1,14 @@
-import type { SqliteStore } from './storage/sqlite.js';
+import type { Repositories } from './storage/storage.js';
 import type { Rooms } from './sync/rooms.js';
-import type { PeopleRepository } from './people/repository.js';
 import type { Authenticator } from './auth/auth.js';
 import type { ConnectionRegistry } from './sync/registry.js';
 
-/** What every feature of the server is handed: storage, the live rooms, people and authentication. */
-export interface AppContext {
-  store: SqliteStore;
+/**
+ * What every feature of the server is handed: the repositories (`store`, `audit`, `people`, `amendments`,
+ * `comments`, `versions`: interfaces, never a database handle), the live rooms and authentication.
+ */
+export interface AppContext extends Repositories {
   rooms: Rooms;
-  people: PeopleRepository;
   auth: Authenticator;
   connections: ConnectionRegistry;
   /** The signing key of this installation (for sign-in tokens). */

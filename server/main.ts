@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteStore, StorageError } from './storage/sqlite.js';
+import { openSqliteStorage, StorageError } from './storage/sqlite.js';
 import { startApp } from './app.js';
-import { dataDir, databaseFile, port } from './config.js';
+import { dataDir, databaseFile, port, sessionIdleHours } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
 import { writePidFile } from './pidfile.js';
@@ -13,9 +13,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** `npm start`: opens the database, loads the D66–CDA agenda on first start, serves the app. */
 async function main(): Promise<void> {
   const dir = dataDir();
-  let store;
+  let storage;
   try {
-    store = openSqliteStore(databaseFile(dir));
+    storage = openSqliteStorage(databaseFile(dir));
   } catch (err) {
     if (err instanceof StorageError) {
       console.error(err.message);
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const { store } = storage;
   const seeded = seedDefaultAgenda(store, path.join(root, 'fixtures'));
   if (seeded) console.log(`Agenda "${seeded.title}" geladen als document ${seeded.id}.`);
 
@@ -31,11 +32,13 @@ async function main(): Promise<void> {
     console.warn('Geen gebouwde client in dist/: draai "npm run build" (npm start doet dat zelf).');
   }
   const app = await startApp({
-    store,
+    storage,
     dataDir: dir,
     port: port(),
     staticDir,
     publicUrl: process.env.AKKOORD_URL,
+    trustProxy: process.env.AKKOORD_TRUST_PROXY,
+    sessionIdleMs: sessionIdleHours() * 3_600_000,
   });
   for (const doc of store.listDocuments()) {
     const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     removePid();
-    store.close();
+    storage.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -1,12 +1,14 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import { buildServer } from '../scripts/build-server.mjs';
 import { ensureChromium } from './browser/chromium.js';
 
 /**
- * Before any test: the client is built (browser tests load it from dist/, as `npm start` serves it) and
- * Chromium is there. Both are quick when already done.
+ * Before any test: the client is built (browser tests load it from dist/, as `npm start` serves it), the
+ * server is built (tests that start a server process run dist-server/main.js, as `npm start` does; other
+ * tests import the TypeScript sources) and Chromium is there. All quick when already done.
  */
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   // While working on the server alone, AKKOORD_SKIP_CLIENT_BUILD=1 reuses an existing dist/ (CI never sets it).
   const reuse = process.env.AKKOORD_SKIP_CLIENT_BUILD === '1' && fs.existsSync('dist/index.html');
   // Vitest sets NODE_ENV=test; the client must be built as `npm start` builds it, for production.
@@ -15,5 +17,6 @@ export default function setup(): void {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production' },
     });
+  await buildServer();
   ensureChromium();
 }

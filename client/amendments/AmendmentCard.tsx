@@ -8,6 +8,7 @@ import type { Me } from '../app/session.js';
 import { InlineOps } from '../diff/Ops.js';
 import { PositionChip, PositionPicker } from './Pickers.js';
 import { useAct } from './useAct.js';
+import { FALLBACK_COLOR, SECRETARIAT } from '../../shared/auth/person.js';
 
 interface Props {
   view: AmendmentView;
@@ -28,8 +29,8 @@ export function AmendmentCard({ view, current, numbers, parties, me, documentId 
   const role = me.person.role;
   const own = me.person.party === view.party;
   const pending = view.status === 'submitted';
-  const colour = parties.find((p) => p.short === view.party)?.color ?? '#6e7781';
-  const others = parties.filter((p) => p.short !== 'SEC' && p.short !== view.party);
+  const colour = parties.find((p) => p.short === view.party)?.color ?? FALLBACK_COLOR;
+  const others = parties.filter((p) => p.short !== SECRETARIAT && p.short !== view.party);
   return (
     <article
       className={`am-card status-${view.status}${view.conflict ? ' conflict' : ''}`}

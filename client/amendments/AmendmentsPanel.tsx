@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { viewAmendments } from '../../shared/amendments/view.js';
-import type { AmendmentKind } from '../../shared/amendments/types.js';
+import { AMENDMENT_KINDS } from '../../shared/amendments/types.js';
 import { can } from '../../shared/auth/roles.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
@@ -12,8 +12,7 @@ import { PositionChip, PositionPicker, StatusPicker } from './Pickers.js';
 import { useAct } from './useAct.js';
 import { useDrafts } from './useDrafts.js';
 import { useNegotiation, useOriginals, useParties } from './useNegotiation.js';
-
-const KINDS: AmendmentKind[] = ['replace', 'insert', 'delete'];
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 /**
  * The amendments of the measure the cursor is in, side by side: each with its diff against the current and
@@ -65,7 +64,7 @@ export function AmendmentsPanel() {
       </div>
       <div className="am-positions" aria-label={t('msPositions')}>
         {parties
-          .filter((p) => p.short !== 'SEC')
+          .filter((p) => p.short !== SECRETARIAT)
           .map((p) => (
             <PositionChip
               key={p.short}
@@ -76,7 +75,7 @@ export function AmendmentsPanel() {
             />
           ))}
       </div>
-      {can(role, 'position.set') && party !== 'SEC' && (
+      {can(role, 'position.set') && party !== SECRETARIAT && (
         <PositionPicker
           url={`${measureUrl}/position/${encodeURIComponent(party)}`}
           party={party}
@@ -86,7 +85,7 @@ export function AmendmentsPanel() {
       {can(role, 'amendment.propose') && (
         <div className="am-propose">
           <span className="muted">{t('amPropose')}:</span>
-          {KINDS.map((kind) => (
+          {AMENDMENT_KINDS.map((kind) => (
             <button
               key={kind}
               className={`am-propose-${kind}`}

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { dashboard, positionsMatrix } from '../../shared/amendments/dashboard.js';
+import { MEASURE_STATUS_REPORT_ORDER } from '../../shared/amendments/types.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
 import { chaptersOfDoc } from './agenda.js';
 import { useNegotiation, useParties } from './useNegotiation.js';
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 /**
  * "Stand van zaken": per chapter the measures agreed, disputed, parked and open and the amendments pending;
@@ -30,7 +32,7 @@ export function DashboardPanel() {
     chapters.find((c) => c.id === chosen) ??
     chapters.find((c, i) => board.chapters[i]!.pendingAmendments > 0) ??
     chapters[0];
-  const columns = parties.filter((p) => p.short !== 'SEC');
+  const columns = parties.filter((p) => p.short !== SECRETARIAT);
   const matrix = chapter
     ? positionsMatrix(
         chapter,
@@ -38,14 +40,13 @@ export function DashboardPanel() {
         columns.map((p) => p.short),
       )
     : null;
-  const cols = ['agreed', 'disputed', 'parked', 'open'] as const;
   return (
     <div className="dashboard">
       <table className="db-table">
         <thead>
           <tr>
             <th>{t('dbChapter')}</th>
-            {cols.map((c) => (
+            {MEASURE_STATUS_REPORT_ORDER.map((c) => (
               <th key={c} className={`num ms-${c}`} title={t(`ms_${c}`)}>
                 {t(`dbShort_${c}`)}
               </th>
@@ -64,7 +65,7 @@ export function DashboardPanel() {
               <td title={row.title}>
                 {row.number}. {row.title}
               </td>
-              {cols.map((c) => (
+              {MEASURE_STATUS_REPORT_ORDER.map((c) => (
                 <td key={c} className={`num ms-${c}`} data-count={c}>
                   {row[c]}
                 </td>
@@ -78,7 +79,7 @@ export function DashboardPanel() {
         <tfoot>
           <tr data-chapter="total">
             <td>{t('dbTotal')}</td>
-            {cols.map((c) => (
+            {MEASURE_STATUS_REPORT_ORDER.map((c) => (
               <td key={c} className="num" data-count={c}>
                 {board.total[c]}
               </td>

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { MeasureStatus, Position, PositionRecord } from '../../shared/amendments/types.js';
+import {
+  MEASURE_STATUSES,
+  POSITIONS,
+  type MeasureStatus,
+  type Position,
+  type PositionRecord,
+} from '../../shared/amendments/types.js';
 import { useI18n } from '../app/i18n.js';
 import { useAct } from './useAct.js';
-
-const POSITIONS: Position[] = ['support', 'oppose', 'reservation', 'none'];
-const STATUSES: MeasureStatus[] = ['open', 'agreed', 'disputed', 'parked'];
 
 /** The party's position (and note) on an amendment or a measure, saved through the API at once. */
 export function PositionPicker({
@@ -68,7 +71,7 @@ export function StatusPicker({ url, status }: { url: string; status: MeasureStat
         disabled={busy}
         onChange={(e) => void act('PUT', url, { status: e.target.value })}
       >
-        {STATUSES.map((s) => (
+        {MEASURE_STATUSES.map((s) => (
           <option key={s} value={s}>
             {t(`ms_${s}`)}
           </option>

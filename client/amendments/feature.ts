@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { AmendmentsPanel } from './AmendmentsPanel.js';
 import { DashboardPanel } from './DashboardPanel.js';
 import { NegotiationBridge } from './Bridge.js';

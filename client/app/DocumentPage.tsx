@@ -15,6 +15,7 @@ import { Presence } from './Presence.js';
 import { Header } from './Header.js';
 import { DocumentContext, type DocumentContextValue } from './documentContext.js';
 import { FEATURES } from './features.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
@@ -48,7 +49,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     handle?.provider.awareness.setLocalStateField('user', {
       name: me.person.name,
       party: me.person.party,
-      color: me.party?.color ?? '#6e7781',
+      color: me.party?.color ?? FALLBACK_COLOR,
       role: me.person.role,
     });
   }, [handle, me]);

@@ -8,6 +8,7 @@ import { withThreadCounts } from './outlineFilter.js';
 import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
+import { MEASURE_STATUS_REPORT_ORDER, type MeasureStatus } from '../../shared/amendments/types.js';
 
 /** Scrolls the editor to a node and briefly marks it, so the eye finds it. */
 export function jumpTo(id: string): void {
@@ -38,8 +39,7 @@ function encodeFilter(f: OutlineFilter): string {
 }
 function decodeFilter(value: string): OutlineFilter {
   const [kind, arg] = value.split(':') as [string, string | undefined];
-  if (kind === 'status' && arg)
-    return { kind: 'status', status: arg as 'open' | 'agreed' | 'disputed' | 'parked' };
+  if (kind === 'status' && arg) return { kind: 'status', status: arg as MeasureStatus };
   if (kind === 'party' && arg) return { kind: 'party', party: arg };
   if (kind === 'pending' || kind === 'threads') return { kind };
   return { kind: 'all' };
@@ -84,7 +84,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
         <option value="all">{t('outlineFilterAll')}</option>
         <option value="pending">{t('outlineFilterPending')}</option>
         <option value="threads">{t('outlineFilterThreads')}</option>
-        {(['agreed', 'disputed', 'parked', 'open'] as const).map((s) => (
+        {MEASURE_STATUS_REPORT_ORDER.map((s) => (
           <option key={s} value={`status:${s}`}>
             {t('outlineFilterStatus', { status: t(STATUS_KEYS[s]!) })}
           </option>
@@ -158,6 +158,42 @@ function People({ people }: { people: Location[] }) {
   );
 }
 
+/** A small icon beside a count: hidden from screen readers, which read the count's label instead. */
+function Icon({ kind }: { kind: 'amendments' | 'threads' }) {
+  return (
+    <svg
+      className="badge-icon"
+      viewBox="0 0 16 16"
+      width="11"
+      height="11"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {kind === 'amendments' ? (
+        // A page with a pencil: proposed changes to the text.
+        <path d="M3 1.5h6l3 3V8M12 11.5v3H3v-13M5 5.5h4M5 8h3M9.5 13.5l5-5-1.5-1.5-5 5-.5 2z" />
+      ) : (
+        // A speech bubble: a discussion.
+        <path d="M2 3.5a1.5 1.5 0 0 1 1.5-1.5h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3.5 3v-3h0A1.5 1.5 0 0 1 2 9.5z" />
+      )}
+    </svg>
+  );
+}
+
+/**
+ * A count in the outline with its own icon and its meaning in words (hover text and for screen readers),
+ * so that "2" beside a measure is never read as an amendment number.
+ */
+function Count({ kind, n, label }: { kind: 'amendments' | 'threads'; n: number; label: string }) {
+  return (
+    <span className={`badge ${kind}`} title={label} data-count={kind}>
+      <Icon kind={kind} />
+      <span aria-hidden="true">{n}</span>
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
 /** A measure's status dot, pending amendments and open threads, in the outline. */
 function Badges({ facts }: { facts: MeasureFacts | undefined }) {
   const { t } = useI18n();
@@ -167,15 +203,22 @@ function Badges({ facts }: { facts: MeasureFacts | undefined }) {
       {facts.status !== 'open' && (
         <span className={`status-dot status-${facts.status}`} title={t(STATUS_KEYS[facts.status]!)} />
       )}
-      {facts.pendingBy.size > 0 && (
-        <span className="badge" title={t('outlinePendingBy', { parties: [...facts.pendingBy].join(', ') })}>
-          A{facts.pendingBy.size}
-        </span>
+      {facts.pending > 0 && (
+        <Count
+          kind="amendments"
+          n={facts.pending}
+          label={t('outlinePendingAmendments', {
+            n: facts.pending,
+            parties: [...facts.pendingBy].join(', '),
+          })}
+        />
       )}
       {facts.openThreads > 0 && (
-        <span className="badge threads" title={t('outlineOpenThreads', { n: facts.openThreads })}>
-          ✎{facts.openThreads}
-        </span>
+        <Count
+          kind="threads"
+          n={facts.openThreads}
+          label={t('outlineOpenThreads', { n: facts.openThreads })}
+        />
       )}
     </span>
   );

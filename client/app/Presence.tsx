@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useI18n } from './i18n.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 interface Present {
   clientId: number;
@@ -22,7 +23,7 @@ export function Presence({ awareness }: { awareness: Awareness }) {
         list.push({
           clientId,
           name: user.name,
-          color: typeof user.color === 'string' ? user.color : '#6e7781',
+          color: typeof user.color === 'string' ? user.color : FALLBACK_COLOR,
           self: clientId === awareness.clientID,
         });
       });

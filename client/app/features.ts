@@ -1,7 +1,4 @@
-import type { ComponentType } from 'react';
-import type { Plugin } from 'prosemirror-state';
-import type { MessageKey } from '../../shared/i18n/messages.js';
-import type { Me } from './session.js';
+import type { Feature } from './feature.js';
 import { peopleFeature } from '../people/feature.js';
 import { exportFeature } from '../export/feature.js';
 import { notesFeature } from '../notes/feature.js';
@@ -11,26 +8,10 @@ import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
 
 /**
- * A feature of the document page. Each lives in its own folder under client/ and is listed once in
- * FEATURES below; the page gives it a tab in the side panel, a place in the toolbar, and editor plugins.
+ * The features of the document page, in the order of their tabs, one line each. The registry imports the
+ * features; the features import only the `Feature` type (client/app/feature.ts), never this list.
  */
-export interface Feature {
-  id: string;
-  /** The side panel tab's label. */
-  label?: MessageKey;
-  /** Rendered in the side panel when its tab is chosen; reads useDocument(). */
-  Panel?: ComponentType;
-  /** Rendered in the toolbar above the text. */
-  Toolbar?: ComponentType;
-  /** Whether the signed-in person sees this feature at all (the server refuses what a role may not do). */
-  visible?: (me: Me) => boolean;
-  /** Editor plugins (decorations, commands); made once when the editor is made. */
-  plugins?: () => Plugin[];
-}
-
-/** The features, in the order of their tabs. One line each. */
 export const FEATURES: Feature[] = [
-  // features: one entry per line, e.g. diffFeature, amendmentsFeature, commentsFeature, exportFeature
   exportFeature,
   ...amendmentsFeatures,
   diffFeature,

@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model';
 
-/** One entry of the outline: a chapter, a section or a measure, with its number by position. */
+/** One entry of the outline: a chapter, a section or a measure, with its stable number. */
 export interface OutlineEntry {
   id: string;
   level: 'chapter' | 'section' | 'measure';
@@ -15,39 +15,34 @@ function shorten(text: string): string {
 }
 
 /**
- * The outline of an agenda document, in document order. Numbers are positional, exactly as the editor shows
- * them (CSS counters) and the API reports them.
+ * The outline of an agenda document, in document order, with the numbers the nodes carry (given by the
+ * server, never moved), exactly as the editor shows them and the API reports them.
  */
 export function outlineOf(doc: Node): OutlineEntry[] {
   const out: OutlineEntry[] = [];
-  let c = 0;
+  const numberOf = (node: Node) => String(node.attrs.number ?? '');
   doc.forEach((chapter) => {
     if (chapter.type.name !== 'chapter') return;
-    c++;
     out.push({
       id: chapter.attrs.id,
       level: 'chapter',
-      number: `${c}`,
+      number: numberOf(chapter),
       label: chapter.firstChild?.textContent ?? '',
     });
-    let s = 0;
     chapter.forEach((section) => {
       if (section.type.name !== 'section') return;
-      s++;
       out.push({
         id: section.attrs.id,
         level: 'section',
-        number: `${c}.${s}`,
+        number: numberOf(section),
         label: shorten(section.firstChild?.textContent ?? ''),
       });
-      let m = 0;
       section.forEach((measure) => {
         if (measure.type.name !== 'measure') return;
-        m++;
         out.push({
           id: measure.attrs.id,
           level: 'measure',
-          number: `${c}.${s}.${m}`,
+          number: numberOf(measure),
           label: shorten(measure.textContent),
         });
       });

@@ -6,6 +6,8 @@ export interface MeasureFacts {
   status: MeasureStatus;
   /** Parties with a submitted (pending) amendment on the measure. */
   pendingBy: Set<string>;
+  /** How many submitted amendments on the measure wait for a decision. */
+  pending: number;
   openThreads: number;
 }
 
@@ -78,7 +80,12 @@ export function withThreadCounts(
   const out = new Map<string, MeasureFacts>();
   for (const [id, f] of facts) out.set(id, { ...f, openThreads: 0 });
   for (const [id, n] of counts) {
-    const f = out.get(id) ?? { status: 'open' as const, pendingBy: new Set<string>(), openThreads: 0 };
+    const f = out.get(id) ?? {
+      status: 'open' as const,
+      pendingBy: new Set<string>(),
+      pending: 0,
+      openThreads: 0,
+    };
     out.set(id, { ...f, openThreads: n });
   }
   return out;

@@ -4,6 +4,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import type { Awareness } from 'y-protocols/awareness';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from 'y-prosemirror';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 /** Someone else in the document, and the chapter, section and measure their cursor is in. */
 export interface Location {
@@ -61,7 +62,7 @@ export function useLocations(
         found.push({
           clientId,
           name: user.name,
-          color: user.color ?? '#6e7781',
+          color: user.color ?? FALLBACK_COLOR,
           within: containersAt(view.state, pos),
         });
       });

@@ -16,11 +16,16 @@ export function useMeasureFacts(meta: Y.Doc | null): Map<string, MeasureFacts> {
       const next = new Map<string, MeasureFacts>();
       const of = (id: string) => {
         let f = next.get(id);
-        if (!f) next.set(id, (f = { status: 'open', pendingBy: new Set(), openThreads: 0 }));
+        if (!f) next.set(id, (f = { status: 'open', pendingBy: new Set(), pending: 0, openThreads: 0 }));
         return f;
       };
       statuses.forEach((record, id) => (of(id).status = record.status));
-      amendments.forEach((a) => a.status === 'submitted' && of(a.measureId).pendingBy.add(a.party));
+      amendments.forEach((a) => {
+        if (a.status !== 'submitted') return;
+        const f = of(a.measureId);
+        f.pendingBy.add(a.party);
+        f.pending++;
+      });
       threads.forEach((t) => {
         if (t.status.kind === 'open' && t.anchor.measureId) of(t.anchor.measureId).openThreads++;
       });

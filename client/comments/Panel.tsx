@@ -11,6 +11,7 @@ import { outlineOf } from '../app/outline.js';
 import * as commentsApi from './api.js';
 import { anchorOfSelection, commentsKey, setHover, type Placed, type ShownThread } from './plugin.js';
 import { useParties } from './useThreads.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 type Filter = 'open' | 'resolved' | 'party' | 'all';
 
@@ -239,7 +240,10 @@ function MessageItem(props: {
   return (
     <li className="comment-message">
       <div className="comment-meta">
-        <span className="party-dot" style={{ background: colors.get(message.author.party) ?? '#6e7781' }} />
+        <span
+          className="party-dot"
+          style={{ background: colors.get(message.author.party) ?? FALLBACK_COLOR }}
+        />
         <strong>{message.author.name}</strong> <span className="muted">{message.author.party}</span>{' '}
         <time dateTime={message.createdAt}>{commentsApi.dutchMoment(message.createdAt)}</time>
         {message.editedAt && <span className="muted"> · {t('commentEdited')}</span>}
@@ -256,7 +260,7 @@ function MessageItem(props: {
               <mark
                 key={i}
                 className="mention"
-                style={{ ['--mention-color' as string]: colors.get(part.party) ?? '#6e7781' }}
+                style={{ ['--mention-color' as string]: colors.get(part.party) ?? FALLBACK_COLOR }}
               >
                 @{part.party}
               </mark>

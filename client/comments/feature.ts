@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { CommentsPanel } from './Panel.js';
 import { CommentsToolbar } from './Toolbar.js';
 import { commentsPlugin } from './plugin.js';

@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
-import type { Party } from '../../shared/auth/person.js';
+import { FALLBACK_COLOR, type Party } from '../../shared/auth/person.js';
 import { threadsOf } from '../../shared/comments/threads.js';
 import { THREADS_MAP, type Thread } from '../../shared/comments/types.js';
 import { useRoom, type RoomHandle } from '../app/useRoom.js';
 import { fetchParties } from './api.js';
 import { setThreads } from './plugin.js';
-
-const GREY = '#6e7781';
 
 /** The document's parties, once they are fetched. */
 export function useParties(documentId: string): Party[] {
@@ -53,7 +51,7 @@ export function useThreadsInEditor(
     const colors = new Map(parties.map((p) => [p.short, p.color]));
     setThreads(
       view,
-      [...everyone, ...own].map((thread) => ({ thread, color: colors.get(thread.party) ?? GREY })),
+      [...everyone, ...own].map((thread) => ({ thread, color: colors.get(thread.party) ?? FALLBACK_COLOR })),
     );
   }, [view, everyone, own, parties]);
 }

@@ -77,7 +77,10 @@ export function ComparePanel() {
 
   const sides: { value: Side; label: string }[] = [
     { value: 'original', label: t('diffSideOriginal') },
-    ...versions.map((v) => ({ value: v.id, label: `${v.name} (${dutchTime(v.createdAt)})` })),
+    // The original is the first side already (the versions list has it too, as id `original`).
+    ...versions
+      .filter((v) => v.kind !== 'original')
+      .map((v) => ({ value: v.id, label: `${v.name} (${dutchTime(v.createdAt)})` })),
     ...(visit.kind === 'earlier'
       ? [{ value: 'since-last-visit', label: t('diffSideSinceVisitAt', { time: dutchTime(visit.at) }) }]
       : []),

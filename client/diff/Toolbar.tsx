@@ -22,13 +22,13 @@ export function DiffToolbar() {
       return;
     }
     if (diffPluginKey.getState(view.state)?.original) {
-      view.dispatch(setDiffOptions(view.state.tr, { show: true }));
+      view.dispatch(setDiffOptions(view.state.tr, { show: true, lapsed: t('diffLapsed') }));
       return;
     }
     setLoading(true);
     try {
       const original = await fetchBaseline(documentId);
-      view.dispatch(setDiffOptions(view.state.tr, { show: true, original }));
+      view.dispatch(setDiffOptions(view.state.tr, { show: true, original, lapsed: t('diffLapsed') }));
     } finally {
       setLoading(false);
     }

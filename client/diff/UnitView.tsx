@@ -48,7 +48,12 @@ export function UnitView({
             ({unit.fromNumber} → {unit.toNumber})
           </span>
         )}
-        <span className={`diff-badge diff-badge-${unit.status}`}>{t(`diffStatus_${unit.status}`)}</span>
+        <span className={`diff-badge diff-badge-${unit.status}`}>
+          {/* A removed measure keeps its number, which no other measure gets: it has lapsed. */}
+          {unit.kind === 'measure' && unit.status === 'removed'
+            ? t('diffLapsed')
+            : t(`diffStatus_${unit.status}`)}
+        </span>
       </header>
       {layout === 'inline' ? (
         <p className="diff-text">

@@ -39,11 +39,14 @@ export function VersionList({
     }
   };
 
+  const nameOf = (version: Version) =>
+    version.kind === 'original' ? t('diffOriginalVersion') : version.name;
+
   const restore = async (version: Version) => {
-    if (!window.confirm(t('diffRestoreConfirm', { name: version.name }))) return;
+    if (!window.confirm(t('diffRestoreConfirm', { name: nameOf(version) }))) return;
     try {
       await restoreVersion(documentId, version.id);
-      setMessage(t('diffRestored', { name: version.name }));
+      setMessage(t('diffRestored', { name: nameOf(version) }));
       onChanged();
     } catch (err) {
       setMessage((err as Error).message);
@@ -79,8 +82,9 @@ export function VersionList({
           {[...versions].reverse().map((v) => (
             <li key={v.id} data-version={v.id}>
               <div>
-                <strong>{v.name}</strong>
+                <strong>{nameOf(v)}</strong>
                 {v.kind === 'daily' && <span className="diff-muted"> · {t('diffDaily')}</span>}
+                {v.kind === 'original' && <span className="diff-muted"> · {t('diffOriginalImported')}</span>}
                 <div className="diff-muted">{dutchTime(v.createdAt)}</div>
               </div>
               <div className="diff-version-actions">

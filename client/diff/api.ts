@@ -1,7 +1,7 @@
 /** The diff and versions API as the client calls it. */
 import { api } from '../app/session.js';
 import type { Agenda } from '../../shared/agenda/types.js';
-import type { ChapterSummary, StatusCounts, UnitDiff } from '../../shared/diff/index.js';
+import type { AttributedUnit, ChapterSummary, StatusCounts } from '../../shared/diff/index.js';
 
 /** A version as the server lists it. */
 export interface Version {
@@ -9,18 +9,12 @@ export interface Version {
   name: string;
   createdAt: string;
   createdBy: string | null;
-  kind: 'named' | 'daily';
+  /** 'original': the import itself, always listed first by the server (id `original`). */
+  kind: 'named' | 'daily' | 'original';
 }
 
-/** Who last changed a unit, where the audit trail knows it. */
-export interface Attribution {
-  person: string;
-  party: string;
-  at: string;
-}
-
-/** A unit of a comparison. */
-export type DiffUnit = UnitDiff & { attribution?: Attribution };
+/** A unit of a comparison (with who last changed it, where the audit trail knows). */
+export type DiffUnit = AttributedUnit;
 
 /** `GET /api/documents/:id/diff`. */
 export interface DiffResponse {

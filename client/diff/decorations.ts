@@ -96,25 +96,30 @@ export function documentDecorations(units: readonly TextUnit[], baseline: Baseli
   return out;
 }
 
-function removedWidget(number: string, text: string): HTMLElement {
+function removedWidget(number: string, text: string, lapsed: string): HTMLElement {
   const block = document.createElement('div');
   block.className = 'diff-removed-measure';
   block.setAttribute('data-number', number);
   const del = document.createElement('del');
   del.className = 'diff-del';
   del.textContent = text;
-  block.append(del);
+  const label = document.createElement('span');
+  label.className = 'diff-lapsed';
+  label.textContent = ` (${lapsed})`;
+  block.append(del, label);
   return block;
 }
 
 /**
- * Measures of the original that are gone from the live text: shown struck through at the end of the
- * section they stood in (when that section is still there).
+ * Measures of the original that are gone from the live text: shown struck through, with their number
+ * (which no other measure ever gets) and `lapsed` ("vervallen"), at the end of the section they stood in
+ * (when that section is still there).
  */
 export function removedMeasureDecorations(
   doc: Node,
   original: Agenda,
   present: ReadonlySet<string>,
+  lapsed = 'vervallen',
 ): Decoration[] {
   const sectionEnds = new Map<string, number>();
   doc.descendants((node, pos) => {
@@ -132,7 +137,7 @@ export function removedMeasureDecorations(
       for (const measure of section.measures) {
         if (present.has(measure.id)) continue;
         out.push(
-          Decoration.widget(end, () => removedWidget(measure.number, measure.text), {
+          Decoration.widget(end, () => removedWidget(measure.number, measure.text, lapsed), {
             side: 1,
             ignoreSelection: true,
             key: `removed:${measure.id}`,

@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { ComparePanel } from './ComparePanel.js';
 import { diffPlugin } from './plugin.js';
 import { DiffToolbar } from './Toolbar.js';

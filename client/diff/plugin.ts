@@ -21,6 +21,8 @@ export interface DiffOptions {
 
 interface DiffPluginState extends DiffOptions {
   original: Agenda | null;
+  /** The word beside a removed measure's number ("vervallen"), in the reader's language. */
+  lapsed: string;
   index: BaselineIndex | null;
   decorations: DecorationSet;
 }
@@ -28,7 +30,7 @@ interface DiffPluginState extends DiffOptions {
 /** The plugin's key: read its state with `diffPluginKey.getState(state)`. */
 export const diffPluginKey = new PluginKey<DiffPluginState>('akkoord-diff');
 
-type Meta = Partial<DiffOptions> & { original?: Agenda };
+type Meta = Partial<DiffOptions> & { original?: Agenda; lapsed?: string };
 
 /** Sets what the switch shows and, once fetched, the original to compare with. */
 export function setDiffOptions(tr: Transaction, meta: Meta): Transaction {
@@ -36,12 +38,17 @@ export function setDiffOptions(tr: Transaction, meta: Meta): Transaction {
 }
 
 /** Every decoration of `doc`, computed from scratch. */
-export function allDecorations(doc: Node, original: Agenda, index: BaselineIndex): DecorationSet {
+export function allDecorations(
+  doc: Node,
+  original: Agenda,
+  index: BaselineIndex,
+  lapsed = 'vervallen',
+): DecorationSet {
   const units = textUnits(doc);
   const present = new Set(units.map((unit) => unit.key));
   return DecorationSet.create(doc, [
     ...documentDecorations(units, index),
-    ...removedMeasureDecorations(doc, original, present),
+    ...removedMeasureDecorations(doc, original, present, lapsed),
   ]);
 }
 
@@ -86,7 +93,7 @@ function afterChange(value: DiffPluginState, tr: Transaction): DecorationSet {
   if (!original || !index) return DecorationSet.empty;
   const block = singleChangedBlock(tr);
   const unit = block === null ? null : textUnitAt(tr.doc, block);
-  if (!unit) return allDecorations(tr.doc, original, index);
+  if (!unit) return allDecorations(tr.doc, original, index, value.lapsed);
   const mapped = value.decorations.map(tr.mapping, tr.doc);
   const end = unit.pos + unit.node.nodeSize;
   // Only the block's own decorations: its node decoration, inline marks and deletion widgets inside it.
@@ -108,6 +115,7 @@ export function diffPlugin(): Plugin<DiffPluginState> {
         show: false,
         onlyChanged: false,
         original: null,
+        lapsed: 'vervallen',
         index: null,
         decorations: DecorationSet.empty,
       }),
@@ -119,11 +127,12 @@ export function diffPlugin(): Plugin<DiffPluginState> {
             show: meta.show ?? value.show,
             onlyChanged: meta.onlyChanged ?? value.onlyChanged,
             original,
+            lapsed: meta.lapsed ?? value.lapsed,
             index: meta.original ? baselineIndex(meta.original) : value.index,
           };
           const decorations =
             next.show && next.original && next.index
-              ? allDecorations(tr.doc, next.original, next.index)
+              ? allDecorations(tr.doc, next.original, next.index, next.lapsed)
               : DecorationSet.empty;
           return { ...next, decorations };
         }

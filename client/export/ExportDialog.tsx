@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app/i18n.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import {
+  canNumberFinally,
   downloadExport,
   fetchVersionChoices,
   type ExportChoice,
@@ -40,6 +41,7 @@ export function ExportDialog({ documentId, onClose }: { documentId: string; onCl
     parked: true,
     disputed: true,
     comments: false,
+    finalNumbering: false,
     lang: language,
   });
   const [run, setRun] = useState<Run>({ kind: 'idle' });
@@ -119,6 +121,16 @@ export function ExportDialog({ documentId, onClose }: { documentId: string; onCl
               {t(value === 'marked' ? 'exportMarked' : 'exportClean')}
             </label>
           ))}
+          <label>
+            <input
+              type="checkbox"
+              name="numbering"
+              disabled={!canNumberFinally(choice)}
+              checked={choice.finalNumbering && canNumberFinally(choice)}
+              onChange={(e) => set({ finalNumbering: e.target.checked })}
+            />{' '}
+            {t('exportFinalNumbering')}
+          </label>
         </fieldset>
         <fieldset className="export-field" disabled={isReport || choice.format === 'json'}>
           <legend>{t('exportInclude')}</legend>

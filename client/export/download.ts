@@ -13,7 +13,14 @@ export interface ExportChoice {
   parked: boolean;
   disputed: boolean;
   comments: boolean;
+  /** "Definitieve nummering": a clean text numbered consecutively (Word, Markdown, HTML). */
+  finalNumbering: boolean;
   lang: 'nl' | 'en';
+}
+
+/** Whether a choice can be numbered consecutively: a clean text to read. */
+export function canNumberFinally(choice: ExportChoice): boolean {
+  return choice.changes === 'clean' && ['docx', 'md', 'html'].includes(choice.format);
 }
 
 /** The export API address of a choice (options at their defaults are left out). */
@@ -24,6 +31,7 @@ export function exportUrl(documentId: string, choice: ExportChoice): string {
   if (!choice.parked) query.set('parked', '0');
   if (!choice.disputed) query.set('disputed', '0');
   if (choice.comments && choice.format === 'docx') query.set('comments', '1');
+  if (choice.finalNumbering && canNumberFinally(choice)) query.set('numbering', 'final');
   query.set('lang', choice.lang);
   return `/api/documents/${encodeURIComponent(documentId)}/export?${query.toString()}`;
 }

@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { lastChangePlugin } from './plugin.js';
 import { LastChangeLoader } from './LastChangeLoader.js';
 

@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { NotesPanel } from './NotesPanel.js';
 
 /** Private notes per party, in the party's own room. */

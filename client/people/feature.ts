@@ -1,4 +1,4 @@
-import type { Feature } from '../app/features.js';
+import type { Feature } from '../app/feature.js';
 import { PeoplePanel } from './PeoplePanel.js';
 
 /** The chair's people and drafting panel (the server refuses these calls for anyone else). */

@@ -49,13 +49,13 @@ export function measureText(doc: Y.Doc, id: string): string | null {
   return found ? plainText(found.el) : null;
 }
 
-/** The chapters with their measure ids in order, numbered by position (as the dashboard counts them). */
+/** The chapters with their measure ids in order, and their stable numbers. */
 export function chaptersOf(doc: Y.Doc): DashboardChapter[] {
-  return elements(doc.getXmlFragment(TEXT_FRAGMENT), 'chapter').map((chapter, ci) => {
+  return elements(doc.getXmlFragment(TEXT_FRAGMENT), 'chapter').map((chapter) => {
     const title = elements(chapter, 'chapter_title')[0];
     return {
       id: String(chapter.getAttribute('id') ?? ''),
-      number: ci + 1,
+      number: String(chapter.getAttribute('number') ?? ''),
       title: title ? plainText(title) : '',
       measureIds: elements(chapter, 'section').flatMap((s) =>
         elements(s, 'measure').map((m) => String(m.getAttribute('id') ?? '')),

@@ -12,11 +12,14 @@ function metaRoom(documentId: string): string {
   return roomName({ kind: 'meta', documentId });
 }
 
-/** Mirrors amendments (from `submitted` on; drafts never go to the meta room) in one change. */
+/**
+ * Mirrors amendments (from `submitted` on; drafts never go to the meta room) in one change, made by
+ * `personId` (null: by Akkoord itself, as in a restore).
+ */
 export function mirrorAmendments(
   rooms: Rooms,
   documentId: string,
-  personId: string,
+  personId: string | null,
   amendments: Amendment[],
 ): void {
   const visible = amendments.filter((a) => a.status !== 'draft');
@@ -51,4 +54,18 @@ export function mirrorStatus(
   writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
     doc.getMap(META.measureStatuses).set(measureId, record),
   );
+}
+
+/** Mirrors several measures' negotiation statuses in one change (a restore). */
+export function mirrorStatuses(
+  rooms: Rooms,
+  documentId: string,
+  personId: string | null,
+  records: Record<string, MeasureStatusRecord>,
+): void {
+  if (Object.keys(records).length === 0) return;
+  writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
+    const map = doc.getMap(META.measureStatuses);
+    for (const [measureId, record] of Object.entries(records)) map.set(measureId, record);
+  });
 }

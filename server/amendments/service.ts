@@ -1,7 +1,9 @@
 /**
- * The amendments feature on the server: every move checks who asks (through the pure lifecycle), then writes
- * the tables and the live rooms in the same request — drafts to the party room, the rest to the meta room,
- * accepted changes to the agenda text.
+ * The amendments feature on the server: every move asks the one place that decides it — the pure lifecycle
+ * for moves on an amendment, the position rule for positions, the role table for the rest — then writes the
+ * tables and the live rooms in the same request: drafts to the party room, the rest to the meta room,
+ * accepted changes to the agenda text. Refusals are thrown as domain errors; the HTTP router only checks
+ * that the person belongs to the document.
  */
 import { randomUUID } from 'node:crypto';
 import { isRefusal, transition, type AmendmentAction } from '../../shared/amendments/lifecycle.js';
@@ -25,30 +27,33 @@ import type {
   Position,
   Refusal,
 } from '../../shared/amendments/types.js';
+import { Conflict, errorOfRefusal, NotFound, permit } from '../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { PersonRecord } from '../people/repository.js';
-import { HttpError } from '../http/errors.js';
 import { withLiveDoc } from '../documents/live.js';
 import { writeRoom } from '../sync/serverWrite.js';
-import { AmendmentsRepository } from './repository.js';
+import type { AmendmentsRepository } from './repository.js';
 import { applyToText, chaptersOf, measureText } from './liveText.js';
 import { createDraft, readDrafts, removeDraft, writeDraft } from './drafts.js';
 import { mirrorAmendments, mirrorMeasurePositions, mirrorStatus } from './mirror.js';
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 function actorOf(person: PersonRecord): Actor {
   return { personId: person.id, party: person.party, role: person.role };
 }
 
-/** The amendment of a transition, or the refusal as an HTTP error. */
+/** The amendment of a transition, or the refusal thrown as a domain error. */
 function orRefuse(value: Amendment | Refusal): Amendment {
-  if (isRefusal(value)) throw new HttpError(value.status, value.reason);
+  if (isRefusal(value)) throw errorOfRefusal(value);
   return value;
 }
 
-/** Throws a refusal (from a permission check) as an HTTP error. */
+/** Throws a refusal (of the position rule) as a domain error. */
 function refuseIf(refusal: Refusal | null): void {
-  if (refusal) throw new HttpError(refusal.status, refusal.reason);
+  if (refusal) throw errorOfRefusal(refusal);
 }
+
+const noMeasure = (id: string) => new NotFound('measure', `Er is geen maatregel "${id}".`);
 
 /** The dashboard with, when a chapter is asked for, its positions matrix. */
 export interface DashboardAnswer extends Dashboard {
@@ -61,7 +66,7 @@ export class AmendmentsService {
   private readonly originals = new Map<string, { key: string; texts: Map<string, string> }>();
 
   constructor(private readonly ctx: AppContext) {
-    this.repo = new AmendmentsRepository(ctx.store.db);
+    this.repo = ctx.amendments;
   }
 
   private now(): string {
@@ -85,11 +90,11 @@ export class AmendmentsService {
     return withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => measureText(doc, measureId));
   }
 
-  /** An amendment the person may see (other parties' drafts do not exist for them), or 404. */
+  /** An amendment the person may see (other parties' drafts do not exist for them), or `NotFound`. */
   private visible(person: PersonRecord, documentId: string, id: string): Amendment {
     const a = this.repo.get(documentId, id);
     if (!a || (a.status === 'draft' && a.party !== person.party))
-      throw new HttpError(404, `Er is geen amendement "${id}".`);
+      throw new NotFound('amendment', `Er is geen amendement "${id}".`);
     return a;
   }
 
@@ -131,14 +136,15 @@ export class AmendmentsService {
     return views.find((v) => v.id === id)!;
   }
 
-  /** Creates a draft of the person's party in its party room. */
+  /** Creates a draft of the person's party in its party room (if their role may propose amendments). */
   create(
     person: PersonRecord,
     documentId: string,
     input: { measure: string; kind: AmendmentKind; text?: string; rationale: string },
   ): Amendment {
+    permit(person.role, 'amendment.propose');
     const current = this.liveText(documentId, input.measure);
-    if (current === null) throw new HttpError(404, `Er is geen maatregel "${input.measure}".`);
+    if (current === null) throw noMeasure(input.measure);
     const text = input.kind === 'delete' ? null : (input.text ?? (input.kind === 'replace' ? current : ''));
     return this.repo.transaction(() => {
       const seq = this.repo.nextSeq(documentId);
@@ -176,9 +182,10 @@ export class AmendmentsService {
         ? readDrafts(this.ctx.store, this.ctx.rooms, documentId, a.party).get(id)
         : undefined;
     if (a.status === 'draft' && !draft)
-      throw new HttpError(409, `Het concept van ${a.number} is niet meer te vinden.`);
+      throw new Conflict('party room', `Het concept van ${a.number} is niet meer te vinden.`);
     const current = this.liveText(documentId, a.measureId);
-    if (current === null) throw new HttpError(409, `De maatregel van ${a.number} bestaat niet meer.`);
+    if (current === null)
+      throw new Conflict('measure removed', `De maatregel van ${a.number} bestaat niet meer.`);
     const next = orRefuse(
       transition(
         a,
@@ -218,15 +225,26 @@ export class AmendmentsService {
   ): Amendment {
     const a = this.visible(person, documentId, id);
     if (a.status === 'draft') {
-      orRefuse(
+      const [drafted] = this.withDraftTexts(person, documentId, [a]);
+      const next = orRefuse(
         transition(
-          a,
-          { kind: 'update', now: this.now(), text: input.text ?? 'x', rationale: '', baseText: null },
+          drafted!,
+          {
+            kind: 'update',
+            now: this.now(),
+            text: input.text ?? drafted!.text,
+            rationale: input.rationale ?? drafted!.rationale,
+            baseText: null,
+          },
           actorOf(person),
         ),
       );
-      writeDraft(this.ctx.rooms, a, person.id, input);
-      return this.withDraftTexts(person, documentId, [this.repo.get(documentId, id)!])[0]!;
+      // Only the fields asked for change in the room: the party may be typing in the others.
+      writeDraft(this.ctx.rooms, a, person.id, {
+        ...(input.text === undefined ? {} : { text: next.text ?? '' }),
+        ...(input.rationale === undefined ? {} : { rationale: next.rationale }),
+      });
+      return next;
     }
     const current = this.liveText(documentId, a.measureId);
     const next = orRefuse(
@@ -312,7 +330,8 @@ export class AmendmentsService {
   }
 
   private checkParty(documentId: string, party: string): void {
-    if (!this.ctx.people.party(documentId, party)) throw new HttpError(404, `Er is geen partij "${party}".`);
+    if (!this.ctx.people.party(documentId, party))
+      throw new NotFound('party', `Er is geen partij "${party}".`);
   }
 
   /** A party's position on a submitted amendment (its negotiators only). */
@@ -324,12 +343,12 @@ export class AmendmentsService {
     position: Position,
     note: string | null,
   ): Amendment {
-    this.checkParty(documentId, party);
     refuseIf(mayRecordPosition(actorOf(person), party));
+    this.checkParty(documentId, party);
     const a = this.visible(person, documentId, id);
     if (a.status !== 'submitted')
-      throw new HttpError(
-        409,
+      throw new Conflict(
+        `amendment ${a.status}`,
         `Op amendement ${a.number} wordt geen standpunt meer ingenomen: het is niet (meer) in behandeling.`,
       );
     const record = { position, note, by: person.id, at: this.now() };
@@ -348,10 +367,9 @@ export class AmendmentsService {
     position: Position,
     note: string | null,
   ): MeasurePositions {
-    this.checkParty(documentId, party);
     refuseIf(mayRecordPosition(actorOf(person), party));
-    if (this.liveText(documentId, measureId) === null)
-      throw new HttpError(404, `Er is geen maatregel "${measureId}".`);
+    this.checkParty(documentId, party);
+    if (this.liveText(documentId, measureId) === null) throw noMeasure(measureId);
     this.repo.setMeasurePosition(documentId, measureId, party, {
       position,
       note,
@@ -363,15 +381,15 @@ export class AmendmentsService {
     return positions;
   }
 
-  /** A measure's negotiation status (the caller checked the chair's right). */
+  /** A measure's negotiation status (if the person's role may set it). */
   setStatus(
     person: PersonRecord,
     documentId: string,
     measureId: string,
     status: MeasureStatus,
   ): MeasureStatusRecord {
-    if (this.liveText(documentId, measureId) === null)
-      throw new HttpError(404, `Er is geen maatregel "${measureId}".`);
+    permit(person.role, 'measure.status');
+    if (this.liveText(documentId, measureId) === null) throw noMeasure(measureId);
     const record = { status, by: person.id, at: this.now() };
     this.repo.setStatus(documentId, measureId, record);
     mirrorStatus(this.ctx.rooms, documentId, person.id, measureId, record);
@@ -396,11 +414,11 @@ export class AmendmentsService {
     const answer: DashboardAnswer = dashboard(chapters, amendments, statuses);
     if (chapterId) {
       const chapter = chapters.find((c) => c.id === chapterId);
-      if (!chapter) throw new HttpError(404, `Er is geen hoofdstuk "${chapterId}".`);
+      if (!chapter) throw new NotFound('chapter', `Er is geen hoofdstuk "${chapterId}".`);
       const parties = this.ctx.people
         .parties(documentId)
         .map((p) => p.short)
-        .filter((p) => p !== 'SEC');
+        .filter((p) => p !== SECRETARIAT);
       answer.matrix = positionsMatrix(chapter, amendments, parties);
     }
     return answer;

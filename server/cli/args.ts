@@ -1,5 +1,7 @@
-/** A mistake on the command line or in its input, told to the person in one sentence; exits non-zero. */
-export class CliError extends Error {
+import { Invalid } from '../domain/errors.js';
+
+/** A mistake on the command line or in its input, told to the person in one sentence (an `Invalid`). */
+export class CliError extends Invalid {
   override name = 'CliError';
 }
 

@@ -1,22 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { openSqliteStore } from '../storage/sqlite.js';
+import { checkSqliteCopy } from '../storage/sqlite.js';
 import { dataDir, databaseFile } from '../config.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { CliError, type Args } from './args.js';
 import { serverRunning } from '../pidfile.js';
+import { DATA_FILE_MODE } from '../storage/fileModes.js';
+import { withStorage } from './storage.js';
 
 /** `akkoord backup <file>`: a consistent copy made with SQLite's online backup, while the server runs. */
 export async function backup(args: Args, out: (line: string) => void): Promise<void> {
   const target = args.positional[0];
   if (!target) throw new CliError('Geef het bestand voor de reservekopie op.');
-  if (fs.existsSync(target)) throw new CliError(`${target} bestaat al; kies een nieuw bestand.`);
-  const store = openSqliteStore(databaseFile(dataDir()));
-  try {
-    await store.db.backup(target);
-  } finally {
-    store.close();
-  }
+  if (fs.existsSync(target)) throw new Conflict('file', `${target} bestaat al; kies een nieuw bestand.`);
+  await withStorage((storage) => storage.backup(target));
+  // The copy holds every party's drafts, like the database itself: readable by its owner only.
+  if (process.platform !== 'win32') fs.chmodSync(target, DATA_FILE_MODE);
   out(`Reservekopie gemaakt: ${target} (${fs.statSync(target).size.toLocaleString('nl-NL')} bytes).`);
 }
 
@@ -27,18 +26,12 @@ export async function backup(args: Args, out: (line: string) => void): Promise<v
 export function restore(args: Args, out: (line: string) => void): void {
   const source = args.positional[0];
   if (!source) throw new CliError('Geef de reservekopie op die teruggezet moet worden.');
-  if (!fs.existsSync(source)) throw new CliError(`Reservekopie ${source} bestaat niet.`);
+  if (!fs.existsSync(source)) throw new NotFound('file', `Reservekopie ${source} bestaat niet.`);
   const dir = dataDir();
-  if (serverRunning(dir)) throw new CliError('Akkoord draait nog op deze gegevens; stop de server eerst.');
+  if (serverRunning(dir))
+    throw new Conflict('running server', 'Akkoord draait nog op deze gegevens; stop de server eerst.');
   try {
-    const db = new Database(source, { readonly: true, fileMustExist: true });
-    try {
-      if (db.pragma('integrity_check', { simple: true }) !== 'ok')
-        throw new Error('integriteitscontrole faalt');
-      db.prepare('SELECT COUNT(*) FROM documents').get();
-    } finally {
-      db.close();
-    }
+    checkSqliteCopy(source);
   } catch (err) {
     throw new CliError(
       `${source} is geen bruikbare Akkoord-reservekopie (${(err as Error).message}); er is niets gewijzigd.`,
@@ -54,14 +47,9 @@ export function restore(args: Args, out: (line: string) => void): void {
 }
 
 /** `akkoord verify`: checks the hash chain of the audit log and every stored update against it. */
-export function verify(_args: Args, out: (line: string) => void): void {
-  const store = openSqliteStore(databaseFile(dataDir()));
-  try {
-    const problems = store.audit.verify();
-    if (problems.length > 0)
-      throw new CliError(`Het auditlog klopt niet:\n  ${problems.slice(0, 20).join('\n  ')}`);
-    out('Auditlog en opgeslagen wijzigingen zijn onaangetast.');
-  } finally {
-    store.close();
-  }
+export async function verify(_args: Args, out: (line: string) => void): Promise<void> {
+  const problems = await withStorage((storage) => storage.audit.verify());
+  if (problems.length > 0)
+    throw new CliError(`Het auditlog klopt niet:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  out('Auditlog en opgeslagen wijzigingen zijn onaangetast.');
 }

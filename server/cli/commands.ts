@@ -1,14 +1,13 @@
-import { parseAgenda, AgendaParseError } from '../../shared/agenda/parse.js';
 import type { Agenda } from '../../shared/agenda/types.js';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile } from '../config.js';
 import { importAgenda, DOCUMENT_ID } from '../documents/import.js';
+import { Conflict } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
-import { readAgendaFile } from './readAgendaFile.js';
+import { importAgendaFile } from './readAgendaFile.js';
 import { EXPORT_USAGE, exportCommand } from './export.js';
 import { importJsonCommand } from './importJson.js';
 import { invite, revoke } from './people.js';
 import { backup, restore, verify } from './backup.js';
+import { withStorage } from './storage.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
 export interface Command {
@@ -17,15 +16,15 @@ export interface Command {
   run(args: Args, out: (line: string) => void): void | Promise<void>;
 }
 
-function parseFile(file: string | undefined): Agenda {
-  if (!file) throw new CliError('Geef het bestand met de agendatekst op.');
-  const text = readAgendaFile(file);
-  try {
-    return parseAgenda(text);
-  } catch (err) {
-    if (err instanceof AgendaParseError) throw new CliError(`${file}: ${err.message}`);
-    throw err;
-  }
+/**
+ * Imports the agenda file (.pdf, .docx, .txt, .md); its warnings go to stderr, one sentence a line, so the
+ * agenda JSON on stdout stays clean.
+ */
+async function parseFile(file: string | undefined): Promise<Agenda> {
+  if (!file) throw new CliError('Geef het bestand met de agenda op (.pdf, .docx, .txt of .md).');
+  const result = await importAgendaFile(file);
+  for (const warning of result.warnings) process.stderr.write(`Let op: ${warning.message}\n`);
+  return result.agenda;
 }
 
 export const commands: Record<string, Command> = {
@@ -40,10 +39,10 @@ export const commands: Record<string, Command> = {
   restore: { usage: 'akkoord restore <bestand>', switches: [], run: restore },
   verify: { usage: 'akkoord verify', switches: [], run: verify },
   parse: {
-    usage: 'akkoord parse <bestand> --json',
+    usage: 'akkoord parse <bestand.pdf|.docx|.txt|.md> --json',
     switches: ['json'],
-    run(args, out) {
-      const agenda = parseFile(args.positional[0]);
+    async run(args, out) {
+      const agenda = await parseFile(args.positional[0]);
       if (args.options.has('json')) out(JSON.stringify(agenda, null, 2));
       else {
         const measures = agenda.chapters.reduce(
@@ -58,19 +57,18 @@ export const commands: Record<string, Command> = {
   },
   import: {
     usage:
-      'akkoord import <bestand> --id <document-id> [--title <titel>] [--replace] | <export.json> --json --id <document-id>',
+      'akkoord import <bestand.pdf|.docx|.txt|.md> --id <document-id> [--title <titel>] [--replace] | <export.json> --json --id <document-id>',
     switches: ['replace', 'json'],
-    run(args, out) {
+    async run(args, out) {
       if (args.options.has('json')) return importJsonCommand(args, out);
       const id = option(args, 'id');
       if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda.');
       if (!DOCUMENT_ID.test(id))
         throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
-      const agenda = parseFile(args.positional[0]);
-      const store = openSqliteStore(databaseFile(dataDir()));
-      try {
+      const agenda = await parseFile(args.positional[0]);
+      return withStorage(({ store }) => {
         if (store.getDocument(id) && !args.options.has('replace')) {
-          throw new CliError(`Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
+          throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
         }
         importAgenda(store, {
           id,
@@ -80,9 +78,7 @@ export const commands: Record<string, Command> = {
         });
         const doc = store.getDocument(id)!;
         out(`Document ${id} opgeslagen: "${doc.title}".`);
-      } finally {
-        store.close();
-      }
+      });
     },
   },
   export: { usage: EXPORT_USAGE, switches: ['comments'], run: exportCommand },

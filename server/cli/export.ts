@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile } from '../config.js';
 import { Rooms } from '../sync/rooms.js';
-import { PeopleRepository } from '../people/repository.js';
-import { buildExportInput, ExportNotFoundError, type ExportSources } from '../export/input.js';
+import { buildExportInput, type ExportSources } from '../export/input.js';
 import { renderExport } from '../export/render.js';
-import { ExportRequestError, parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
+import { parseExportRequest, REQUEST_FORMAT_NAMES } from '../export/request.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
+import { withStorage } from './storage.js';
 
 /** The usage line of `export`. */
-export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] -o <bestand>`;
+export const EXPORT_USAGE = `akkoord export <document-id> --format ${REQUEST_FORMAT_NAMES.join('|')} [--version <id|live>] [--changes marked|clean] [--lang nl|en] [--parked 0|1] [--disputed 0|1] [--comments] [--numbering final] -o <bestand>`;
 
 /** Takes `-o <file>` out of the positional words (the argument parser knows only `--` options). */
 function outputOf(args: Args): { file: string | undefined; rest: string[] } {
@@ -24,16 +23,19 @@ function outputOf(args: Args): { file: string | undefined; rest: string[] } {
   return { file: option(args, 'output'), rest };
 }
 
-/** Opens the database with what an export reads, runs `work`, and closes it again. */
-export async function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Promise<T> {
-  const store = openSqliteStore(databaseFile(dataDir()));
-  const src: ExportSources = { store, rooms: new Rooms(store), people: new PeopleRepository(store.db) };
-  try {
-    return await work(src);
-  } finally {
-    src.rooms.closeAll();
-    store.close();
-  }
+/**
+ * Opens the database with what an export reads (the repositories, and rooms loaded from them), runs
+ * `work`, and closes it again.
+ */
+export function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Promise<T> {
+  return withStorage(async (storage) => {
+    const rooms = new Rooms(storage.store);
+    try {
+      return await work({ ...storage, rooms });
+    } finally {
+      rooms.closeAll();
+    }
+  });
 }
 
 /**
@@ -46,29 +48,19 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
   const id = rest[0];
   if (!id) throw new CliError(`Geef het document op: npx ${EXPORT_USAGE}`);
   if (!file) throw new CliError('Geef het bestand op waarin de export komt, met -o <bestand>.');
-  let request;
-  try {
-    request = parseExportRequest({
-      format: option(args, 'format'),
-      version: option(args, 'version'),
-      changes: option(args, 'changes'),
-      lang: option(args, 'lang'),
-      parked: option(args, 'parked'),
-      disputed: option(args, 'disputed'),
-      comments: args.options.has('comments') ? '1' : undefined,
-    });
-  } catch (err) {
-    if (err instanceof ExportRequestError) throw new CliError(err.message);
-    throw err;
-  }
+  const request = parseExportRequest({
+    format: option(args, 'format'),
+    version: option(args, 'version'),
+    changes: option(args, 'changes'),
+    lang: option(args, 'lang'),
+    parked: option(args, 'parked'),
+    disputed: option(args, 'disputed'),
+    comments: args.options.has('comments') ? '1' : undefined,
+    numbering: option(args, 'numbering'),
+  });
   const exported = await withSources(async (src) => {
-    if (!src.store.getDocument(id)) throw new CliError(`Er is geen document met id "${id}".`);
-    try {
-      return await renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
-    } catch (err) {
-      if (err instanceof ExportNotFoundError) throw new CliError(err.message);
-      throw err;
-    }
+    documentOrNotFound(src.store, id);
+    return renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
   });
   try {
     fs.writeFileSync(file, exported.bytes);

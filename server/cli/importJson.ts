@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { importJsonExport, JsonExportError, type JsonExport } from '../export/json.js';
 import { restoreJsonExport } from '../export/restore.js';
 import { DOCUMENT_ID } from '../documents/import.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
 import { withSources } from './export.js';
 
@@ -14,7 +15,7 @@ function readExport(file: string | undefined): JsonExport {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new CliError(`Bestand ${file} bestaat niet of is niet leesbaar.`);
+    throw new NotFound('file', `Bestand ${file} bestaat niet of is niet leesbaar.`);
   }
   if (!stat.isFile()) throw new CliError(`${file} is geen bestand.`);
   if (stat.size > MAX_JSON_BYTES)
@@ -41,7 +42,7 @@ export async function importJsonCommand(args: Args, out: (line: string) => void)
   const replace = args.options.has('replace');
   const summary = await withSources((src) => {
     if (src.store.getDocument(id) && !replace)
-      throw new CliError(`Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
+      throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
     return restoreJsonExport(src, { id, data, replace });
   });
   out(

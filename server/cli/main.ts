@@ -1,8 +1,8 @@
-import { StorageError } from '../storage/sqlite.js';
-import { CliError, parseArgs } from './args.js';
+import { parseArgs } from './args.js';
 import { commands } from './commands.js';
+import { failureOf } from './failure.js';
 
-/** `npx akkoord <command> …`: every failure is one sentence on stderr and a non-zero exit. */
+/** `npx akkoord <command> …`: every failure is one sentence on stderr and a non-zero exit (see failure.ts). */
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? commands[name] : undefined;
@@ -17,12 +17,9 @@ async function main(argv: string[]): Promise<number> {
     await command.run(parseArgs(rest, command.switches), (line) => process.stdout.write(`${line}\n`));
     return 0;
   } catch (err) {
-    if (err instanceof CliError || err instanceof StorageError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`Onverwachte fout: ${(err as Error).message}\n`);
-    return 70;
+    const { code, sentence } = failureOf(err);
+    process.stderr.write(`${sentence}\n`);
+    return code;
   }
 }
 

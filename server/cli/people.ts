@@ -1,24 +1,15 @@
 import { isRole } from '../../shared/auth/roles.js';
-import { openSqliteStore } from '../storage/sqlite.js';
-import { dataDir, databaseFile, port } from '../config.js';
-import { PeopleRepository } from '../people/repository.js';
-import { invitePerson, InviteError } from '../people/invite.js';
+import { dataDir, port } from '../config.js';
+import { invitePerson } from '../people/invite.js';
 import { loadSigningKey } from '../auth/tokens.js';
+import { NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
+import { withStorage } from './storage.js';
 
 /** The address sign-in links point to: AKKOORD_URL, else this machine on PORT. */
 export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.AKKOORD_URL ?? `http://localhost:${port(env)}`;
-}
-
-function withPeople<T>(run: (people: PeopleRepository, key: Uint8Array) => T): T {
-  const dir = dataDir();
-  const store = openSqliteStore(databaseFile(dir));
-  try {
-    return run(new PeopleRepository(store.db), loadSigningKey(dir));
-  } finally {
-    store.close();
-  }
 }
 
 /** `akkoord invite --doc <id> --party <short> --role <role> --name "<name>" [--expires <days>] [--json]` */
@@ -36,13 +27,10 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   const days = expires === undefined ? null : Number(expires);
   if (days !== null && !Number.isFinite(days))
     throw new CliError(`--expires verwacht een aantal dagen, niet "${expires}".`);
-  const dir = dataDir();
-  const store = openSqliteStore(databaseFile(dir));
-  try {
-    if (!store.getDocument(documentId)) throw new CliError(`Er is geen document "${documentId}".`);
-    const people = new PeopleRepository(store.db);
+  await withStorage(async ({ store, people }) => {
+    documentOrNotFound(store, documentId);
     people.ensureDefaultParties(documentId);
-    const invited = await invitePerson(people, loadSigningKey(dir), publicUrl(), {
+    const invited = await invitePerson(people, loadSigningKey(dataDir()), publicUrl(), {
       documentId,
       name,
       party,
@@ -52,26 +40,21 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
     if (args.options.has('json'))
       out(JSON.stringify({ token: invited.token, url: invited.url, person: invited.person.id }));
     else out(`${invited.person.name} (${party}, ${role}) kan zich aanmelden met:\n  ${invited.url}`);
-  } catch (err) {
-    if (err instanceof InviteError) throw new CliError(err.message);
-    throw err;
-  } finally {
-    store.close();
-  }
+  });
 }
 
 /** `akkoord revoke --person <id>` or `akkoord revoke --doc <id> --name "<name>"` */
-export function revoke(args: Args, out: (line: string) => void): void {
+export async function revoke(args: Args, out: (line: string) => void): Promise<void> {
   const personId = option(args, 'person');
   const documentId = option(args, 'doc');
   const name = option(args, 'name');
-  withPeople((people) => {
+  await withStorage(({ people, sessions }) => {
     let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
     if (!personId) {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
       targets = people.people(documentId).filter((p) => p.name === name && !p.revokedAt);
     }
-    if (targets.length === 0) throw new CliError('Niemand gevonden om in te trekken.');
+    if (targets.length === 0) throw new NotFound('person', 'Niemand gevonden om in te trekken.');
     if (targets.length > 1) {
       throw new CliError(
         `Meer dan één persoon heet zo (${targets.map((p) => p.id).join(', ')}); gebruik --person <id>.`,
@@ -79,6 +62,8 @@ export function revoke(args: Args, out: (line: string) => void): void {
     }
     const target = targets[0]!;
     people.revoke(target.id);
+    // Its browser sessions go too; the running server ends their open connections at its next sweep.
+    sessions.deletePerson(target.id);
     out(
       `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
     );

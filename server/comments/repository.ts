@@ -1,160 +1,18 @@
-import type Database from 'better-sqlite3';
-import type { Anchor, AuthorRef, Message, Thread } from '../../shared/comments/types.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS comment_threads (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  party TEXT NOT NULL,
-  anchor TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
-  resolved_by TEXT,
-  resolved_at TEXT,
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS comment_threads_document ON comment_threads (document_id, created_at);
-CREATE TABLE IF NOT EXISTS comment_messages (
-  id TEXT PRIMARY KEY,
-  thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
-  author TEXT NOT NULL,
-  text TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  edited_at TEXT
-);
-CREATE INDEX IF NOT EXISTS comment_messages_thread ON comment_messages (thread_id, position);
-`;
-
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  party: string;
-  anchor: string;
-  status: 'open' | 'resolved';
-  resolved_by: string | null;
-  resolved_at: string | null;
-  created_at: string;
-  created_by: string;
-}
-interface MessageRow {
-  id: string;
-  thread_id: string;
-  author: string;
-  text: string;
-  created_at: string;
-  edited_at: string | null;
-}
+import type { Thread } from '../../shared/comments/types.js';
 
 /**
- * Threads for everyone, in SQLite: the source of truth (the meta room shows a copy live). Party threads
- * are not here: they live in their party's room only.
+ * Threads for everyone: the source of truth (the meta room shows a copy live). Party threads are not here:
+ * they live in their party's room only. The SQLite implementation is `storage/sqlite/comments.ts`.
  */
-export class CommentRepository {
-  private readonly q;
-
-  constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
-    this.q = {
-      threads: db.prepare<[string], ThreadRow>(
-        'SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at, id',
-      ),
-      thread: db.prepare<[string], ThreadRow>('SELECT * FROM comment_threads WHERE id = ?'),
-      messagesOfDocument: db.prepare<[string], MessageRow>(
-        'SELECT m.* FROM comment_messages m JOIN comment_threads t ON t.id = m.thread_id WHERE t.document_id = ? ORDER BY m.thread_id, m.position',
-      ),
-      messages: db.prepare<[string], MessageRow>(
-        'SELECT * FROM comment_messages WHERE thread_id = ? ORDER BY position',
-      ),
-      upsert: db.prepare(
-        `INSERT INTO comment_threads (id, document_id, party, anchor, status, resolved_by, resolved_at, created_at, created_by)
-         VALUES (@id, @document_id, @party, @anchor, @status, @resolved_by, @resolved_at, @created_at, @created_by)
-         ON CONFLICT (id) DO UPDATE SET anchor = excluded.anchor, status = excluded.status,
-           resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at`,
-      ),
-      deleteMessages: db.prepare('DELETE FROM comment_messages WHERE thread_id = ?'),
-      insertMessage: db.prepare(
-        'INSERT INTO comment_messages (id, thread_id, position, author, text, created_at, edited_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      delete: db.prepare('DELETE FROM comment_threads WHERE id = ?'),
-    };
-  }
-
+export interface CommentRepository {
   /** The everyone-threads of a document, oldest first. */
-  list(documentId: string): Thread[] {
-    const byThread = new Map<string, Message[]>();
-    for (const row of this.q.messagesOfDocument.all(documentId)) {
-      const list = byThread.get(row.thread_id) ?? [];
-      list.push(toMessage(row));
-      byThread.set(row.thread_id, list);
-    }
-    return this.q.threads.all(documentId).map((row) => toThread(row, byThread.get(row.id) ?? []));
-  }
-
+  list(documentId: string): Thread[];
   /** One thread, or null. */
-  get(id: string): Thread | null {
-    const row = this.q.thread.get(id);
-    return row ? toThread(row, this.q.messages.all(id).map(toMessage)) : null;
-  }
-
+  get(id: string): Thread | null;
   /** Stores a thread as it is now, messages and all, in one transaction. */
-  save(thread: Thread): void {
-    this.db.transaction(() => {
-      this.q.upsert.run({
-        id: thread.id,
-        document_id: thread.documentId,
-        party: thread.party,
-        anchor: JSON.stringify(thread.anchor),
-        status: thread.status.kind,
-        resolved_by: thread.status.kind === 'resolved' ? JSON.stringify(thread.status.by) : null,
-        resolved_at: thread.status.kind === 'resolved' ? thread.status.at : null,
-        created_at: thread.createdAt,
-        created_by: JSON.stringify(thread.createdBy),
-      });
-      this.q.deleteMessages.run(thread.id);
-      thread.messages.forEach((m, i) =>
-        this.q.insertMessage.run(
-          m.id,
-          thread.id,
-          i,
-          JSON.stringify(m.author),
-          m.text,
-          m.createdAt,
-          m.editedAt,
-        ),
-      );
-    })();
-  }
-
+  save(thread: Thread): void;
   /** Removes a thread and its messages. */
-  delete(id: string): void {
-    this.q.delete.run(id);
-  }
-}
-
-function toMessage(row: MessageRow): Message {
-  return {
-    id: row.id,
-    author: JSON.parse(row.author) as AuthorRef,
-    text: row.text,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-  };
-}
-
-function toThread(row: ThreadRow, messages: Message[]): Thread {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    audience: 'everyone',
-    party: row.party,
-    anchor: JSON.parse(row.anchor) as Anchor,
-    status:
-      row.status === 'resolved' && row.resolved_by && row.resolved_at
-        ? { kind: 'resolved', by: JSON.parse(row.resolved_by) as AuthorRef, at: row.resolved_at }
-        : { kind: 'open' },
-    createdAt: row.created_at,
-    createdBy: JSON.parse(row.created_by) as AuthorRef,
-    messages,
-  };
+  delete(id: string): void;
+  /** Removes every thread of a document, with their messages. */
+  removeDocument(documentId: string): void;
 }

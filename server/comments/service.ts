@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { AppContext } from '../context.js';
 import type { PersonRecord } from '../people/repository.js';
-import { HttpError } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain/errors.js';
 import { writeRoom } from '../sync/serverWrite.js';
 import { withLiveDoc } from '../documents/live.js';
 import { roomName } from '../../shared/protocol/rooms.js';
@@ -33,7 +33,7 @@ import {
   withStatus,
   withoutMessage,
 } from '../../shared/comments/threads.js';
-import { CommentRepository } from './repository.js';
+import type { CommentRepository } from './repository.js';
 
 /** Where to put a thread: a measure and a quote in it, optionally the exact span as relative positions. */
 export interface PlaceInput {
@@ -76,7 +76,7 @@ export class CommentService {
     private readonly ctx: AppContext,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.repository = new CommentRepository(ctx.store.db);
+    this.repository = ctx.comments;
   }
 
   /** Threads the person may see (everyone's and their own party's), in document order, resolved against the live text. */
@@ -157,7 +157,10 @@ export class CommentService {
   setResolved(person: PersonRecord, threadId: string, resolved: boolean): ThreadView {
     const thread = this.find(person, threadId);
     if (isOpen(thread) !== resolved) {
-      throw new HttpError(409, resolved ? 'Deze draad is al afgehandeld.' : 'Deze draad is al open.');
+      throw new Conflict(
+        `thread ${thread.status.kind}`,
+        resolved ? 'Deze draad is al afgehandeld.' : 'Deze draad is al open.',
+      );
     }
     this.save(
       person,
@@ -216,14 +219,18 @@ export class CommentService {
     if (stored && stored.documentId === person.documentId) return stored;
     const own = this.partyThreads(person).find((t) => t.id === threadId);
     if (own) return own;
-    throw new HttpError(404, 'Deze opmerking bestaat niet (meer).');
+    throw new NotFound('thread', 'Deze opmerking bestaat niet (meer).');
   }
 
   private ownMessage(person: PersonRecord, thread: Thread, messageId: string): void {
     const message = thread.messages.find((m) => m.id === messageId);
-    if (!message) throw new HttpError(404, 'Dit bericht bestaat niet (meer).');
+    if (!message) throw new NotFound('message', 'Dit bericht bestaat niet (meer).');
     if (message.author.personId !== person.id)
-      throw new HttpError(403, 'U kunt alleen uw eigen berichten wijzigen of verwijderen.');
+      throw new Forbidden(
+        person.role,
+        'comment.write',
+        'U kunt alleen uw eigen berichten wijzigen of verwijderen.',
+      );
   }
 
   private save(person: PersonRecord, thread: Thread): void {
@@ -267,7 +274,7 @@ export class CommentService {
   /** An anchor on the live text: the person's exact selection if it reads as the quote, else the quote's first occurrence in the measure. */
   private place(documentId: string, input: PlaceInput): Anchor {
     const quote = input.quote.trim();
-    if (quote === '') throw new HttpError(400, 'Kies de woorden waarop de opmerking gaat.');
+    if (quote === '') throw new Invalid('Kies de woorden waarop de opmerking gaat.');
     const anchor = withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
       const units = textUnitsOf(doc.getXmlFragment(TEXT_FRAGMENT));
       if (input.at) {
@@ -280,12 +287,12 @@ export class CommentService {
       return span ? anchorSpan(units, span.from, span.to) : null;
     });
     if (anchor === 'unplaced')
-      throw new HttpError(
-        409,
+      throw new Conflict(
+        'text not yet synced',
         'De gekozen tekst is nog niet bij de server aangekomen; probeer het zo opnieuw.',
       );
-    if (anchor === 'no-measure') throw new HttpError(404, `Er is geen maatregel "${input.measure}".`);
-    if (!anchor) throw new HttpError(400, `De tekst "${quote}" staat niet in maatregel ${input.measure}.`);
+    if (anchor === 'no-measure') throw new NotFound('measure', `Er is geen maatregel "${input.measure}".`);
+    if (!anchor) throw new Invalid(`De tekst "${quote}" staat niet in maatregel ${input.measure}.`);
     return anchor;
   }
 

@@ -30,7 +30,7 @@ export function proseMirrorOf(doc: Y.Doc): Node {
   return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(TEXT_FRAGMENT), schema);
 }
 
-/** The live text of a document as agenda JSON (numbers by position, ids as stored). */
+/** The live text of a document as agenda JSON (ids and stable numbers as stored). */
 export function liveAgenda(store: Store, rooms: Rooms, id: string): Agenda {
   return withLiveDoc(store, rooms, id, (doc) => readDocument(proseMirrorOf(doc)));
 }

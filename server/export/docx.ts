@@ -3,8 +3,11 @@
  * `w:del`) with its author and date, so Word's "Accept all" gives the current text and "Reject all" the
  * original: changed text word by word, added and removed units as inserted and deleted paragraphs, moved
  * units deleted at their old place and inserted at their new one, and renumbered measures, sections and
- * chapters with their number changed. Clean: the current text, no revisions. Comment threads become Word
- * comments (a reply per later message) on the quoted words of their measure.
+ * chapters with their number changed. A removed measure keeps its number: its deleted paragraph carries a
+ * comment saying it lapsed ("Maatregel 1.1.2 vervallen"; a comment, so that accepting or rejecting every
+ * change still gives exactly the current text or the original). Clean: the current text, no revisions; with
+ * final numbering, the old → new list at the end. Comment threads become Word comments (a reply per later
+ * message) on the quoted words of their measure.
  *
  * Numbers are literal text ("1.1.1" and a tab before the measure), not Word list numbering, so they are
  * exactly the agenda's numbers. Footnotes come at the end under their own heading: the agenda records
@@ -32,18 +35,12 @@ import {
 import { normalizeText, sideOf } from '../../shared/diff/index.js';
 import { dutchDate, parseDate, wordDateTime } from './dates.js';
 import { packDocx } from './docxPack.js';
-import { LABELS } from './labels.js';
+import { LABELS, renumberedLine } from './labels.js';
 import { exportBlocks, isOld, type Block } from './plan.js';
-import type { CommentThread, ExportInput } from './types.js';
+import type { CommentThread, ExportInput, Revision } from './types.js';
 
 /** Twips of the measure number column (about 1.5 cm: room for "10.12.13"). */
 const NUMBER_INDENT = 851;
-
-/** Author and date of a tracked change. */
-interface Revision {
-  author: string;
-  date: string;
-}
 
 interface Style {
   bold?: boolean;
@@ -51,7 +48,11 @@ interface Style {
   size?: number;
 }
 
-/** One run to write: its kind (0 kept, 1 inserted, -1 deleted), text, revision and style. */
+/**
+ * A stretch of a paragraph with one kind (0 kept, 1 inserted, -1 deleted), revision and style. `runs`
+ * merges neighbouring pieces that match into one run, and splits pieces where a comment's quote begins
+ * or ends.
+ */
 interface Piece {
   kind: -1 | 0 | 1;
   text: string;
@@ -76,8 +77,12 @@ class Writer {
   private readonly threads = new Map<string, CommentThread[]>();
   private readonly defaultRevision: Revision;
 
-  constructor(private readonly input: ExportInput) {
-    const commentCount = (input.comments ?? []).reduce((n, t) => n + t.messages.length, 0);
+  constructor(
+    private readonly input: ExportInput,
+    /** Comments the export adds itself (one per removed measure), for the numbering of ids. */
+    notes: number,
+  ) {
+    const commentCount = (input.comments ?? []).reduce((n, t) => n + t.messages.length, 0) + notes;
     this.ids = new Ids(commentCount + 1);
     this.defaultRevision = { author: input.defaultAuthor, date: wordDateTime(input.generatedAt) };
     for (const thread of input.comments ?? []) {
@@ -406,11 +411,25 @@ function pieceKindOfGap(lead: Block, body: Block): -1 | 0 | 1 {
  */
 export async function exportDocx(input: ExportInput): Promise<Uint8Array> {
   const labels = LABELS[input.language];
-  const w = new Writer(input);
+  const blocks = exportBlocks(input);
+  const removed = (block: Block) =>
+    input.changes === 'marked' && block.kind === 'measure' && block.change === 'deleted';
+  const w = new Writer(input, blocks.filter(removed).length);
   const children: Paragraph[] = [];
   let firstChapter = true;
   let footnotesHeading = false;
-  const blocks = exportBlocks(input);
+  /** The note on a removed measure, as a comment by the export's own author. */
+  const removedNote = (block: Block): CommentThread => ({
+    measureId: block.id,
+    quote: '',
+    messages: [
+      {
+        author: input.defaultAuthor,
+        date: input.generatedAt.toISOString(),
+        text: `${labels.measure} ${block.number} ${labels.removed}`,
+      },
+    ],
+  });
   // Each measure's comment threads go on one block: the one with its new text, else its old one.
   const anchors = new Map<string, Block>();
   for (const block of blocks) {
@@ -429,15 +448,18 @@ export async function exportDocx(input: ExportInput): Promise<Uint8Array> {
       );
       footnotesHeading = true;
     }
+    const threads = anchors.get(block.id) === block ? w.threadsOf(block.id) : [];
     children.push(
-      ...blockParagraphs(
-        block,
-        w,
-        firstChapter,
-        anchors.get(block.id) === block ? w.threadsOf(block.id) : [],
-      ),
+      ...blockParagraphs(block, w, firstChapter, removed(block) ? [removedNote(block), ...threads] : threads),
     );
     if (block.kind === 'chapter-title') firstChapter = false;
+  }
+  if (input.renumbered && input.renumbered.length > 0) {
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(labels.renumberedTitle)] }),
+      new Paragraph({ children: [new TextRun(labels.renumberedIntro)] }),
+      ...input.renumbered.map((r) => new Paragraph({ children: [new TextRun(renumberedLine(labels, r))] })),
+    );
   }
   const meta = `${input.current.title} · ${labels.version}: ${input.versionLabel} · ${dutchDate(input.generatedAt)} · ${
     input.changes === 'marked' ? labels.marked : labels.clean

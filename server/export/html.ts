@@ -7,7 +7,7 @@
  */
 import type { Op } from '../../shared/diff/index.js';
 import { dutchDate, parseDate } from './dates.js';
-import { LABELS } from './labels.js';
+import { LABELS, renumberedLine } from './labels.js';
 import { blockText, exportBlocks, readingBlocks, type Block } from './plan.js';
 import type { ExportInput } from './types.js';
 
@@ -39,6 +39,7 @@ p { margin: 0 0 0.6em; }
 .measure { display: grid; grid-template-columns: 4.2em 1fr; column-gap: 0.4em; }
 .measure .num { font-variant-numeric: tabular-nums; font-weight: bold; }
 .moved-note { color: #6a4c93; font-style: italic; font-size: 9.5pt; }
+.removed-note { color: #9b1c1c; font-style: italic; font-size: 9.5pt; }
 .footnotes { border-top: 1px solid #aaa; margin-top: 2em; padding-top: 0.6em; font-size: 9.5pt; }
 ins { color: #0a5c2b; background: #e3f6e8; text-decoration: underline; text-decoration-thickness: 1px; }
 del { color: #9b1c1c; background: #fbe5e5; text-decoration: line-through; }
@@ -119,7 +120,11 @@ function renderBlock(block: Block, input: ExportInput, firstChapter: boolean): s
         block.change === 'inserted' || block.change === 'deleted'
           ? `${open}${escapeHtml(blockText(block, block.change === 'inserted' ? 'to' : 'from'))}${close}`
           : inline(block.ops, title);
-      return `<p class="measure"${id}><span class="num">${open}${num}${close}</span><span class="text">${text}${note}</span></p>`;
+      const removed =
+        block.change === 'deleted'
+          ? ` <span class="removed-note">(${escapeHtml(LABELS[input.language].removed)})</span>`
+          : '';
+      return `<p class="measure"${id}><span class="num">${open}${num}${close}</span><span class="text">${text}${removed}${note}</span></p>`;
     }
     case 'footnote':
       return `<p class="footnote"><sup>${escapeHtml(block.number)}</sup> ${content(block, input)}</p>`;
@@ -158,6 +163,12 @@ export function exportHtml(input: ExportInput): string {
     if (block.kind === 'chapter-title') firstChapter = false;
   }
   if (inFootnotes) body.push('</section>');
+  if (input.renumbered && input.renumbered.length > 0)
+    body.push(
+      `<section class="renumbered"><h3>${escapeHtml(labels.renumberedTitle)}</h3><p>${escapeHtml(labels.renumberedIntro)}</p><ul>`,
+      ...input.renumbered.map((r) => `<li>${escapeHtml(renumberedLine(labels, r))}</li>`),
+      '</ul></section>',
+    );
   return `<!DOCTYPE html>
 <html lang="${input.language}">
 <head>

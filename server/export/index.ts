@@ -3,13 +3,13 @@
  * No I/O and no clock: the date comes in with the input.
  */
 export type {
-  Attribution,
   CommentMessage,
   CommentThread,
   ExportFormat,
   ExportInput,
+  ExportParty,
   IncludeOptions,
-  Party,
+  Revision,
 } from './types.js';
 export { exportDocx } from './docx.js';
 export { exportMarkdown, parseMarkdownExport, MarkdownExportError } from './markdown.js';

@@ -1,102 +1,37 @@
-import { AmendmentsRepository } from '../amendments/repository.js';
 /**
  * Builds the `ExportInput` of one document from what the server holds: the baseline, the live text or a
- * named version, and — through small adapters that read other features' data defensively — amendments,
- * measure statuses, comment threads and who changed which measure (the audit log). A feature whose table
- * or room map is not there (yet) gives empty data, never an error: an export of the text always works.
+ * version, and the other features' data through their repositories — amendments, measure statuses,
+ * comment threads (as the meta room shows them) and who changed which measure (the audit log).
  */
-import type Database from 'better-sqlite3';
+import { THREADS_MAP } from '../../shared/comments/types.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import { liveAgenda, withLiveDoc } from '../documents/live.js';
-import type { PeopleRepository } from '../people/repository.js';
-import type { SqliteStore } from '../storage/sqlite.js';
-import type { Rooms } from '../sync/rooms.js';
-import { agendaSchema, commentSchema } from './json.js';
+import type { AppContext } from '../context.js';
+import { NotFound } from '../domain/errors.js';
+import { commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
-import type { Attribution, CommentThread, ExportInput, Party } from './types.js';
+import type { CommentThread, ExportInput, ExportParty, Revision } from './types.js';
+import { ORIGINAL_VERSION } from '../versions/original.js';
+import { finalNumbers } from './finalNumbers.js';
 
-/** Where an export reads from: the server's context, or the same three opened by the command line. */
-export interface ExportSources {
-  store: SqliteStore;
-  rooms: Rooms;
-  people: PeopleRepository;
-}
+/** Where an export reads from: the server's context, or the same repositories opened by the command line. */
+export type ExportSources = Pick<
+  AppContext,
+  'store' | 'rooms' | 'people' | 'audit' | 'amendments' | 'versions'
+>;
 
-/** The document or version asked for does not exist; its message is one sentence (HTTP 404). */
-export class ExportNotFoundError extends Error {
+/** The document or version asked for does not exist; its message is one sentence (a `NotFound`). */
+export class ExportNotFoundError extends NotFound {
   override name = 'ExportNotFoundError';
-}
-
-/** A named version: its text as agenda JSON, as the versions feature stores it. */
-export interface VersionRecord {
-  id: string;
-  name: string;
-  agenda: Agenda;
-  /** ISO 8601; changes after it are not attributed in an export of this version. */
-  createdAt: string | null;
+  constructor(sentence: string) {
+    super('export source', sentence);
+  }
 }
 
 /** The author of changes nobody is recorded for (the import, the server). */
 export const DEFAULT_AUTHOR = 'Akkoord';
-
-/** Whether a table of that name exists in the database. */
-export function tableExists(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name=?").get(name) !== undefined;
-}
-
-function columnsOf(db: Database.Database, table: string): Set<string> {
-  return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
-}
-
-function firstOf(columns: Set<string>, candidates: readonly string[]): string | null {
-  return candidates.find((c) => columns.has(c)) ?? null;
-}
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A named version from the `versions` table (id, document, name, agenda JSON, creation time; the
- * column names are looked up, since the versions feature is written alongside), or null when there is
- * no such version or no table.
- */
-export function readVersion(
-  db: Database.Database,
-  documentId: string,
-  versionId: string,
-): VersionRecord | null {
-  if (!tableExists(db, 'versions')) return null;
-  const cols = columnsOf(db, 'versions');
-  const doc = firstOf(cols, ['document_id', 'documentId', 'doc_id']);
-  const name = firstOf(cols, ['name', 'label', 'title']);
-  const agenda = firstOf(cols, ['agenda', 'agenda_json', 'agendaJson', 'snapshot', 'content']);
-  const created = firstOf(cols, ['created_at', 'createdAt', 'at']);
-  if (!cols.has('id') || !agenda) return null;
-  const row = db
-    .prepare(
-      `SELECT id, ${agenda} AS agenda${name ? `, ${name} AS name` : ''}${created ? `, ${created} AS createdAt` : ''}` +
-        ` FROM versions WHERE id = ?${doc ? ` AND ${doc} = ?` : ''}`,
-    )
-    .get(...(doc ? [versionId, documentId] : [versionId])) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  const parsed = agendaSchema.safeParse(parseJson(row.agenda));
-  if (!parsed.success)
-    throw new Error(`Versie ${versionId} van ${documentId} heeft geen leesbare agendatekst.`);
-  return {
-    id: String(row.id),
-    name: typeof row.name === 'string' && row.name ? row.name : String(row.id),
-    agenda: parsed.data,
-    createdAt: typeof row.createdAt === 'string' ? row.createdAt : null,
-  };
-}
 
 /** A map of the document's meta room as plain JSON (empty when the room or map is not there). */
 function metaMap(src: ExportSources, documentId: string, map: string): Record<string, unknown> {
@@ -108,7 +43,7 @@ function metaMap(src: ExportSources, documentId: string, map: string): Record<st
 
 /** The amendments everyone may see (submitted and later; drafts stay with their party), by number. */
 export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
-  return new AmendmentsRepository(src.store.db)
+  return src.amendments
     .list(documentId, { draftsOf: null })
     .sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
 }
@@ -116,9 +51,7 @@ export function readAmendments(src: ExportSources, documentId: string): Amendmen
 /** The chair's negotiation status of each measure that has one. */
 export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
   const statuses: Record<string, MeasureStatus> = {};
-  for (const [measureId, record] of Object.entries(
-    new AmendmentsRepository(src.store.db).statuses(documentId),
-  )) {
+  for (const [measureId, record] of Object.entries(src.amendments.statuses(documentId))) {
     statuses[measureId] = record.status;
   }
   return statuses;
@@ -139,14 +72,14 @@ function messageOf(value: unknown): unknown {
 }
 
 /**
- * The shared comment threads, from the meta room's `threads` map (`THREADS_MAP` of the comments
- * feature: id → Thread with `anchor.measureId`, `anchor.quote`, `messages`). Party threads live in party
+ * The shared comment threads, from the meta room's `THREADS_MAP` (the comments feature's mirror: id →
+ * Thread with `anchor.measureId`, `anchor.quote`, `messages`). Party threads live in party
  * rooms and are never read here. Threads on text outside measures, and threads that do not fit, are
  * left out (a Word comment is placed on a measure); resolved threads are kept.
  */
 export function readComments(src: ExportSources, documentId: string): CommentThread[] {
   const threads: CommentThread[] = [];
-  for (const value of Object.values(metaMap(src, documentId, 'threads'))) {
+  for (const value of Object.values(metaMap(src, documentId, THREADS_MAP))) {
     if (typeof value !== 'object' || value === null) continue;
     const t = value as {
       audience?: unknown;
@@ -174,9 +107,9 @@ export function readAttribution(
   src: ExportSources,
   documentId: string,
   until: string | null,
-): Record<string, Attribution> {
-  const changed: Record<string, Attribution> = {};
-  for (const c of src.store.audit.lastChanges(documentId, until)) {
+): Record<string, Revision> {
+  const changed: Record<string, Revision> = {};
+  for (const c of src.audit.lastChanges(documentId, until)) {
     const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
     if (author) changed[c.measureId] = { author, date: c.at };
   }
@@ -184,7 +117,7 @@ export function readAttribution(
 }
 
 /** The document's parties, as exports list them (short and full name). */
-function partiesOf(src: ExportSources, documentId: string): Party[] {
+function partiesOf(src: ExportSources, documentId: string): ExportParty[] {
   return src.people.parties(documentId).map((p) => ({ short: p.short, name: p.name }));
 }
 
@@ -206,8 +139,12 @@ export function buildExportInput(
   if (request.version === LIVE) {
     current = liveAgenda(src.store, src.rooms, documentId);
     versionLabel = 'Live';
+  } else if (request.version === ORIGINAL_VERSION) {
+    current = original;
+    versionLabel = 'Origineel';
+    until = src.store.getDocument(documentId)?.createdAt ?? null;
   } else {
-    const version = readVersion(src.store.db, documentId, request.version);
+    const version = src.versions.get(documentId, request.version);
     if (!version)
       throw new ExportNotFoundError(
         `Er is geen versie "${request.version}" van dit document; kies live of een bestaande versie.`,
@@ -216,11 +153,12 @@ export function buildExportInput(
     versionLabel = version.name;
     until = version.createdAt;
   }
+  const final = request.numbering === 'final' ? finalNumbers(current) : null;
   const amendments = readAmendments(src, documentId);
   const wantsComments = request.comments || request.format === 'json';
   return {
     original,
-    current,
+    current: final?.agenda ?? current,
     versionLabel,
     changes: request.changes,
     language: request.language,
@@ -232,5 +170,6 @@ export function buildExportInput(
     amendments,
     parties: partiesOf(src, documentId),
     ...(wantsComments ? { comments: readComments(src, documentId) } : {}),
+    ...(final ? { renumbered: final.renumbered } : {}),
   };
 }

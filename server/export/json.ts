@@ -4,8 +4,15 @@
  */
 import { z } from 'zod';
 import type { Agenda } from '../../shared/agenda/types.js';
-import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
-import type { CommentThread, ExportInput, Party } from './types.js';
+import {
+  AMENDMENT_KINDS,
+  AMENDMENT_STATUSES,
+  MEASURE_STATUSES,
+  POSITIONS,
+  type Amendment,
+  type MeasureStatus,
+} from '../../shared/amendments/types.js';
+import type { CommentThread, ExportInput, ExportParty } from './types.js';
 
 /** The format tag of this version of the JSON export. */
 export const JSON_FORMAT = 'akkoord/1';
@@ -21,7 +28,8 @@ const sectionSchema = z.object({
 });
 const chapterSchema = z.object({
   id: z.string(),
-  number: z.number(),
+  // Exports made before numbers were stable wrote a chapter's number as a JSON number.
+  number: z.union([z.string(), z.number().transform(String)]),
   title: z.string(),
   intro: z.array(z.string()),
   sections: z.array(sectionSchema),
@@ -34,21 +42,21 @@ export const agendaSchema = z.object({
   footnotes: z.array(z.object({ marker: z.string(), text: z.string() })),
 });
 
-const positionSchema = z.enum(['support', 'oppose', 'reservation', 'none']);
+const positionSchema = z.enum(POSITIONS);
 /** A measure's negotiation status. */
-export const measureStatusSchema = z.enum(['open', 'agreed', 'disputed', 'parked']);
+export const measureStatusSchema = z.enum(MEASURE_STATUSES);
 /** An amendment as the JSON export writes it (the shared `Amendment` type). */
 export const amendmentSchema = z.object({
   id: z.string(),
   number: z.string(),
   documentId: z.string(),
   measureId: z.string(),
-  kind: z.enum(['replace', 'insert', 'delete']),
+  kind: z.enum(AMENDMENT_KINDS),
   text: z.string().nullable(),
   rationale: z.string(),
   party: z.string(),
   authors: z.array(z.string()),
-  status: z.enum(['draft', 'submitted', 'accepted', 'rejected', 'withdrawn']),
+  status: z.enum(AMENDMENT_STATUSES),
   baseText: z.string().nullable(),
   group: z.string().nullable(),
   positions: z.record(
@@ -92,7 +100,7 @@ export interface JsonExport {
   /** With their positions per party. */
   amendments: Amendment[];
   measureStatuses: Record<string, MeasureStatus>;
-  parties: Party[];
+  parties: ExportParty[];
   comments: CommentThread[];
 }
 

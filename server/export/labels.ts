@@ -15,6 +15,13 @@ export interface ExportLabels {
   clean: string;
   /** Before a moved unit's old number: "verplaatst van 1.2.3". */
   movedFrom: string;
+  /** Beside a removed measure, which keeps its number: "vervallen". */
+  removed: string;
+  /** Heading of the old → new list of an export with final numbering. */
+  renumberedTitle: string;
+  /** The sentence under it. */
+  renumberedIntro: string;
+  section: string;
   legendInserted: string;
   legendDeleted: string;
   page: string;
@@ -44,6 +51,11 @@ export const LABELS: Record<'nl' | 'en', ExportLabels> = {
     marked: 'wijzigingen gemarkeerd',
     clean: 'zonder markeringen',
     movedFrom: 'verplaatst van',
+    removed: 'vervallen',
+    renumberedTitle: 'Definitieve nummering',
+    renumberedIntro:
+      'In deze tekst zijn de nummers doorlopend. Nummer tijdens de onderhandeling → nummer hier:',
+    section: 'Paragraaf',
     legendInserted: 'toegevoegd',
     legendDeleted: 'geschrapt',
     page: 'Pagina',
@@ -76,6 +88,10 @@ export const LABELS: Record<'nl' | 'en', ExportLabels> = {
     marked: 'changes marked',
     clean: 'clean',
     movedFrom: 'moved from',
+    removed: 'lapsed',
+    renumberedTitle: 'Final numbering',
+    renumberedIntro: 'This text is numbered consecutively. Number during the negotiation → number here:',
+    section: 'Section',
     legendInserted: 'inserted',
     legendDeleted: 'deleted',
     page: 'Page',
@@ -102,3 +118,11 @@ export const LABELS: Record<'nl' | 'en', ExportLabels> = {
     measureStatuses: { open: 'open', agreed: 'agreed', disputed: 'disputed', parked: 'parked' },
   },
 };
+
+/** One line of the old → new list: "Maatregel 1.1.1a → 1.1.2". */
+export function renumberedLine(
+  labels: ExportLabels,
+  entry: { kind: 'chapter' | 'section' | 'measure'; from: string; to: string },
+): string {
+  return `${labels[entry.kind]} ${entry.from} → ${entry.to}`;
+}

@@ -6,7 +6,9 @@
  * - a run-in section as a paragraph led by `__6.4 Title.__`, followed by its first intro paragraph;
  * - measures as paragraphs `1.1.1. Text` (a plain number: bold is for insertions);
  * - footnotes as `[^1]: Text` under `## Voetnoten`;
- * - marked exports: `~~deleted~~` and `**inserted**`, a whole added or removed unit wrapped with its number.
+ * - marked exports: `~~deleted~~` and `**inserted**`, a whole added or removed unit wrapped with its number;
+ *   a removed measure followed by `_(vervallen)_`;
+ * - with final numbering, the old → new list under `## Definitieve nummering` at the end (skipped on reading).
  *
  * Markdown's special characters in the text are escaped with a backslash. Line breaks inside a text
  * become spaces: every agenda text is one paragraph.
@@ -15,7 +17,7 @@ import { importedId } from '../../shared/agenda/ids.js';
 import type { Agenda, Chapter, Section } from '../../shared/agenda/types.js';
 import type { Op } from '../../shared/diff/index.js';
 import { dutchDate } from './dates.js';
-import { LABELS } from './labels.js';
+import { LABELS, renumberedLine } from './labels.js';
 import { blockText, exportBlocks, readingBlocks, type Block } from './plan.js';
 import type { ExportInput } from './types.js';
 
@@ -82,8 +84,10 @@ function renderBlock(block: Block, input: ExportInput): string {
       const body = block.body ? ` ${escapeStart(content(block.body, ''))}` : '';
       return `${lead}${note}${body}`;
     }
-    case 'measure':
-      return `${content(block, `${block.number}. `)}${note}`;
+    case 'measure': {
+      const removed = block.change === 'deleted' ? ` _(${LABELS[input.language].removed})_` : '';
+      return `${content(block, `${block.number}. `)}${removed}${note}`;
+    }
     case 'footnote':
       return `[^${block.number}]: ${content(block, '')}`;
     default:
@@ -112,6 +116,10 @@ export function exportMarkdown(input: ExportInput): string {
       footnotesHeading = true;
     }
     paragraphs.push(renderBlock(block, input));
+  }
+  if (input.renumbered && input.renumbered.length > 0) {
+    paragraphs.push(`## ${labels.renumberedTitle}`, escapeStart(escapeInline(labels.renumberedIntro)));
+    paragraphs.push(input.renumbered.map((r) => `- ${escapeInline(renumberedLine(labels, r))}`).join('\n'));
   }
   return `${paragraphs.join('\n\n')}\n`;
 }
@@ -149,6 +157,8 @@ export function parseMarkdownExport(markdown: string): Agenda {
   let chapter: Chapter | null = null;
   let section: Section | null = null;
   let inFootnotes = false;
+  let inRenumbered = false;
+  const renumberedHeadings = new Set(Object.values(LABELS).map((l) => `## ${l.renumberedTitle}`));
   const paragraphs = markdown
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
@@ -156,10 +166,13 @@ export function parseMarkdownExport(markdown: string): Agenda {
     .filter((p) => p !== '' && !/^<!--[\s\S]*-->$/.test(p));
   for (const text of paragraphs) {
     let match: RegExpExecArray | null;
+    // The old → new list of a final numbering is for people, and comes last.
+    if (renumberedHeadings.has(text)) inRenumbered = true;
+    if (inRenumbered) continue;
     if ((match = /^# (.*)$/.exec(text))) {
       agenda.title = unescape(match[1]!);
-    } else if ((match = /^## (\d+)(?: (.*))?$/.exec(text))) {
-      const number = Number(match[1]);
+    } else if ((match = /^## (\d+[a-z]*)(?: (.*))?$/.exec(text))) {
+      const number = match[1]!;
       chapter = {
         id: importedId('c', number),
         number,
@@ -176,16 +189,16 @@ export function parseMarkdownExport(markdown: string): Agenda {
       section = null;
     } else if ((match = /^\[\^([^\]]+)\]: ?(.*)$/.exec(text))) {
       agenda.footnotes.push({ marker: match[1]!, text: unescape(match[2]!) });
-    } else if ((match = /^### (\d+(?:\.\d+)*)(?: (.*))?$/.exec(text))) {
+    } else if ((match = /^### (\d+[a-z]*(?:\.\d+[a-z]*)*)(?: (.*))?$/.exec(text))) {
       section = newSection(chapter, match[1]!, unescape(match[2] ?? ''), false);
-    } else if ((match = /^__(\d+(?:\.\d+)*) /.exec(text))) {
+    } else if ((match = /^__(\d+[a-z]*(?:\.\d+[a-z]*)*) /.exec(text))) {
       const end = findUnescaped(text, '__', match[0].length);
       if (end < 0)
         throw new MarkdownExportError(`A run-in section lead has no closing __: ${text.slice(0, 60)}`);
       section = newSection(chapter, match[1]!, unescape(text.slice(match[0].length, end)), true);
       const body = text.slice(end + 2).trim();
       if (body !== '') section.intro.push(unescape(body));
-    } else if ((match = /^(\d+(?:\.\d+)+)\. (.*)$/.exec(text))) {
+    } else if ((match = /^(\d+[a-z]*(?:\.\d+[a-z]*)+)\. (.*)$/.exec(text))) {
       if (!section) throw new MarkdownExportError(`Measure ${match[1]} stands outside a section.`);
       section.measures.push({ id: importedId('m', match[1]!), number: match[1]!, text: unescape(match[2]!) });
     } else if (!chapter && !inFootnotes && /^\*(?!\*)[\s\S]*[^\\]\*$/.test(text)) {

@@ -2,6 +2,7 @@
  * What a person asks to export, as the HTTP query and the command line spell it, checked once here so
  * both refuse the same mistakes with the same sentence.
  */
+import { Invalid } from '../domain/errors.js';
 import type { ExportFormat, IncludeOptions } from './types.js';
 
 /** The format names of the API and the command line, and the exporter each one means. */
@@ -17,6 +18,9 @@ export const REQUEST_FORMATS: Readonly<Record<string, ExportFormat>> = {
 /** The format names for people, in the order the error sentence lists them. */
 export const REQUEST_FORMAT_NAMES = Object.keys(REQUEST_FORMATS);
 
+/** The formats that can be numbered consecutively: the texts to read. */
+const READING_FORMATS: ReadonlySet<ExportFormat> = new Set(['docx', 'markdown', 'html']);
+
 /** The version name meaning "the text as it is now". */
 export const LIVE = 'live';
 
@@ -30,16 +34,21 @@ export interface ExportRequest {
   include: IncludeOptions;
   /** Shared comment threads as Word comments (DOCX); the JSON export always carries them. */
   comments: boolean;
+  /**
+   * `stable`: the numbers of the negotiation; `final`: numbered consecutively ("definitieve nummering"),
+   * for a clean DOCX, Markdown or HTML export only.
+   */
+  numbering: 'stable' | 'final';
 }
 
-/** A request that cannot be understood; its message is one sentence for the person (HTTP 400). */
-export class ExportRequestError extends Error {
+/** A request that cannot be understood; its message is one sentence for the person (an `Invalid`). */
+export class ExportRequestError extends Invalid {
   override name = 'ExportRequestError';
 }
 
 /** The raw options: query parameters or command line options, absent when not given. */
 export type RawExportOptions = Partial<
-  Record<'format' | 'version' | 'changes' | 'lang' | 'parked' | 'disputed' | 'comments', string>
+  Record<'format' | 'version' | 'changes' | 'lang' | 'parked' | 'disputed' | 'comments' | 'numbering', string>
 >;
 
 function flag(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -68,6 +77,13 @@ export function parseExportRequest(raw: RawExportOptions): ExportRequest {
   const language = raw.lang || 'nl';
   if (language !== 'nl' && language !== 'en')
     throw new ExportRequestError(`De optie lang moet nl of en zijn, niet "${language}".`);
+  const numbering = raw.numbering || 'stable';
+  if (numbering !== 'stable' && numbering !== 'final')
+    throw new ExportRequestError(`De optie numbering moet stable of final zijn, niet "${numbering}".`);
+  if (numbering === 'final' && (changes !== 'clean' || !READING_FORMATS.has(format)))
+    throw new ExportRequestError(
+      'Definitieve nummering kan alleen bij een schone export naar Word, Markdown of HTML.',
+    );
   const version = raw.version || LIVE;
   // Version ids appear in file names and SQL parameters only, but a sane length keeps junk out early.
   if (version.length > 200) throw new ExportRequestError('Deze versie-id is te lang.');
@@ -78,5 +94,6 @@ export function parseExportRequest(raw: RawExportOptions): ExportRequest {
     language,
     include: { parked: flag('parked', raw.parked, true), disputed: flag('disputed', raw.disputed, true) },
     comments: flag('comments', raw.comments, false),
+    numbering,
   };
 }

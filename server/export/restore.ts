@@ -8,7 +8,7 @@
  * - parties: the document gets the default parties, names as in the file, and any other party of the
  *   file (grey until the chair gives it a colour);
  * - amendments (with their positions) and measure statuses go to the amendments feature's tables and its
- *   live mirror in the meta room (`META`); amendments get the new document id (and, when their id is
+ *   live mirror in the meta room (written by `amendments/mirror.ts`); amendments get the new document id (and, when their id is
  *   taken in this database, a new id);
  * - comment threads are not restored: they are anchored in the text by the comments feature, which a
  *   thread's quote alone cannot rebuild.
@@ -16,17 +16,16 @@
 import * as Y from 'yjs';
 import { prosemirrorToYDoc } from 'y-prosemirror';
 import { buildDocument } from '../../shared/agenda/build.js';
-import { META, type Amendment, type MeasureStatusRecord } from '../../shared/amendments/types.js';
+import type { Amendment, MeasureStatusRecord } from '../../shared/amendments/types.js';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
-import { roomName } from '../../shared/protocol/rooms.js';
 import { DOCUMENT_ID } from '../documents/import.js';
-import { writeRoom } from '../sync/serverWrite.js';
-import { AmendmentsRepository } from '../amendments/repository.js';
+import { mirrorAmendments, mirrorStatuses } from '../amendments/mirror.js';
 import type { ExportSources } from './input.js';
 import type { JsonExport } from './json.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 
 /** The colour of a party that came with an import: neutral until the chair sets one. */
-const IMPORTED_PARTY_COLOUR = '#6e7781';
+const IMPORTED_PARTY_COLOUR = FALLBACK_COLOR;
 
 /** Who the restored statuses are recorded as set by. */
 export const IMPORT_ACTOR = 'import';
@@ -67,27 +66,23 @@ export function restoreJsonExport(
     else if (known.name !== party.name) src.people.updateParty(id, { ...known, name: party.name });
   }
 
-  const statuses = Object.entries(data.measureStatuses);
-  const amendments = restoreNegotiation(src, id, data);
-  if (amendments.length > 0 || statuses.length > 0) {
-    // The live mirror every browser follows, as the amendments feature writes it.
-    writeRoom(src.rooms, roomName({ kind: 'meta', documentId: id }), null, (doc) => {
-      const map = doc.getMap(META.amendments);
-      for (const a of amendments) map.set(a.id, a);
-      const measureStatuses = doc.getMap(META.measureStatuses);
-      for (const [measureId, status] of statuses) {
-        const record: MeasureStatusRecord = { status, by: IMPORT_ACTOR, at: data.exportedAt };
-        measureStatuses.set(measureId, record);
-      }
-    });
-  }
+  const statuses = Object.fromEntries(
+    Object.entries(data.measureStatuses).map(([measureId, status]): [string, MeasureStatusRecord] => [
+      measureId,
+      { status, by: IMPORT_ACTOR, at: data.exportedAt },
+    ]),
+  );
+  const amendments = restoreNegotiation(src, id, data.amendments, statuses);
+  // The live mirror every browser follows, written as the amendments feature writes it.
+  mirrorAmendments(src.rooms, id, null, amendments);
+  mirrorStatuses(src.rooms, id, null, statuses);
   return {
     measures: data.agenda.chapters.reduce(
       (n, c) => n + c.sections.reduce((k, s) => k + s.measures.length, 0),
       0,
     ),
     amendments: amendments.length,
-    statuses: statuses.length,
+    statuses: Object.keys(statuses).length,
     baselineFromOriginal: data.original !== undefined,
   };
 }
@@ -98,18 +93,22 @@ export function restoreJsonExport(
  * comes after the highest); an amendment id already used in this database (a copy of a document made
  * here) gets the new document id in front. Returns the stored amendments.
  */
-function restoreNegotiation(src: ExportSources, documentId: string, data: JsonExport): Amendment[] {
-  const repo = new AmendmentsRepository(src.store.db);
-  const taken = src.store.db.prepare('SELECT 1 FROM amendments WHERE id = ?');
+function restoreNegotiation(
+  src: ExportSources,
+  documentId: string,
+  amendments: readonly Amendment[],
+  statuses: Record<string, MeasureStatusRecord>,
+): Amendment[] {
+  const repo = src.amendments;
   return repo.transaction(() => {
     let highest = 0;
     const stored: Amendment[] = [];
-    for (const a of data.amendments) {
+    for (const a of amendments) {
       const seq = Number(/\d+/.exec(a.number)?.[0] ?? 0);
       highest = Math.max(highest, seq);
       const copy: Amendment = {
         ...a,
-        id: taken.get(a.id) === undefined ? a.id : `${documentId}-${a.id}`,
+        id: repo.hasId(a.id) ? `${documentId}-${a.id}` : a.id,
         documentId,
       };
       repo.insert(copy, seq);
@@ -119,8 +118,7 @@ function restoreNegotiation(src: ExportSources, documentId: string, data: JsonEx
     }
     // The counter hands out numbers one by one; take them up to the highest restored one.
     while (highest > 0 && repo.nextSeq(documentId) < highest);
-    for (const [measureId, status] of Object.entries(data.measureStatuses))
-      repo.setStatus(documentId, measureId, { status, by: IMPORT_ACTOR, at: data.exportedAt });
+    for (const [measureId, record] of Object.entries(statuses)) repo.setStatus(documentId, measureId, record);
     return stored;
   });
 }

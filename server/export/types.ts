@@ -4,9 +4,11 @@
  */
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
+import type { Party } from '../../shared/auth/person.js';
+import type { Renumbered } from './finalNumbers.js';
 
-/** Who made a change, and when. */
-export interface Attribution {
+/** Who a tracked change is credited to, and when (a Word revision's author and date). */
+export interface Revision {
   /** Party short name ("CDA") or a person's name, shown as the author of the tracked change. */
   author: string;
   /** When: an ISO 8601 date or date-time ("2026-11-20" or "2026-11-20T14:03:00Z"). */
@@ -29,11 +31,8 @@ export interface CommentThread {
   messages: CommentMessage[];
 }
 
-/** A party: short name (as in amendments and positions) and full name. */
-export interface Party {
-  short: string;
-  name: string;
-}
+/** A party as exports list it: the shared `Party` without its screen colour. */
+export type ExportParty = Pick<Party, 'short' | 'name'>;
 
 /** Which measures with a disputed or parked status to keep; both are kept when not given. */
 export interface IncludeOptions {
@@ -60,7 +59,7 @@ export interface ExportInput {
    * ids (`c-1/title`, `s-1-2/intro/0`, `intro/0`, `title`, see `UnitDiff.id`) for changed titles and
    * paragraphs. Changes without an entry are by `defaultAuthor` at `generatedAt`.
    */
-  attribution?: Record<string, Attribution>;
+  attribution?: Record<string, Revision>;
   /** Author of changes with no attribution, such as "Akkoord". */
   defaultAuthor: string;
   /** Status per measure id; measures without one are open. */
@@ -73,9 +72,14 @@ export interface ExportInput {
    */
   amendments?: Amendment[];
   /** The parties in the order their columns should have; derived from the amendments when not given. */
-  parties?: Party[];
+  parties?: ExportParty[];
   /** Comment threads: Word comments in the DOCX export, carried along in the JSON export. */
   comments?: CommentThread[];
+  /**
+   * Set when `current` was numbered consecutively for this export ("definitieve nummering", clean
+   * exports only): the numbers that changed, old → new, which the export lists at its end.
+   */
+  renumbered?: Renumbered[];
 }
 
 /** The export formats, as used by `exportFileName` and `CONTENT_TYPES`. */

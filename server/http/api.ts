@@ -3,18 +3,13 @@ import type { AppContext } from '../context.js';
 import { personOf, requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
 import { countAgenda, listMeasures } from './measures.js';
-import { HttpError } from './errors.js';
+import { Invalid } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 
 /** The JSON API of documents and their measures, for the people of each document. */
 export function apiRouter(ctx: AppContext): express.Router {
-  const { store, rooms } = ctx;
+  const { store, rooms, audit } = ctx;
   const router = express.Router();
-
-  const documentOr404 = (id: string) => {
-    const doc = store.getDocument(id);
-    if (!doc) throw new HttpError(404, `Er is geen document met id "${id}".`);
-    return doc;
-  };
 
   router.get('/documents', (req, res) => {
     const person = personOf(req);
@@ -24,30 +19,30 @@ export function apiRouter(ctx: AppContext): express.Router {
 
   router.get('/documents/:id', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    const doc = documentOr404(req.params.id);
+    const doc = documentOrNotFound(store, req.params.id);
     res.json({ ...doc, counts: countAgenda(liveAgenda(store, rooms, doc.id)) });
   });
 
   router.get('/documents/:id/measures', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    const doc = documentOr404(req.params.id);
+    const doc = documentOrNotFound(store, req.params.id);
     const baseline = store.getBaseline(doc.id);
-    if (!baseline) throw new HttpError(500, `Het origineel van "${doc.id}" ontbreekt.`);
+    if (!baseline) throw new Error(`Het origineel van "${doc.id}" ontbreekt.`);
     res.json(listMeasures(baseline, liveAgenda(store, rooms, doc.id)));
   });
 
   router.get('/documents/:id/baseline', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    res.json(store.getBaseline(documentOr404(req.params.id).id));
+    res.json(store.getBaseline(documentOrNotFound(store, req.params.id).id));
   });
 
   router.get('/documents/:id/audit', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
+    documentOrNotFound(store, req.params.id);
     const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
-    if (!measure) throw new HttpError(400, 'Geef een maatregel op: ?measure=<id>.');
+    if (!measure) throw new Invalid('Geef een maatregel op: ?measure=<id>.');
     res.json(
-      store.audit.forMeasure(req.params.id, measure).map((e) => ({
+      audit.forMeasure(req.params.id, measure).map((e) => ({
         at: e.at,
         person: e.personName,
         party: e.party,
@@ -60,8 +55,8 @@ export function apiRouter(ctx: AppContext): express.Router {
   /** Who last changed each measure and when, for the margin of the text. */
   router.get('/documents/:id/last-changes', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
-    res.json(store.audit.lastChanges(req.params.id));
+    documentOrNotFound(store, req.params.id);
+    res.json(audit.lastChanges(req.params.id));
   });
 
   return router;

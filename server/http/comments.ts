@@ -29,7 +29,6 @@ const ListQuery = z.object({
  */
 export function commentsRouter(ctx: AppContext): express.Router {
   const service = new CommentService(ctx);
-  for (const doc of ctx.store.listDocuments()) service.mirrorAll(doc.id);
   const router = express.Router();
   const base = '/documents/:id/comments';
 

@@ -1,18 +1,16 @@
 import express from 'express';
-import { diffAgenda, type UnitDiff } from '../../shared/diff/index.js';
+import { diffAgenda, type AttributedUnit } from '../../shared/diff/index.js';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
 import type { PersonRecord } from '../people/repository.js';
-import { auditAttribution, type Attribution } from '../versions/attribution.js';
+import { auditAttribution } from '../versions/attribution.js';
 import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
 import type { VersionsRepository } from '../versions/repository.js';
-import { HttpError } from './errors.js';
+import { Invalid, NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 
-/** A unit of the diff API: the engine's unit, and who last changed it where the audit trail knows. */
-export type ApiUnit = UnitDiff & { attribution?: Attribution };
-
-/** Resolves one side of a comparison for a person, or answers 400/404 with a sentence. */
+/** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
 function resolveSide(
   ctx: AppContext,
   versions: VersionsRepository,
@@ -24,7 +22,7 @@ function resolveSide(
   switch (side.kind) {
     case 'original': {
       const agenda = ctx.store.getBaseline(documentId);
-      if (!agenda) throw new HttpError(500, `Het origineel van "${documentId}" ontbreekt.`);
+      if (!agenda) throw new Error(`Het origineel van "${documentId}" ontbreekt.`);
       return { agenda, at: null };
     }
     case 'live':
@@ -32,12 +30,15 @@ function resolveSide(
     case 'since-last-visit': {
       const visit = versions.visit(documentId, person.id);
       if (!visit?.previousAgenda)
-        throw new HttpError(404, 'U heeft dit document niet eerder geopend: er is geen vorig bezoek.');
+        throw new NotFound(
+          'previous visit',
+          'U heeft dit document niet eerder geopend: er is geen vorig bezoek.',
+        );
       return { agenda: visit.previousAgenda, at: visit.previousAt };
     }
     case 'version': {
       const version = versions.get(documentId, side.id);
-      if (!version) throw new HttpError(404, `Er is geen versie "${side.id}" van dit document.`);
+      if (!version) throw new NotFound('version', `Er is geen versie "${side.id}" van dit document.`);
       return { agenda: version.agenda, at: version.createdAt, name: version.name };
     }
   }
@@ -48,27 +49,27 @@ function resolveSide(
  * version, the live text and the text at the person's previous visit — units in document order, a
  * summary per chapter and the totals.
  */
-export function diffRouter(ctx: AppContext, versions: VersionsRepository, clock: () => Date): express.Router {
+export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
+  const clock = options.now ?? (() => new Date());
+  const { versions } = ctx;
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {
     const documentId = req.params.id;
     const person = requireAction(req, documentId, 'read');
-    if (!ctx.store.getDocument(documentId))
-      throw new HttpError(404, `Er is geen document met id "${documentId}".`);
+    documentOrNotFound(ctx.store, documentId);
     const from = parseDiffSide(req.query.from ?? 'original');
     const to = parseDiffSide(req.query.to ?? 'live');
     if (!from || !to)
-      throw new HttpError(
-        400,
+      throw new Invalid(
         'Ongeldige vergelijking: gebruik from en to met original, live, since-last-visit of een versie-id.',
       );
     const now = clock();
     const a = resolveSide(ctx, versions, documentId, person, from, now);
     const b = resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.store.audit, b.at ?? undefined);
-    const units: ApiUnit[] = diff.units.map((unit) => {
+    const attributionOf = auditAttribution(ctx.audit, b.at ?? undefined);
+    const units: AttributedUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
       const attribution = attributionOf(documentId, unit.id);
       return attribution ? { ...unit, attribution } : unit;

@@ -1,12 +1,22 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
-import { buildExportInput, ExportNotFoundError } from '../export/input.js';
+import { buildExportInput } from '../export/input.js';
 import { renderExport } from '../export/render.js';
-import { ExportRequestError, parseExportRequest, type RawExportOptions } from '../export/request.js';
-import { HttpError } from './errors.js';
+import { parseExportRequest, type RawExportOptions } from '../export/request.js';
+import { Invalid } from '../domain/errors.js';
+import { sandboxDownload } from './securityHeaders.js';
 
-const OPTIONS = ['format', 'version', 'changes', 'lang', 'parked', 'disputed', 'comments'] as const;
+const OPTIONS = [
+  'format',
+  'version',
+  'changes',
+  'lang',
+  'parked',
+  'disputed',
+  'comments',
+  'numbering',
+] as const;
 
 /** The query's export options; a repeated parameter (`?format=a&format=b`) counts as not understood. */
 function optionsOf(query: express.Request['query']): RawExportOptions {
@@ -14,7 +24,7 @@ function optionsOf(query: express.Request['query']): RawExportOptions {
   for (const name of OPTIONS) {
     const value = query[name];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new HttpError(400, `Geef de optie ${name} één keer op, als tekst.`);
+    if (typeof value !== 'string') throw new Invalid(`Geef de optie ${name} één keer op, als tekst.`);
     raw[name] = value;
   }
   return raw;
@@ -22,7 +32,8 @@ function optionsOf(query: express.Request['query']): RawExportOptions {
 
 /**
  * `GET /api/documents/:id/export?format=docx|md|html|json|csv|amendments-docx&version=<id|live>&changes=marked|clean`
- * (+ `comments=1`, `parked=0|1`, `disputed=0|1`, `lang=nl|en`): the export as a download. Everyone in
+ * (+ `comments=1`, `parked=0|1`, `disputed=0|1`, `lang=nl|en`, `numbering=final` for a clean text numbered
+ * consecutively, listing old → new): the export as a download. Everyone in
  * the document but observers may export.
  */
 export function exportRouter(ctx: AppContext): express.Router {
@@ -31,22 +42,17 @@ export function exportRouter(ctx: AppContext): express.Router {
   router.get('/documents/:id/export', async (req, res) => {
     const id = req.params.id;
     requireAction(req, id, 'export');
-    try {
-      const request = parseExportRequest(optionsOf(req.query));
-      const input = buildExportInput(ctx, id, request, new Date());
-      const file = await renderExport(id, request.format, input);
-      res
-        .status(200)
-        .set('Content-Type', file.contentType)
-        // exportFileName gives only [a-z0-9_-.]: nothing to quote or encode.
-        .set('Content-Disposition', `attachment; filename="${file.fileName}"`)
-        .set('Cache-Control', 'no-store')
-        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
-    } catch (err) {
-      if (err instanceof ExportRequestError) throw new HttpError(400, err.message);
-      if (err instanceof ExportNotFoundError) throw new HttpError(404, err.message);
-      throw err;
-    }
+    const request = parseExportRequest(optionsOf(req.query));
+    const input = buildExportInput(ctx, id, request, new Date());
+    const file = await renderExport(id, request.format, input);
+    sandboxDownload(res);
+    res
+      .status(200)
+      .set('Content-Type', file.contentType)
+      // exportFileName gives only [a-z0-9_-.]: nothing to quote or encode.
+      .set('Content-Disposition', `attachment; filename="${file.fileName}"`)
+      .set('Cache-Control', 'no-store')
+      .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
   });
 
   return router;

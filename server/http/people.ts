@@ -3,16 +3,17 @@ import { z } from 'zod';
 import { ROLES } from '../../shared/auth/roles.js';
 import type { AppContext } from '../context.js';
 import { personOf, requireAction } from '../auth/request.js';
-import { SESSION_COOKIE } from '../auth/auth.js';
-import { invitePerson, InviteError } from '../people/invite.js';
-import { HttpError } from './errors.js';
+import { SESSION_COOKIE, cookie } from '../auth/auth.js';
+import { sessionCookieOptions } from '../auth/sessionCookie.js';
+import { invitePerson } from '../people/invite.js';
+import { Conflict, Invalid, NotFound, Unauthenticated } from '../domain/errors.js';
 import { writeRoom } from '../sync/serverWrite.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 
 const InviteBody = z.object({
   name: z.string().min(1).max(80),
   party: z.string().min(1).max(20),
-  role: z.enum(ROLES as [string, ...string[]]),
+  role: z.enum(ROLES),
   expiresInDays: z.number().positive().max(3650).nullable().optional(),
 });
 const PartyBody = z.object({
@@ -22,13 +23,12 @@ const PartyBody = z.object({
 });
 const DraftingBody = z.object({ mode: z.enum(['open', 'closed']) });
 
-/** Parses a JSON body with a schema, or answers 400 with the first problem in a sentence. */
+/** Parses a JSON body with a schema, or throws `Invalid` with the first problem in a sentence. */
 export function body<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new HttpError(
-      400,
+    throw new Invalid(
       `Ongeldig verzoek: ${issue ? `${issue.path.join('.') || 'body'} — ${issue.message}` : 'onleesbaar'}.`,
     );
   }
@@ -41,20 +41,17 @@ export function peopleRouter(ctx: AppContext): express.Router {
 
   router.post('/session', async (req, res) => {
     const { token } = body(z.object({ token: z.string().min(10).max(4096) }), req.body);
-    const person = await ctx.auth.authenticate(token);
-    if (!person) throw new HttpError(401, 'Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-      ...(person.expiresAt ? { expires: new Date(person.expiresAt) } : { maxAge: 365 * 24 * 3600 * 1000 }),
-    });
-    res.json({ person });
+    const previous = cookie(req.headers.cookie, SESSION_COOKIE);
+    const signedIn = await ctx.auth.signIn(token, previous);
+    if (!signedIn) throw new Unauthenticated('Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
+    res.cookie(SESSION_COOKIE, signedIn.session, sessionCookieOptions(ctx.publicUrl(), req.secure));
+    res.json({ person: signedIn.person });
   });
 
-  router.delete('/session', (_req, res) => {
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  router.delete('/session', (req, res) => {
+    const current = cookie(req.headers.cookie, SESSION_COOKIE);
+    if (current) ctx.auth.sessions.end(current);
+    res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.publicUrl(), req.secure));
     res.status(204).end();
   });
 
@@ -76,7 +73,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
     requireAction(req, req.params.id, 'people.manage');
     const party = body(PartyBody, req.body);
     if (ctx.people.party(req.params.id, party.short))
-      throw new HttpError(409, `Partij ${party.short} bestaat al.`);
+      throw new Conflict('party', `Partij ${party.short} bestaat al.`);
     ctx.people.addParty(req.params.id, party);
     res.status(201).json(party);
   });
@@ -85,7 +82,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
     requireAction(req, req.params.id, 'people.manage');
     const party = body(PartyBody, { ...req.body, short: req.params.short });
     if (!ctx.people.updateParty(req.params.id, party))
-      throw new HttpError(404, `Partij ${party.short} bestaat niet.`);
+      throw new NotFound('party', `Partij ${party.short} bestaat niet.`);
     res.json(party);
   });
 
@@ -97,28 +94,24 @@ export function peopleRouter(ctx: AppContext): express.Router {
   router.post('/documents/:id/people', async (req, res) => {
     requireAction(req, req.params.id, 'people.manage');
     const input = body(InviteBody, req.body);
-    try {
-      const invited = await invitePerson(ctx.people, ctx.key, ctx.publicUrl(), {
-        documentId: req.params.id,
-        name: input.name,
-        party: input.party,
-        role: input.role as (typeof ROLES)[number],
-        expiresInDays: input.expiresInDays ?? null,
-      });
-      res.status(201).json(invited);
-    } catch (err) {
-      if (err instanceof InviteError) throw new HttpError(400, err.message);
-      throw err;
-    }
+    const invited = await invitePerson(ctx.people, ctx.key, ctx.publicUrl(), {
+      documentId: req.params.id,
+      name: input.name,
+      party: input.party,
+      role: input.role,
+      expiresInDays: input.expiresInDays ?? null,
+    });
+    res.status(201).json(invited);
   });
 
   router.post('/documents/:id/people/:pid/revoke', (req, res) => {
     const chair = requireAction(req, req.params.id, 'people.manage');
     const target = ctx.people.person(req.params.pid);
     if (!target || target.documentId !== req.params.id)
-      throw new HttpError(404, 'Deze persoon bestaat niet.');
-    if (target.id === chair.id) throw new HttpError(400, 'U kunt uw eigen toegang niet intrekken.');
+      throw new NotFound('person', 'Deze persoon bestaat niet.');
+    if (target.id === chair.id) throw new Invalid('U kunt uw eigen toegang niet intrekken.');
     ctx.people.revoke(target.id);
+    ctx.auth.sessions.endPerson(target.id);
     ctx.connections.endPerson(target.id);
     res.json(ctx.people.person(target.id));
   });

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
 import { liveAgenda } from '../documents/live.js';
-import { DAILY_CHECK_INTERVAL_MS, DailyVersions } from '../versions/daily.js';
-import { VersionsRepository } from '../versions/repository.js';
+import { DailyVersions } from '../versions/daily.js';
 import { proseMirrorOfState, replaceLiveText, snapshotLive } from '../versions/snapshot.js';
-import { diffRouter } from './diff.js';
-import { HttpError } from './errors.js';
+import { ORIGINAL_VERSION, originalVersion } from '../versions/original.js';
+import { buildDocument } from '../../shared/agenda/build.js';
+import { NotFound } from '../domain/errors.js';
+import { documentOrNotFound } from '../documents/lookup.js';
 import { body } from './people.js';
 
 const VersionBody = z.object({ name: z.string().trim().min(1).max(120) });
@@ -18,44 +19,32 @@ export interface VersionsOptions {
 }
 
 /**
- * Versions of a document (list, make, open, restore), visits ("since my last visit") and the diff API.
- * Also starts the daily versions: checked now, then every minute while the database is open.
+ * Versions of a document (list, make, open, restore) and visits ("since my last visit"). Listing checks the
+ * daily versions first; the versions feature checks them on start and every minute.
  */
 export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): express.Router {
   const clock = options.now ?? (() => new Date());
-  const versions = new VersionsRepository(ctx.store.db);
-  const daily = new DailyVersions(ctx.store.db, ctx.store, ctx.rooms, versions);
-  const safeCheck = () => {
-    try {
-      if (ctx.store.db.open) daily.checkAll(clock());
-    } catch (err) {
-      console.error('Dagversie mislukt:', err);
-    }
-  };
-  // Before anyone is connected, so a day that ended while the server was down is kept exactly.
-  safeCheck();
-  const timer = setInterval(() => {
-    if (!ctx.store.db.open) clearInterval(timer);
-    else safeCheck();
-  }, DAILY_CHECK_INTERVAL_MS);
-  timer.unref();
+  const { versions } = ctx;
+  const daily = new DailyVersions(ctx.store, ctx.rooms, versions);
 
-  const documentOr404 = (id: string) => {
-    if (!ctx.store.getDocument(id)) throw new HttpError(404, `Er is geen document met id "${id}".`);
+  const baselineOf = (id: string) => {
+    const baseline = ctx.store.getBaseline(id);
+    if (!baseline) throw new Error(`Het origineel van "${id}" ontbreekt.`);
+    return baseline;
   };
 
   const router = express.Router();
 
   router.get('/documents/:id/versions', (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
+    const document = documentOrNotFound(ctx.store, req.params.id);
     daily.check(req.params.id, clock());
-    res.json(versions.list(req.params.id));
+    res.json([originalVersion(document), ...versions.list(req.params.id)]);
   });
 
   router.post('/documents/:id/versions', (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
-    documentOr404(req.params.id);
+    documentOrNotFound(ctx.store, req.params.id);
     const { name } = body(VersionBody, req.body);
     const snapshot = snapshotLive(ctx.store, ctx.rooms, req.params.id);
     const version = versions.create({
@@ -72,23 +61,35 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
 
   router.get('/documents/:id/versions/:vid', (req, res) => {
     requireAction(req, req.params.id, 'read');
+    if (req.params.vid === ORIGINAL_VERSION) {
+      const document = documentOrNotFound(ctx.store, req.params.id);
+      res.json({ ...originalVersion(document), agenda: baselineOf(document.id) });
+      return;
+    }
     const version = versions.get(req.params.id, req.params.vid);
-    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     const { state: _state, ...rest } = version;
     res.json(rest);
   });
 
   router.post('/documents/:id/versions/:vid/restore', (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
+    if (req.params.vid === ORIGINAL_VERSION) {
+      const original = originalVersion(documentOrNotFound(ctx.store, req.params.id));
+      // The original's ids and numbers: measures that come back keep their numbers, later ones go.
+      replaceLiveText(ctx.rooms, req.params.id, chair.id, buildDocument(baselineOf(req.params.id)));
+      res.json({ restored: original.id, name: original.name });
+      return;
+    }
     const version = versions.get(req.params.id, req.params.vid);
-    if (!version) throw new HttpError(404, `Er is geen versie "${req.params.vid}" van dit document.`);
+    if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));
     res.json({ restored: version.id, name: version.name });
   });
 
   router.post('/documents/:id/visits', (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    documentOr404(req.params.id);
+    documentOrNotFound(ctx.store, req.params.id);
     const previous = versions.recordVisit(
       req.params.id,
       person.id,
@@ -98,6 +99,5 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
     res.json({ previousVisit: previous });
   });
 
-  router.use(diffRouter(ctx, versions, clock));
   return router;
 }

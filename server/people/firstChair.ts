@@ -1,5 +1,6 @@
 import type { PeopleRepository } from './repository.js';
 import { invitePerson } from './invite.js';
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 /**
  * On a first start with nobody invited to a document, makes a secretariat chair and returns their sign-in
@@ -16,7 +17,7 @@ export async function ensureFirstChair(
   const { url } = await invitePerson(people, key, publicUrl, {
     documentId,
     name: 'Voorzitter',
-    party: 'SEC',
+    party: SECRETARIAT,
     role: 'chair',
   });
   return url;

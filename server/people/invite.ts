@@ -1,14 +1,16 @@
 import type { Role } from '../../shared/auth/roles.js';
+import { Invalid } from '../domain/errors.js';
 import { signToken } from '../auth/tokens.js';
 import type { PeopleRepository, PersonRecord } from './repository.js';
+import { SECRETARIAT } from '../../shared/auth/person.js';
 
 /** A sign-in link carries the token in the fragment, which browsers never send to servers or logs. */
 export function signInUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/signin#token=${encodeURIComponent(token)}`;
 }
 
-/** Thrown for an invitation that cannot be made, with a sentence saying why. */
-export class InviteError extends Error {
+/** Thrown for an invitation that cannot be made, with a sentence saying why (an `Invalid` of the domain). */
+export class InviteError extends Invalid {
   override name = 'InviteError';
 }
 
@@ -31,8 +33,8 @@ export async function invitePerson(
       .join(', ');
     throw new InviteError(`Partij "${input.party}" bestaat niet in dit document (wel: ${known}).`);
   }
-  if (input.role === 'chair' && input.party !== 'SEC') {
-    throw new InviteError('Een voorzitter hoort bij het secretariaat (SEC).');
+  if (input.role === 'chair' && input.party !== SECRETARIAT) {
+    throw new InviteError(`Een voorzitter hoort bij het secretariaat (${SECRETARIAT}).`);
   }
   const days = input.expiresInDays ?? null;
   if (days !== null && (!Number.isFinite(days) || days <= 0 || days > 3650)) {

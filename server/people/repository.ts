@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
-import type { Party, Person } from '../../shared/auth/person.js';
+import { SECRETARIAT, type Party, type Person } from '../../shared/auth/person.js';
 import type { DraftingMode, Role } from '../../shared/auth/roles.js';
 
 /** A person as stored: with the state of their invitation. */
@@ -11,35 +9,9 @@ export interface PersonRecord extends Person {
   revokedAt: string | null;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS parties (
-  document_id TEXT NOT NULL,
-  short TEXT NOT NULL,
-  name TEXT NOT NULL,
-  color TEXT NOT NULL,
-  sort INTEGER NOT NULL,
-  PRIMARY KEY (document_id, short)
-);
-CREATE TABLE IF NOT EXISTS people (
-  id TEXT PRIMARY KEY,
-  document_id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  party TEXT NOT NULL,
-  role TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  expires_at TEXT,
-  revoked_at TEXT
-);
-CREATE INDEX IF NOT EXISTS people_document ON people (document_id);
-CREATE TABLE IF NOT EXISTS document_settings (
-  document_id TEXT PRIMARY KEY,
-  drafting TEXT NOT NULL DEFAULT 'closed'
-);
-`;
-
 /** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
 export const DEFAULT_PARTIES: Party[] = [
-  { short: 'SEC', name: 'Secretariaat', color: '#4b5563' },
+  { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
   { short: 'D66', name: 'D66', color: '#00a651' },
   { short: 'CDA', name: 'CDA', color: '#007b5f' },
   { short: 'VVD', name: 'VVD', color: '#1f4e9c' },
@@ -47,104 +19,40 @@ export const DEFAULT_PARTIES: Party[] = [
   { short: 'JA21', name: 'JA21', color: '#242b57' },
 ];
 
-/** Parties, people and per-document settings, in the Akkoord database. */
-export class PeopleRepository {
-  private readonly q;
+/** Active: invited, not revoked, not expired at `now`. */
+export function isActivePerson(person: PersonRecord, now = new Date()): boolean {
+  if (person.revokedAt) return false;
+  return person.expiresAt === null || new Date(person.expiresAt) > now;
+}
 
-  constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
-    this.q = {
-      parties: db.prepare(
-        'SELECT short, name, color FROM parties WHERE document_id = ? ORDER BY sort, short',
-      ),
-      party: db.prepare('SELECT short, name, color FROM parties WHERE document_id = ? AND short = ?'),
-      insertParty: db.prepare(
-        'INSERT INTO parties (document_id, short, name, color, sort) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM parties WHERE document_id = ?))',
-      ),
-      updateParty: db.prepare('UPDATE parties SET name = ?, color = ? WHERE document_id = ? AND short = ?'),
-      person: db.prepare(
-        'SELECT id, document_id AS documentId, name, party, role, created_at AS createdAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM people WHERE id = ?',
-      ),
-      people: db.prepare(
-        'SELECT id, document_id AS documentId, name, party, role, created_at AS createdAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM people WHERE document_id = ? ORDER BY created_at',
-      ),
-      insertPerson: db.prepare(
-        'INSERT INTO people (id, document_id, name, party, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      revoke: db.prepare('UPDATE people SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-      drafting: db.prepare('SELECT drafting FROM document_settings WHERE document_id = ?'),
-      setDrafting: db.prepare(
-        'INSERT INTO document_settings (document_id, drafting) VALUES (?, ?) ON CONFLICT (document_id) DO UPDATE SET drafting = excluded.drafting',
-      ),
-    };
-  }
-
-  parties(documentId: string): Party[] {
-    return this.q.parties.all(documentId) as Party[];
-  }
-
-  party(documentId: string, short: string): Party | null {
-    return (this.q.party.get(documentId, short) as Party | undefined) ?? null;
-  }
-
+/**
+ * Parties, people and per-document settings (the drafting mode). The SQLite implementation is
+ * `storage/sqlite/people.ts`.
+ */
+export interface PeopleRepository {
+  /** A document's parties, in the order they were added. */
+  parties(documentId: string): Party[];
+  party(documentId: string, short: string): Party | null;
   /** Adds the default parties to a document that has none yet. */
-  ensureDefaultParties(documentId: string): void {
-    if (this.parties(documentId).length > 0) return;
-    for (const p of DEFAULT_PARTIES) this.addParty(documentId, p);
-  }
-
-  addParty(documentId: string, party: Party): void {
-    this.q.insertParty.run(documentId, party.short, party.name, party.color, documentId);
-  }
-
-  updateParty(documentId: string, party: Party): boolean {
-    return this.q.updateParty.run(party.name, party.color, documentId, party.short).changes > 0;
-  }
-
-  person(id: string): PersonRecord | null {
-    return (this.q.person.get(id) as PersonRecord | undefined) ?? null;
-  }
-
-  people(documentId: string): PersonRecord[] {
-    return this.q.people.all(documentId) as PersonRecord[];
-  }
-
+  ensureDefaultParties(documentId: string): void;
+  addParty(documentId: string, party: Party): void;
+  /** Changes a party's name and colour; false when the document has no such party. */
+  updateParty(documentId: string, party: Party): boolean;
+  person(id: string): PersonRecord | null;
+  /** A document's people, oldest invitation first. */
+  people(documentId: string): PersonRecord[];
+  /** Stores a new invitation and returns the person it made. */
   invite(input: {
     documentId: string;
     name: string;
     party: string;
     role: Role;
     expiresAt: Date | null;
-  }): PersonRecord {
-    const id = randomUUID();
-    this.q.insertPerson.run(
-      id,
-      input.documentId,
-      input.name,
-      input.party,
-      input.role,
-      new Date().toISOString(),
-      input.expiresAt?.toISOString() ?? null,
-    );
-    return this.person(id)!;
-  }
-
-  revoke(id: string): boolean {
-    return this.q.revoke.run(new Date().toISOString(), id).changes > 0;
-  }
-
-  /** Active: invited, not revoked, not expired at `now`. */
-  isActive(person: PersonRecord, now = new Date()): boolean {
-    if (person.revokedAt) return false;
-    return person.expiresAt === null || new Date(person.expiresAt) > now;
-  }
-
-  drafting(documentId: string): DraftingMode {
-    const row = this.q.drafting.get(documentId) as { drafting: DraftingMode } | undefined;
-    return row?.drafting ?? 'closed';
-  }
-
-  setDrafting(documentId: string, mode: DraftingMode): void {
-    this.q.setDrafting.run(documentId, mode);
-  }
+  }): PersonRecord;
+  /** Ends a person's access; false when they had none left to end. */
+  revoke(id: string): boolean;
+  /** Active: invited, not revoked, not expired at `now` (see `isActivePerson`). */
+  isActive(person: PersonRecord, now?: Date): boolean;
+  drafting(documentId: string): DraftingMode;
+  setDrafting(documentId: string, mode: DraftingMode): void;
 }

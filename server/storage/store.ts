@@ -20,9 +20,9 @@ export interface UpdateMeta {
 }
 
 /**
- * The storage interface: documents with their immutable baseline, and per room an append-only log of Yjs
- * updates that is compacted now and then. Small on purpose, so that a second adapter (PostgreSQL) is a file,
- * not a rewrite.
+ * The updates repository: documents with their immutable baseline, and per room an append-only log of Yjs
+ * updates that is compacted now and then, each stored update with its audit entry. Small on purpose, so that
+ * a second adapter (PostgreSQL) is a file, not a rewrite. The other repositories are in `storage.ts`.
  */
 export interface Store {
   listDocuments(): DocumentRecord[];
@@ -31,7 +31,8 @@ export interface Store {
   getBaseline(id: string): Agenda | null;
   /**
    * Stores a new document: its record, its baseline and the first update of its live room, in one
-   * transaction. With `replace`, an existing document of that id and all its rooms are replaced.
+   * transaction. With `replace`, an existing document of that id is replaced in the same transaction: its
+   * rooms and every feature's rows for it go (see `DocumentRows` in `storage.ts`); its people stay.
    */
   createDocument(
     doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
@@ -41,6 +42,8 @@ export interface Store {
   fetchUpdates(room: string): Uint8Array[];
   /** Appends one update to a room's log; durable when it returns. */
   appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void;
+  /** When the newest update of a room's log was stored (ISO 8601), or null for an empty log. */
+  lastUpdateAt(room: string): string | null;
   /** How many updates a room's log holds. */
   countUpdates(room: string): number;
   /**

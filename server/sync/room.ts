@@ -4,7 +4,8 @@ import type { Store } from '../storage/store.js';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
-import { touchedMeasures } from './touched.js';
+import { recordRemovedIds, touchedMeasures } from './touched.js';
+import type { RoomHooks } from './hooks.js';
 import type { ClientIdClaims } from './clientIds.js';
 import { MemoryClientIds } from './clientIds.js';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
@@ -26,10 +27,11 @@ export interface Peer {
  */
 const COMPACT_EVERY = 500;
 
-/** What every room of a server shares: who claimed which client ids, and the limits. */
+/** What every room of a server shares: who claimed which client ids, the limits, and features' hooks. */
 export interface RoomOptions {
   claims: ClientIdClaims;
   settings: SyncSettings;
+  hooks?: RoomHooks;
 }
 
 /**
@@ -65,7 +67,13 @@ export class Room {
     applyStoredUpdates(this.doc, updates);
     this.appendedSinceCompaction = updates.length;
     this.sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
-    if (this.ref?.kind === 'text') this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT));
+    const hooks = options.hooks ?? {};
+    if (this.ref?.kind === 'text') {
+      this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT), (id) =>
+        hooks.numberOf?.(this, id),
+      );
+    }
+    recordRemovedIds(this.doc);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
@@ -85,6 +93,7 @@ export class Room {
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
+      hooks.afterUpdate?.(this, tr);
     });
 
     this.awareness.on(
@@ -103,6 +112,7 @@ export class Room {
         for (const peer of this.peers) peer.send(message);
       },
     );
+    hooks.loaded?.(this);
   }
 
   /** Compacts at once when the log is long (a server that crashed before compacting), so the next load is fast. */

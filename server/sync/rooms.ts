@@ -1,11 +1,12 @@
 import type { Store } from '../storage/store.js';
 import { Room } from './room.js';
+import type { RoomHooks } from './hooks.js';
 import { MemoryClientIds, type ClientIdClaims } from './clientIds.js';
 import { syncSettings, type SyncSettings } from './settings.js';
 
 /** What the rooms of a server share; each part has a default (claims in memory, limits from the environment). */
 export interface RoomsOptions {
-  /** Who claimed which Yjs client ids (the server passes the SQLite repository). */
+  /** Who claimed which Yjs client ids (the server passes its repository). */
   claims?: ClientIdClaims;
   settings?: SyncSettings;
   /** Called after a person's accepted update changed the text of drafts in a party room. */
@@ -24,6 +25,8 @@ export class Rooms {
 
   constructor(
     private readonly store: Store,
+    /** Features' hooks, run in every room this loads (numbering, in the server). */
+    private readonly hooks: RoomHooks = {},
     options: RoomsOptions = {},
   ) {
     this.claims = options.claims ?? new MemoryClientIds();
@@ -35,7 +38,7 @@ export class Rooms {
   open(name: string): Room {
     let room = this.loaded.get(name);
     if (!room) {
-      room = new Room(name, this.store, { claims: this.claims, settings: this.settings });
+      room = new Room(name, this.store, { claims: this.claims, settings: this.settings, hooks: this.hooks });
       room.compactIfLong();
       this.loaded.set(name, room);
     }

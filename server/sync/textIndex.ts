@@ -4,14 +4,18 @@ import { forEachDocItemIn } from './validate/resolve.js';
 
 /**
  * The ids of a text room for the update check: the live chapters, sections and measures (rebuilt lazily
- * after a change of structure — typing never triggers it), and those removed while the room is loaded, with
- * their number, so that an undo that restores one may bring its number back.
+ * after a change of structure — typing never triggers it), and the number of a removed one, so that an undo
+ * that restores it may bring its number back: those removed while the room is loaded, else the number the
+ * server gave it (`givenNumber`, the numbering's book, which keeps every number ever given).
  */
 export class TextIndex implements IdBook {
   private liveIds: Map<string, Y.XmlElement> | null = null;
   private readonly removed = new Map<string, { name: string; number: string }>();
 
-  constructor(private readonly fragment: Y.XmlFragment) {
+  constructor(
+    private readonly fragment: Y.XmlFragment,
+    private readonly givenNumber: (id: string) => string | undefined = () => undefined,
+  ) {
     fragment.doc!.on('afterTransaction', this.follow);
   }
 
@@ -23,8 +27,11 @@ export class TextIndex implements IdBook {
     return this.liveIds;
   }
 
-  retired(id: string): { name: string; number: string } | undefined {
-    return this.removed.get(id);
+  retired(id: string): { name: string | null; number: string } | undefined {
+    const removed = this.removed.get(id);
+    if (removed) return removed;
+    const number = this.givenNumber(id);
+    return number === undefined ? undefined : { name: null, number };
   }
 
   destroy(): void {

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
 
+/** The kinds of node whose removal the audit records by id. */
+const STRUCTURE: ReadonlySet<string> = new Set(['chapter', 'section', 'measure']);
+
+/** Where a transaction keeps the ids it removed, read before its deleted content is garbage-collected. */
+const REMOVED = 'akkoord:removed-ids';
+
 /** The id of the measure element a Yjs type is in (itself or an ancestor), or null. */
 function measureOf(type: Y.AbstractType<unknown> | null): string | null {
   let current: Y.AbstractType<unknown> | null = type;
@@ -20,8 +26,41 @@ function createdIn(tr: Y.Transaction, type: { _item: Y.Item | null }): boolean {
 }
 
 /**
- * The measures a transaction changed: those whose text (or attributes) changed, those added, and those
- * deleted. This is what the audit log records as "who changed this measure".
+ * An attribute of an element, also when the element was deleted in this transaction: `getAttribute` skips
+ * deleted entries, but the entry's content stays readable until the transaction's clean-up collects it.
+ */
+function attributeOf(el: Y.XmlElement, key: string): unknown {
+  const item = el._map.get(key);
+  if (!item) return undefined;
+  const content = item.content.getContent();
+  return content[content.length - 1];
+}
+
+/**
+ * Keeps, on each transaction of `doc`, the ids of the chapters, sections and measures it removed. They must
+ * be read while the transaction's observers run: by the time the document emits the update, Yjs has
+ * garbage-collected the deleted elements and their attributes are gone. Stored updates being loaded
+ * (origin 'storage') are skipped.
+ */
+export function recordRemovedIds(doc: Y.Doc): void {
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
+    if (tr.origin === 'storage' || tr.deleteSet.clients.size === 0) return;
+    const removed: string[] = [];
+    Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return;
+      const type = struct.content.type;
+      if (!(type instanceof Y.XmlElement) || !STRUCTURE.has(type.nodeName)) return;
+      const id = attributeOf(type, 'id');
+      if (typeof id === 'string' && id !== '') removed.push(id);
+    });
+    if (removed.length > 0) tr.meta.set(REMOVED, removed);
+  });
+}
+
+/**
+ * The measures a transaction changed: those whose text (or attributes) changed, those added, and the
+ * measures, sections and chapters it removed (recorded by `recordRemovedIds`, which the document must
+ * have). This is what the audit log records as "who changed this measure".
  */
 export function touchedMeasures(tr: Y.Transaction): string[] {
   const ids = new Set<string>();
@@ -38,14 +77,6 @@ export function touchedMeasures(tr: Y.Transaction): string[] {
       }
     }
   }
-  Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
-      const type = struct.content.type;
-      if (type instanceof Y.XmlElement && type.nodeName === 'measure') {
-        const id = type.getAttribute('id');
-        if (typeof id === 'string') ids.add(id);
-      }
-    }
-  });
+  for (const id of (tr.meta.get(REMOVED) as string[] | undefined) ?? []) ids.add(id);
   return [...ids];
 }

@@ -1,14 +1,5 @@
+import type { Attribution } from '../../shared/diff/index.js';
 import type { AuditLog } from '../storage/audit.js';
-
-/** Who last changed a measure, as the audit trail knows it. */
-export interface Attribution {
-  /** The person's name. */
-  person: string;
-  /** Their party's short name. */
-  party: string;
-  /** When (ISO 8601). */
-  at: string;
-}
 
 /** Looks up who last changed a measure of a document; null when nobody is known. */
 export type AttributionOf = (documentId: string, measureId: string) => Attribution | null;

@@ -1,23 +1,11 @@
-import type Database from 'better-sqlite3';
-import type { Agenda } from '../../shared/agenda/types.js';
+import type { AppContext } from '../context.js';
+import type { Stop } from '../feature.js';
 import type { Store } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
 import { dayOf, dutchDay } from './days.js';
-import { planDaily, type DailyWatch } from './dailyPlan.js';
+import { planDaily } from './dailyPlan.js';
 import type { VersionsRepository, VersionSummary } from './repository.js';
 import { liveStateVector, snapshotLive, type TextSnapshot } from './snapshot.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS version_watch (
-  document_id TEXT PRIMARY KEY,
-  state_vector TEXT NOT NULL,
-  change_day TEXT,
-  pending INTEGER NOT NULL,
-  -- The text at the last check that saw a change (always set from the first check on).
-  agenda TEXT,
-  state BLOB
-);
-`;
 
 /** How often the running server looks for a new day. A day's version then misses at most this much of it. */
 export const DAILY_CHECK_INTERVAL_MS = 60_000;
@@ -30,38 +18,16 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
  * `check` takes the time as a parameter, so tests run it with any clock.
  */
 export class DailyVersions {
-  private readonly q;
-
   constructor(
-    db: Database.Database,
     private readonly store: Store,
     private readonly rooms: Rooms,
     private readonly versions: VersionsRepository,
-  ) {
-    db.exec(SCHEMA);
-    this.q = {
-      get: db.prepare(
-        'SELECT state_vector AS stateVector, change_day AS changeDay, pending, agenda, state FROM version_watch WHERE document_id = ?',
-      ),
-      put: db.prepare(
-        `INSERT INTO version_watch (document_id, state_vector, change_day, pending, agenda, state)
-         VALUES (@documentId, @stateVector, @changeDay, @pending, @agenda, @state)
-         ON CONFLICT (document_id) DO UPDATE SET state_vector = @stateVector, change_day = @changeDay,
-           pending = @pending, agenda = COALESCE(@agenda, agenda), state = COALESCE(@state, state)`,
-      ),
-      lastUpdate: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
-    };
-  }
+  ) {}
 
   /** Checks one document at `now`; returns the daily versions it stored (usually none). */
   check(documentId: string, now: Date): VersionSummary[] {
-    const row = this.q.get.get(documentId) as
-      | { stateVector: string; changeDay: string | null; pending: number; agenda: string; state: Buffer }
-      | undefined;
-    const watch: DailyWatch | null = row
-      ? { stateVector: row.stateVector, changeDay: row.changeDay, pending: row.pending === 1 }
-      : null;
-    const lastUpdate = (this.q.lastUpdate.get(documentId) as { at: string | null }).at;
+    const watch = this.versions.watch(documentId);
+    const lastUpdate = this.store.lastUpdateAt(documentId);
     let current: TextSnapshot | null = null;
     const currentSnapshot = () => (current ??= snapshotLive(this.store, this.rooms, documentId));
     const plan = planDaily(
@@ -74,10 +40,8 @@ export class DailyVersions {
     );
     const stored: VersionSummary[] = [];
     for (const action of plan.actions) {
-      const text =
-        action.kind === 'store-current'
-          ? currentSnapshot()
-          : { agenda: JSON.parse(row!.agenda) as Agenda, state: new Uint8Array(row!.state) };
+      // The watch keeps a text from its first check on; the current one stands in should it ever lack it.
+      const text = action.kind === 'store-current' ? currentSnapshot() : (watch?.text ?? currentSnapshot());
       stored.push(
         this.versions.create({
           documentId,
@@ -91,13 +55,9 @@ export class DailyVersions {
       );
     }
     const snapshot = plan.takeSnapshot ? currentSnapshot() : null;
-    this.q.put.run({
-      documentId,
-      stateVector: plan.next.stateVector,
-      changeDay: plan.next.changeDay,
-      pending: plan.next.pending ? 1 : 0,
-      agenda: snapshot ? JSON.stringify(snapshot.agenda) : null,
-      state: snapshot ? snapshot.state : null,
+    this.versions.saveWatch(documentId, {
+      ...plan.next,
+      text: snapshot ? { agenda: snapshot.agenda, state: snapshot.state } : null,
     });
     return stored;
   }
@@ -106,4 +66,23 @@ export class DailyVersions {
   checkAll(now: Date): void {
     for (const doc of this.store.listDocuments()) this.check(doc.id, now);
   }
+}
+
+/**
+ * Checks every document now — before anyone is connected, so a day that ended while the server was down is
+ * kept exactly — and then every `DAILY_CHECK_INTERVAL_MS`, until the returned stop is called. A failed
+ * check is logged and tried again at the next tick.
+ */
+export function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Stop {
+  const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
+  const check = () => {
+    try {
+      daily.checkAll(now());
+    } catch (err) {
+      console.error('Dagversie mislukt:', err);
+    }
+  };
+  check();
+  const timer = setInterval(check, DAILY_CHECK_INTERVAL_MS);
+  return () => clearInterval(timer);
 }

@@ -14,34 +14,30 @@ function firstText(node: Node, type: string): string {
 }
 
 /**
- * Reads an agenda back out of a ProseMirror document. Numbers are derived from position (chapter,
- * section, measure index), so a measure added or removed in the live text renumbers those after it;
- * ids are the nodes' own. The inverse of `buildDocument` for documents it built.
+ * Reads an agenda back out of a ProseMirror document. Ids and numbers are the nodes' own: numbers are
+ * stable (given by the server, never by position), so a measure added or removed changes no other number;
+ * a node the server has not numbered yet reads ''. The inverse of `buildDocument` for documents it built.
  */
 export function readDocument(doc: Node): Agenda {
   const titleNode = childrenOf(doc, 'title')[0];
   const introNode = childrenOf(doc, 'intro')[0];
   const signature = introNode ? childrenOf(introNode, 'signature')[0] : undefined;
-  const chapters: Chapter[] = childrenOf(doc, 'chapter').map((ch, ci) => {
-    const number = ci + 1;
-    const sections: Section[] = childrenOf(ch, 'section').map((sec, si) => {
-      const sectionNumber = `${number}.${si + 1}`;
-      return {
-        id: String(sec.attrs.id ?? ''),
-        number: sectionNumber,
-        title: firstText(sec, 'section_title'),
-        runIn: Boolean(sec.attrs.runIn),
-        intro: childrenOf(sec, 'paragraph').map((p) => p.textContent),
-        measures: childrenOf(sec, 'measure').map((m, mi) => ({
-          id: String(m.attrs.id ?? ''),
-          number: `${sectionNumber}.${mi + 1}`,
-          text: m.textContent,
-        })),
-      };
-    });
+  const chapters: Chapter[] = childrenOf(doc, 'chapter').map((ch) => {
+    const sections: Section[] = childrenOf(ch, 'section').map((sec) => ({
+      id: String(sec.attrs.id ?? ''),
+      number: String(sec.attrs.number ?? ''),
+      title: firstText(sec, 'section_title'),
+      runIn: Boolean(sec.attrs.runIn),
+      intro: childrenOf(sec, 'paragraph').map((p) => p.textContent),
+      measures: childrenOf(sec, 'measure').map((m) => ({
+        id: String(m.attrs.id ?? ''),
+        number: String(m.attrs.number ?? ''),
+        text: m.textContent,
+      })),
+    }));
     return {
       id: String(ch.attrs.id ?? ''),
-      number,
+      number: String(ch.attrs.number ?? ''),
       title: firstText(ch, 'chapter_title'),
       intro: childrenOf(ch, 'paragraph').map((p) => p.textContent),
       sections,
@@ -62,4 +58,13 @@ export function readDocument(doc: Node): Agenda {
         }))
       : [],
   };
+}
+
+/**
+ * An agenda as stored before chapter numbers were text (a JSON number) with every chapter number as text;
+ * other agendas are returned as they are.
+ */
+export function withTextNumbers(agenda: Agenda): Agenda {
+  if (agenda.chapters.every((c) => typeof c.number === 'string')) return agenda;
+  return { ...agenda, chapters: agenda.chapters.map((c) => ({ ...c, number: String(c.number) })) };
 }

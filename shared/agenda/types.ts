@@ -7,7 +7,10 @@
 export interface Measure {
   /** Stable id: never changes when the text changes. */
   id: string;
-  /** Number for people, such as "1.2.3". */
+  /**
+   * Number for people, such as "1.2.3": given when the measure is made, kept for the life of the
+   * negotiation (see `shared/agenda/numbers.ts`).
+   */
   number: string;
   text: string;
 }
@@ -25,7 +28,11 @@ export interface Section {
 
 export interface Chapter {
   id: string;
-  number: number;
+  /**
+   * Number for people, such as "2" (or "2a" for one inserted later). Agendas stored before numbers were
+   * text hold a JSON number here; readers of stored agendas pass them through `withTextNumbers`.
+   */
+  number: string;
   title: string;
   intro: string[];
   sections: Section[];

@@ -7,7 +7,8 @@ import type { Amendment, MeasureStatus, Position } from './types.js';
 /** A chapter as the dashboard needs it: its measures in order. */
 export interface DashboardChapter {
   id: string;
-  number: number;
+  /** The chapter's stable number ("2", "2a"). */
+  number: string;
   title: string;
   measureIds: string[];
 }
@@ -15,7 +16,8 @@ export interface DashboardChapter {
 /** The counts of one chapter (or of the whole agenda, with `id` "total"). */
 export interface ChapterCounts {
   id: string;
-  number: number;
+  /** The chapter's stable number; '' for the total. */
+  number: string;
   title: string;
   measures: number;
   open: number;
@@ -32,7 +34,7 @@ export interface Dashboard {
   total: ChapterCounts;
 }
 
-function emptyCounts(id: string, number: number, title: string): ChapterCounts {
+function emptyCounts(id: string, number: string, title: string): ChapterCounts {
   return { id, number, title, measures: 0, open: 0, agreed: 0, disputed: 0, parked: 0, pendingAmendments: 0 };
 }
 
@@ -42,7 +44,7 @@ export function dashboard(
   amendments: readonly Pick<Amendment, 'measureId' | 'status'>[],
   statuses: Readonly<Record<string, MeasureStatus | undefined>>,
 ): Dashboard {
-  const total = emptyCounts('total', 0, '');
+  const total = emptyCounts('total', '', '');
   const rows = chapters.map((c) => emptyCounts(c.id, c.number, c.title));
   const chapterOf = new Map<string, ChapterCounts>();
   chapters.forEach((c, i) => {

@@ -2,7 +2,7 @@
  * The lifecycle of an amendment: draft → submitted → accepted / rejected, or withdrawn by its party before a
  * decision. `transition` is the one place moves are allowed or refused; it is pure (the time is passed in).
  */
-import { can } from '../auth/roles.js';
+import { can, refusedSentence, type Action } from '../auth/roles.js';
 import type { Actor, Amendment, AmendmentStatus, Refusal } from './types.js';
 
 /** A move on an amendment. */
@@ -22,7 +22,10 @@ export type AmendmentAction =
   | { kind: 'accept'; now: string; conflict: boolean }
   /** The chair rejects it (also when an alternative of its group is accepted). */
   | { kind: 'reject'; now: string }
-  /** Its party changes a submitted amendment: rebased on the measure's text now, which clears a conflict. */
+  /**
+   * Its party changes a draft (whose text may stay empty until it is submitted) or a submitted amendment
+   * (rebased on the measure's text now, which clears a conflict).
+   */
   | { kind: 'update'; now: string; text: string | null; rationale: string; baseText: string | null }
   /** The chair puts it in a group of alternatives (or takes it out with null). */
   | { kind: 'group'; group: string | null };
@@ -32,8 +35,19 @@ export function isRefusal(value: Amendment | Refusal): value is Refusal {
   return (value as Refusal).refused === true;
 }
 
-function refuse(status: Refusal['status'], reason: string): Refusal {
-  return { refused: true, status, reason };
+/** The role table says no, or the move is another party's: names the role and the action. */
+function forbidden(actor: Actor, action: Action, reason = refusedSentence(actor.role, action)): Refusal {
+  return { refused: true, kind: 'forbidden', role: actor.role, action, reason };
+}
+
+/** The amendment's state (or the measure's text) does not allow the move. */
+function conflict(conflictsWith: string, reason: string): Refusal {
+  return { refused: true, kind: 'conflict', conflictsWith, reason };
+}
+
+/** The move itself is incomplete (a text is missing). */
+function invalid(reason: string): Refusal {
+  return { refused: true, kind: 'invalid', reason };
 }
 
 const STATUS_WORD: Record<AmendmentStatus, string> = {
@@ -50,20 +64,24 @@ function assertNever(value: never): never {
 
 /** The party's own moves: only its negotiators (and the chair, for the secretariat's own amendments). */
 function ownParty(amendment: Amendment, actor: Actor): Refusal | null {
-  if (!can(actor.role, 'amendment.propose'))
-    return refuse(403, `Uw rol (${actor.role}) mag geen amendementen indienen of intrekken.`);
+  if (!can(actor.role, 'amendment.propose')) return forbidden(actor, 'amendment.propose');
   if (actor.party !== amendment.party)
-    return refuse(
-      403,
+    return forbidden(
+      actor,
+      'amendment.propose',
       `Alleen ${amendment.party} kan amendement ${amendment.number} indienen, wijzigen of intrekken.`,
     );
   return null;
 }
 
+/** The chair's moves (decide, group): whoever the role table lets decide. */
 function chairOnly(actor: Actor): Refusal | null {
-  return can(actor.role, 'amendment.decide')
-    ? null
-    : refuse(403, 'Alleen de voorzitter beslist over amendementen.');
+  return can(actor.role, 'amendment.decide') ? null : forbidden(actor, 'amendment.decide');
+}
+
+/** What a refusal for the amendment's state says it conflicts with, for logs. */
+function stateOf(status: AmendmentStatus): string {
+  return `amendment ${status}`;
 }
 
 /** Whether an amendment in this state can still be decided, withdrawn or changed. */
@@ -82,8 +100,9 @@ function isOpen(status: AmendmentStatus): boolean {
 }
 
 /**
- * Applies a move to an amendment, or refuses it with a status and a sentence: who may make it (party,
- * role) and from which state. Returns a new amendment; the input is not changed.
+ * Applies a move to an amendment, or refuses it with a kind and a sentence: who may make it (role, party)
+ * and from which state. This is the one place that decides the moves on an amendment; the server asks it
+ * for every move. Returns a new amendment; the input is not changed.
  */
 export function transition(amendment: Amendment, action: AmendmentAction, actor: Actor): Amendment | Refusal {
   const { status, number } = amendment;
@@ -92,12 +111,12 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
       const denied = ownParty(amendment, actor);
       if (denied) return denied;
       if (status !== 'draft')
-        return refuse(
-          409,
+        return conflict(
+          stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]} en kan niet opnieuw worden ingediend.`,
         );
       if (amendment.kind !== 'delete' && !action.text?.trim())
-        return refuse(400, `Amendement ${number} heeft nog geen tekst.`);
+        return invalid(`Amendement ${number} heeft nog geen tekst.`);
       return {
         ...amendment,
         status: 'submitted',
@@ -112,8 +131,8 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
       const denied = ownParty(amendment, actor);
       if (denied) return denied;
       if (!isOpen(status))
-        return refuse(
-          409,
+        return conflict(
+          stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]} en kan niet meer worden ingetrokken.`,
         );
       return { ...amendment, status: 'withdrawn', decidedAt: action.now, decidedBy: actor.personId };
@@ -123,13 +142,13 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
       const denied = chairOnly(actor);
       if (denied) return denied;
       if (status !== 'submitted')
-        return refuse(
-          409,
+        return conflict(
+          stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]}; alleen over ingediende amendementen wordt beslist.`,
         );
       if (action.kind === 'accept' && action.conflict)
-        return refuse(
-          409,
+        return conflict(
+          'later changes of the measure',
           `Amendement ${number} botst met latere wijzigingen van de maatregel; de indiener moet het eerst bijwerken.`,
         );
       return {
@@ -143,15 +162,16 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
       const denied = ownParty(amendment, actor);
       if (denied) return denied;
       if (!isOpen(status))
-        return refuse(
-          409,
+        return conflict(
+          stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]} en kan niet meer worden gewijzigd.`,
         );
-      if (amendment.kind !== 'delete' && !action.text?.trim())
-        return refuse(400, `Een amendement zonder tekst kan niet; trek het in of geef een tekst.`);
+      // A draft is still being written: its text is checked when it is submitted.
+      if (status !== 'draft' && amendment.kind !== 'delete' && !action.text?.trim())
+        return invalid(`Een amendement zonder tekst kan niet; trek het in of geef een tekst.`);
       return {
         ...amendment,
-        text: amendment.kind === 'delete' ? null : action.text!.trim(),
+        text: amendment.kind === 'delete' ? null : (action.text ?? '').trim(),
         rationale: action.rationale.trim(),
         authors: [...new Set([...amendment.authors, actor.personId])],
         baseText: status === 'submitted' ? action.baseText : amendment.baseText,
@@ -161,8 +181,8 @@ export function transition(amendment: Amendment, action: AmendmentAction, actor:
       const denied = chairOnly(actor);
       if (denied) return denied;
       if (status !== 'submitted')
-        return refuse(
-          409,
+        return conflict(
+          stateOf(status),
           `Amendement ${number} is ${STATUS_WORD[status]}; alleen ingediende amendementen worden gegroepeerd.`,
         );
       return { ...amendment, group: action.group };

@@ -1,18 +1,39 @@
 import type { Op } from '../diff/index.js';
+import type { Action, Role } from '../auth/roles.js';
 /**
  * Amendments (amendementen): a party's proposed change to one measure. An amendment stores the full
  * proposed text, never a patch; its diff is computed when shown, so it can be re-applied after the measure
  * moved on.
  */
 
-export type AmendmentKind = 'replace' | 'insert' | 'delete';
+/**
+ * The lists below are the one spelling of each set of words: the types derive from them, the server's
+ * validation derives its zod enums from them (`z.enum(AMENDMENT_KINDS)`), the client lists its choices.
+ */
+
+/** What an amendment does to its measure, in the order the interface offers them. */
+export const AMENDMENT_KINDS = ['replace', 'insert', 'delete'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 
 /** The lifecycle. A draft lives in its party's private room; from `submitted` on, everyone sees it. */
-export type AmendmentStatus = 'draft' | 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+export const AMENDMENT_STATUSES = ['draft', 'submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
-export type Position = 'support' | 'oppose' | 'reservation' | 'none';
+/** A party's position on an amendment or a measure. */
+export const POSITIONS = ['support', 'oppose', 'reservation', 'none'] as const;
+export type Position = (typeof POSITIONS)[number];
 
-export type MeasureStatus = 'open' | 'agreed' | 'disputed' | 'parked';
+/** A measure's negotiation status, as the chair sets it ('open' until then). */
+export const MEASURE_STATUSES = ['open', 'agreed', 'disputed', 'parked'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** The measure statuses in the order they are counted and filtered: the settled ones first, open last. */
+export const MEASURE_STATUS_REPORT_ORDER = [
+  'agreed',
+  'disputed',
+  'parked',
+  'open',
+] as const satisfies readonly MeasureStatus[];
 
 export interface PositionRecord {
   position: Position;
@@ -65,15 +86,18 @@ export interface MeasureStatusRecord {
 export interface Actor {
   personId: string;
   party: string;
-  role: 'chair' | 'negotiator' | 'reviewer' | 'observer';
+  role: Role;
 }
 
-/** Why a move on an amendment is refused: an HTTP status and one sentence for the person. */
-export interface Refusal {
-  refused: true;
-  status: 403 | 409 | 400;
-  reason: string;
-}
+/**
+ * Why a move on an amendment is refused, in the domain's terms (the server's edges give each kind its
+ * number), with one sentence for the person: forbidden (for this role and action), a conflict with the
+ * amendment's state or the measure's text, or an invalid move.
+ */
+export type Refusal =
+  | { refused: true; kind: 'forbidden'; role: Role; action: Action; reason: string }
+  | { refused: true; kind: 'conflict'; conflictsWith: string; reason: string }
+  | { refused: true; kind: 'invalid'; reason: string };
 
 /** A diff op: -1 deleted, 0 kept, 1 inserted (the diff engine's `Op`). */
 export type DiffOp = Op;

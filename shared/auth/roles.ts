@@ -2,9 +2,8 @@
  * Roles and what each may do. This is the one table both sides read: the client to hide what a role may not
  * do, the server to refuse it. The server is the one that counts.
  */
-export type Role = 'chair' | 'negotiator' | 'reviewer' | 'observer';
-
-export const ROLES: readonly Role[] = ['chair', 'negotiator', 'reviewer', 'observer'];
+export const ROLES = ['chair', 'negotiator', 'reviewer', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Whether the chair has opened the text for negotiators to edit directly. */
 export type DraftingMode = 'closed' | 'open';
@@ -63,6 +62,28 @@ export function can(role: Role, action: Action, mode: DraftingMode = 'closed'): 
   return ALLOWED[role].includes(action);
 }
 
+/** Each action in the words of a Dutch sentence: "Uw rol … mag dit niet doen: <words>." */
+const ACTION_WORDS: Record<Action, string> = {
+  'text.edit': 'de tekst wijzigen',
+  'text.structure': 'hoofdstukken, secties en maatregelen toevoegen, verwijderen of verplaatsen',
+  'amendment.propose': 'amendementen van de eigen partij opstellen, indienen, wijzigen of intrekken',
+  'amendment.decide': 'over amendementen beslissen',
+  'position.set': 'het standpunt van de eigen partij vastleggen',
+  'measure.status': 'de status van een maatregel vastleggen',
+  'comment.write': 'opmerkingen plaatsen of beantwoorden',
+  'notes.write': 'partijnotities schrijven',
+  'version.create': 'versies maken of terugzetten',
+  'people.manage': 'deelnemers en partijen beheren of de redactie openen en sluiten',
+  export: 'exporteren',
+  read: 'het document lezen',
+};
+
+/** The sentence for a person whose role may not do `action`, naming the role and the action. */
+export function refusedSentence(role: Role, action: Action): string {
+  return `Uw rol (${role}) mag dit niet doen: ${ACTION_WORDS[action]}.`;
+}
+
+/** True for one of the four role names. */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

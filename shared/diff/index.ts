@@ -1,6 +1,8 @@
 /** The diff engine: word-level text diffs and structure-aware agenda comparison. Pure functions. */
 export type {
   AgendaDiff,
+  AttributedUnit,
+  Attribution,
   ChapterSummary,
   DiffStats,
   Op,

@@ -22,7 +22,7 @@ export function summarizeChapters(units: readonly UnitDiff[], from: Agenda, to: 
       const chapter = newChapters.get(unit.chapterId) ?? oldChapters.get(unit.chapterId);
       summary = {
         chapterId: unit.chapterId,
-        number: chapter?.number ?? 0,
+        number: chapter ? String(chapter.number) : '',
         title: chapter?.title ?? '',
         ...emptyCounts(),
       };

@@ -55,7 +55,7 @@ export type StatusCounts = Record<UnitStatus, number>;
 /** Measure counts of one chapter (new version's number and title, the old one's for removed chapters). */
 export interface ChapterSummary extends StatusCounts {
   chapterId: string;
-  number: number;
+  number: string;
   title: string;
 }
 
@@ -76,3 +76,16 @@ export interface DiffStats {
   /** Words (or word fragments) in delete ops. */
   wordsDeleted: number;
 }
+
+/** Who last changed a measure, as the server's audit trail knows it. */
+export interface Attribution {
+  /** The person's name. */
+  person: string;
+  /** Their party's short name. */
+  party: string;
+  /** When (ISO 8601). */
+  at: string;
+}
+
+/** A unit of the diff API: the engine's unit and, for a changed measure, who last changed it where known. */
+export type AttributedUnit = UnitDiff & { attribution?: Attribution };

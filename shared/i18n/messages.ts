@@ -78,8 +78,8 @@ const coreNl = {
   outlineStatusDisputed: 'geschil',
   outlineStatusParked: 'aangehouden',
   outlineStatusOpen: 'open',
-  outlinePendingBy: 'Openstaande amendementen van {parties}',
-  outlineOpenThreads: '{n} open opmerkingen',
+  outlinePendingAmendments: 'Amendementen in behandeling: {n} (van {parties})',
+  outlineOpenThreads: 'Open opmerkingen: {n}',
   outlinePeopleHere: 'Hier aan het werk: {names}',
 };
 
@@ -160,8 +160,8 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   outlineStatusDisputed: 'disputed',
   outlineStatusParked: 'parked',
   outlineStatusOpen: 'open',
-  outlinePendingBy: 'Pending amendments by {parties}',
-  outlineOpenThreads: '{n} open comments',
+  outlinePendingAmendments: 'Pending amendments: {n} (by {parties})',
+  outlineOpenThreads: 'Open comments: {n}',
   outlinePeopleHere: 'Working here: {names}',
 };
 

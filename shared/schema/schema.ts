@@ -11,6 +11,18 @@ import { Schema, type NodeSpec, type MarkSpec } from 'prosemirror-model';
 
 const idAttr = { id: { default: null as string | null } };
 
+/**
+ * Numbers are given by the server alone (`server/documents/numbering.ts`): a node made in the editor —
+ * typed, split or pasted — starts without one, so parsing HTML never takes a number over. A pasted node
+ * that keeps its id (cut and paste) gets its own number back from the server.
+ */
+const NO_NUMBER = '';
+
+/** The number as a CSS custom property, for the title inside a chapter or section to show it. */
+function numberStyle(name: string, number: unknown): string {
+  return `--${name}: "${String(number ?? '').replace(/[^0-9a-z.]/g, '')}"`;
+}
+
 export const nodes: Record<string, NodeSpec> = {
   doc: { content: 'title intro chapter* footnotes?' },
   title: {
@@ -40,12 +52,18 @@ export const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'section.chapter',
-        getAttrs: (dom: HTMLElement) => ({ id: dom.dataset.id ?? null, number: dom.dataset.number ?? '' }),
+        getAttrs: (dom: HTMLElement) => ({ id: dom.dataset.id ?? null, number: NO_NUMBER }),
       },
     ],
     toDOM: (node) => [
       'section',
-      { class: 'chapter', 'data-id': node.attrs.id, 'data-number': node.attrs.number, id: node.attrs.id },
+      {
+        class: 'chapter',
+        'data-id': node.attrs.id,
+        'data-number': node.attrs.number,
+        id: node.attrs.id,
+        style: numberStyle('chapter-number', node.attrs.number),
+      },
       0,
     ],
   },
@@ -66,7 +84,7 @@ export const nodes: Record<string, NodeSpec> = {
         tag: 'section.section',
         getAttrs: (dom: HTMLElement) => ({
           id: dom.dataset.id ?? null,
-          number: dom.dataset.number ?? '',
+          number: NO_NUMBER,
           runIn: dom.dataset.runIn === 'true',
         }),
       },
@@ -79,6 +97,7 @@ export const nodes: Record<string, NodeSpec> = {
         'data-number': node.attrs.number,
         'data-run-in': String(node.attrs.runIn),
         id: node.attrs.id,
+        style: numberStyle('section-number', node.attrs.number),
       },
       0,
     ],
@@ -98,7 +117,7 @@ export const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'div.measure',
-        getAttrs: (dom: HTMLElement) => ({ id: dom.dataset.id ?? null, number: dom.dataset.number ?? '' }),
+        getAttrs: (dom: HTMLElement) => ({ id: dom.dataset.id ?? null, number: NO_NUMBER }),
       },
     ],
     toDOM: (node) => [

@@ -3,8 +3,8 @@ import { dashboard, positionsMatrix } from '../../shared/amendments/dashboard.js
 import { amendment } from './fixtures.js';
 
 const chapters = [
-  { id: 'c-1', number: 1, title: 'Wonen', measureIds: ['m-1', 'm-2', 'm-3'] },
-  { id: 'c-2', number: 2, title: 'Defensie', measureIds: ['m-4'] },
+  { id: 'c-1', number: '1', title: 'Wonen', measureIds: ['m-1', 'm-2', 'm-3'] },
+  { id: 'c-2', number: '2', title: 'Defensie', measureIds: ['m-4'] },
 ];
 
 describe('the state of the negotiation', () => {

@@ -50,27 +50,29 @@ describe('the amendment lifecycle', () => {
       authors: [],
       baseText: 'b',
     };
-    expect(refusal(transition(draft, submit, d66)).status).toBe(403);
-    expect(refusal(transition(draft, { ...submit, text: '  ' }, vvd)).status).toBe(400);
-    expect(refusal(transition(draft, submit, reviewer)).status).toBe(403);
+    expect(refusal(transition(draft, submit, d66)).kind).toBe('forbidden');
+    expect(refusal(transition(draft, { ...submit, text: '  ' }, vvd)).kind).toBe('invalid');
+    expect(refusal(transition(draft, submit, reviewer)).kind).toBe('forbidden');
   });
 
   it('lets only the chair accept or reject, and only a submitted amendment', () => {
     const submitted = amendment();
-    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: false }, vvd)).status).toBe(
-      403,
+    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: false }, vvd)).kind).toBe(
+      'forbidden',
     );
-    expect(refusal(transition(submitted, { kind: 'reject', now: NOW }, reviewer)).status).toBe(403);
+    expect(refusal(transition(submitted, { kind: 'reject', now: NOW }, reviewer)).kind).toBe('forbidden');
     const accepted = ok(transition(submitted, { kind: 'accept', now: NOW, conflict: false }, chair));
     expect(accepted).toMatchObject({ status: 'accepted', decidedBy: 'p-chair', decidedAt: NOW });
-    expect(refusal(transition(accepted, { kind: 'reject', now: NOW }, chair)).status).toBe(409);
-    expect(refusal(transition(draft, { kind: 'accept', now: NOW, conflict: false }, chair)).status).toBe(409);
+    expect(refusal(transition(accepted, { kind: 'reject', now: NOW }, chair)).kind).toBe('conflict');
+    expect(refusal(transition(draft, { kind: 'accept', now: NOW, conflict: false }, chair)).kind).toBe(
+      'conflict',
+    );
   });
 
   it('refuses to accept a conflicting amendment until its party updates it', () => {
     const submitted = amendment();
-    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: true }, chair)).status).toBe(
-      409,
+    expect(refusal(transition(submitted, { kind: 'accept', now: NOW, conflict: true }, chair)).kind).toBe(
+      'conflict',
     );
     const updated = ok(
       transition(
@@ -85,15 +87,28 @@ describe('the amendment lifecycle', () => {
   it('lets the party withdraw before a decision but not after', () => {
     expect(ok(transition(amendment(), { kind: 'withdraw', now: NOW }, vvd)).status).toBe('withdrawn');
     expect(ok(transition(draft, { kind: 'withdraw', now: NOW }, vvd)).status).toBe('withdrawn');
-    expect(refusal(transition(amendment(), { kind: 'withdraw', now: NOW }, d66)).status).toBe(403);
+    expect(refusal(transition(amendment(), { kind: 'withdraw', now: NOW }, d66)).kind).toBe('forbidden');
     const rejected = amendment({ status: 'rejected' });
-    expect(refusal(transition(rejected, { kind: 'withdraw', now: NOW }, vvd)).status).toBe(409);
+    expect(refusal(transition(rejected, { kind: 'withdraw', now: NOW }, vvd)).kind).toBe('conflict');
+  });
+
+  it('names the role and the action when the role table refuses a move', () => {
+    const denied = refusal(transition(amendment(), { kind: 'accept', now: NOW, conflict: false }, vvd));
+    expect(denied).toMatchObject({ kind: 'forbidden', role: 'negotiator', action: 'amendment.decide' });
+    expect(denied.reason).toBe('Uw rol (negotiator) mag dit niet doen: over amendementen beslissen.');
+  });
+
+  it('lets a party change a draft whose text is still empty, but not empty a submitted amendment', () => {
+    const update: AmendmentAction = { kind: 'update', now: NOW, text: '', rationale: 'r', baseText: null };
+    expect(ok(transition(draft, update, vvd))).toMatchObject({ status: 'draft', text: '', rationale: 'r' });
+    expect(refusal(transition(amendment(), update, vvd)).kind).toBe('invalid');
+    expect(refusal(transition(draft, update, d66)).kind).toBe('forbidden');
   });
 
   it('lets the chair group submitted amendments only', () => {
     expect(ok(transition(amendment(), { kind: 'group', group: 'g1' }, chair)).group).toBe('g1');
-    expect(refusal(transition(amendment(), { kind: 'group', group: 'g1' }, vvd)).status).toBe(403);
-    expect(refusal(transition(draft, { kind: 'group', group: 'g1' }, chair)).status).toBe(409);
+    expect(refusal(transition(amendment(), { kind: 'group', group: 'g1' }, vvd)).kind).toBe('forbidden');
+    expect(refusal(transition(draft, { kind: 'group', group: 'g1' }, chair)).kind).toBe('conflict');
   });
 
   it('never leaves a decided or withdrawn amendment, whatever anyone tries', () => {

@@ -87,7 +87,7 @@ describe('refused changes in the browser', () => {
     const before = await textOf(page, next.id);
     await placeCaret(page, next.id, 'start');
     await page.keyboard.press('Enter');
-    // A new, empty measure before it, with an id of its own and no number yet; the text keeps its id.
+    // A new, empty measure before it, with an id of its own; the text keeps its id.
     await eventually(() => {
       const element = findMeasure(watcher.fragment, next.id);
       const previous = element?.prevSibling;
@@ -97,7 +97,9 @@ describe('refused changes in the browser', () => {
     expect(element.toArray().map(String).join('')).toBe(before);
     const fresh = element.prevSibling as Y.XmlElement;
     expect(fresh.getAttribute('id')).toMatch(/^m-[0-9a-z]{10}$/);
-    expect(fresh.getAttribute('number')).toBe('');
+    // Its number is the server's (the client sent none); the measure with the text keeps its own.
+    expect(fresh.getAttribute('number')).not.toBe(next.number);
+    expect(element.getAttribute('number')).toBe(next.number);
     expect(await page.locator('.room-notice').count()).toBe(0);
     watcher.provider.destroy();
     await page.close();

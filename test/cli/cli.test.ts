@@ -41,10 +41,10 @@ describe('npx akkoord parse and import', () => {
 
   it.each([
     ['an empty file', Buffer.alloc(0), /leeg/],
-    ['a binary file', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), /binair/],
+    ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x00, 0x08]), /binair/],
     ['a file that is not UTF-8', Buffer.from('Hoofdstuk \xe9\xe9n', 'latin1'), /UTF-8/],
     ['text without structure', Buffer.from('gewoon een zin zonder kopjes.\nnog een regel.\n'), /.+/],
-    ['a file over 5 MB', Buffer.alloc(5 * 1024 * 1024 + 1, 'a'), /5 MB/],
+    ['a file over 20 MB', Buffer.alloc(20 * 1024 * 1024 + 1, 'a'), /20 MB/],
   ])('refuses %s with one sentence and stores nothing', (_name, bytes, message) => {
     const dir = tmp();
     const file = path.join(dir, 'agenda.txt');
@@ -54,6 +54,21 @@ describe('npx akkoord parse and import', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(fs.existsSync(path.join(dir, 'akkoord.sqlite')) ? documentsIn(dir) : []).toEqual([]);
+  });
+});
+
+describe('npx akkoord exit codes', () => {
+  it('exits with the code of the kind of failure, one sentence on stderr', () => {
+    const dir = tmp();
+    akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
+    const runs = [
+      akkoord(['import', AGENDA, '--id', 'Fout Id'], dir),
+      akkoord(['export', 'onbekend', '--format', 'md', '-o', path.join(dir, 'x.md')], dir),
+      akkoord(['import', AGENDA, '--id', 'd66-cda'], dir),
+    ];
+    expect(runs.map((r) => r.code)).toEqual([65, 66, 73]);
+    for (const run of runs) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(runs[1]!.stderr).toContain('Er is geen document met id "onbekend"');
   });
 });
 
@@ -82,6 +97,8 @@ describe('npx akkoord invite, revoke, backup, restore and verify', () => {
     akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
     const backup = path.join(dir, 'kopie.sqlite');
     expect(akkoord(['backup', backup], dir).code).toBe(0);
+    // The copy holds every party's drafts: its owner alone reads it.
+    if (process.platform !== 'win32') expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
     expect(akkoord(['verify'], dir).code).toBe(0);
 
     // Someone edits a stored update by hand.

@@ -12,8 +12,8 @@ const entries: OutlineEntry[] = [
   { id: 'm-3', level: 'measure', number: '2.1.1', label: 'Investeren' },
 ];
 const facts = new Map<string, MeasureFacts>([
-  ['m-2', { status: 'disputed', pendingBy: new Set(['VVD']), openThreads: 0 }],
-  ['m-3', { status: 'agreed', pendingBy: new Set(), openThreads: 2 }],
+  ['m-2', { status: 'disputed', pendingBy: new Set(['VVD']), pending: 1, openThreads: 0 }],
+  ['m-3', { status: 'agreed', pendingBy: new Set(), pending: 0, openThreads: 2 }],
 ]);
 const ids = (list: OutlineEntry[]) => list.map((e) => e.id);
 

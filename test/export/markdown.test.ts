@@ -53,7 +53,8 @@ describe('the Markdown export', () => {
     expect(line).toContain(`~~${EDITS.changedOld}~~**${EDITS.changedNew}**`);
     expect(line).toContain(`**${EDITS.appended}**`);
     expect(markdown).toContain(`**1.1.4. ${EDITS.addedText}**`);
-    expect(markdown).toMatch(/^~~1\.2\.2\. Gemeenten krijgen meer mogelijkheden[^\n]*~~$/m);
+    // A removed measure keeps its number and says it lapsed.
+    expect(markdown).toMatch(/^~~1\.2\.2\. Gemeenten krijgen meer mogelijkheden[^\n]*~~ _\(vervallen\)_$/m);
     expect(markdown).toMatch(/^### 1\.2 Morgen: simpeler, sneller en ~~vooral~~\*\*veel\*\* meer bouwen$/m);
     expect(markdown).toMatch(/^1\.2\.5\. We bouwen minstens 21 [^\n]* _\(verplaatst van 1\.3\.1\)_$/m);
   });

@@ -11,7 +11,7 @@ export function agenda(outline: Record<string, Record<string, string[]>>, title 
     intro: { paragraphs: ['Een inleiding.'], signature: 'De opstellers' },
     chapters: Object.entries(outline).map(([chapterTitle, sections], ci) => ({
       id: importedId('c', ci + 1),
-      number: ci + 1,
+      number: String(ci + 1),
       title: chapterTitle,
       intro: [],
       sections: Object.entries(sections).map(([sectionTitle, measures], si) => {

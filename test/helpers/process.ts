@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ensureServerBuild } from '../../scripts/build-server.mjs';
 
 /** A real Akkoord server process (as `npm start` runs it, without the client build). */
 export interface ServerProcess {
@@ -12,19 +13,32 @@ export interface ServerProcess {
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `tsx server/main.ts` on a free port with the given data directory and waits for its address. */
-export function startServerProcess(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    // tsx as a loader in this very process (not its CLI, which would run the server in a child): the pid
-    // is the server's own, so SIGKILL hits it and the load benchmark measures its CPU.
-    ['--import', 'tsx', 'server/main.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/**
+ * How the server is run: `built` is plain Node on dist-server/main.js, as `npm start` runs it (the global test
+ * set-up builds it); `tsx` transpiles server/main.ts at run time with tsx as a loader in the same process.
+ * Either way the pid is the server's own, so SIGKILL hits it and a benchmark measures its CPU and memory.
+ */
+export type ServerRunner = 'built' | 'tsx';
+
+const RUNNER_ARGS: Record<ServerRunner, string[]> = {
+  built: ['dist-server/main.js'],
+  tsx: ['--import', 'tsx', 'server/main.ts'],
+};
+
+/**
+ * Starts the server on a free port with the given data directory and waits for its address. The build is
+ * checked first (and made when missing or stale; the global test set-up has normally made it already).
+ */
+export async function startServerProcess(
+  dataDir: string,
+  runner: ServerRunner = 'built',
+): Promise<ServerProcess> {
+  if (runner === 'built') await ensureServerBuild();
+  const child = spawn(process.execPath, RUNNER_ARGS[runner], {
+    cwd: ROOT,
+    env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

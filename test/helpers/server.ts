@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqliteStore, type SqliteStore } from '../../server/storage/sqlite.js';
-import { startApp, type RunningApp } from '../../server/app.js';
+import { openSqliteStorage, type SqliteStorage, type SqliteStore } from '../../server/storage/sqlite.js';
+import { startApp, type AppOptions, type RunningApp } from '../../server/app.js';
 import { invitePerson } from '../../server/people/invite.js';
 import type { Role } from '../../shared/auth/roles.js';
 
 export interface TestServer {
   app: RunningApp;
+  /** The update store, with its database handle (`store.db`) for tests that inspect or damage the file. */
   store: SqliteStore;
+  /** Every repository of the server's database (the same ones as `app.ctx`). */
+  storage: SqliteStorage;
   dir: string;
   wsUrl: string;
   /** Invites a person to a document and returns their token (the default parties are there). */
@@ -40,21 +43,30 @@ export interface Invited {
 
 /** A real Akkoord server on port 0 with a real SQLite database in a fresh temporary directory. */
 export async function startTestServer(
-  options: { dir?: string; seed?: (store: SqliteStore) => void; staticDir?: string } = {},
+  options: {
+    dir?: string;
+    seed?: (store: SqliteStore) => void;
+    staticDir?: string;
+    /** More of the app's options (trusted proxies, session idle time, a clock). */
+    app?: Pick<AppOptions, 'trustProxy' | 'sessionIdleMs' | 'now' | 'publicUrl'>;
+  } = {},
 ): Promise<TestServer> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-test-'));
-  const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
+  const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
+  const { store } = storage;
   options.seed?.(store);
   const app = await startApp({
-    store,
+    storage,
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
     staticDir: options.staticDir,
+    ...options.app,
   });
   const self: TestServer = {
     app,
     store,
+    storage,
     dir,
     wsUrl: `ws://127.0.0.1:${app.port}/sync`,
     invite: async (input) => {
@@ -89,11 +101,11 @@ export async function startTestServer(
     },
     stop: async () => {
       await app.close();
-      store.close();
+      storage.close();
     },
     restart: async () => {
       await self.stop();
-      return startTestServer({ dir, staticDir: options.staticDir });
+      return startTestServer({ dir, staticDir: options.staticDir, app: options.app });
     },
   };
   return self;

@@ -129,6 +129,60 @@ describe('amendments through the API and live clients', () => {
     expect((await ok(chair, 'GET', `${DOC}/amendments/${a.id}`)).status).toBe('submitted');
   });
 
+  it('answers each refused move with the status of its kind and one sentence saying why', async () => {
+    const a = await submitted(vvd, 'm-1-1-1', M1.replace('100.000', '120.000'));
+    const answers = [
+      await server.api(d66.token, 'POST', `${DOC}/amendments/${a.id}/accept`),
+      await server.api(d66.token, 'PUT', `${DOC}/measures/m-1-1-1/status`, { status: 'agreed' }),
+      await server.api(reviewer.token, 'POST', `${DOC}/amendments`, {
+        measure: 'm-1-1-1',
+        kind: 'delete',
+      }),
+      await server.api(d66.token, 'POST', `${DOC}/amendments/${a.id}/withdraw`),
+      await server.api(vvd.token, 'POST', `${DOC}/amendments/a-onbekend/submit`),
+      await server.api(vvd.token, 'POST', `${DOC}/amendments/${a.id}/submit`),
+    ];
+    expect(answers.map((res) => ({ status: res.status, body: res.body }))).toEqual([
+      { status: 403, body: { error: 'Uw rol (negotiator) mag dit niet doen: over amendementen beslissen.' } },
+      {
+        status: 403,
+        body: { error: 'Uw rol (negotiator) mag dit niet doen: de status van een maatregel vastleggen.' },
+      },
+      {
+        status: 403,
+        body: {
+          error:
+            'Uw rol (reviewer) mag dit niet doen: amendementen van de eigen partij opstellen, indienen, wijzigen of intrekken.',
+        },
+      },
+      { status: 403, body: { error: 'Alleen VVD kan amendement A-1 indienen, wijzigen of intrekken.' } },
+      { status: 404, body: { error: 'Er is geen amendement "a-onbekend".' } },
+      {
+        status: 409,
+        body: { error: 'Amendement A-1 is ingediend en kan niet opnieuw worden ingediend.' },
+      },
+    ]);
+    expect(await ok(chair, 'GET', `${DOC}/amendments/${a.id}`)).toMatchObject({ status: 'submitted' });
+  });
+
+  it("changes a draft's rationale alone through the API, leaving the text its party drafted", async () => {
+    const draft = await ok(vvd, 'POST', `${DOC}/amendments`, {
+      measure: 'm-1-1-1',
+      kind: 'insert',
+      rationale: 'Eerst.',
+    });
+    const changed = await ok(vvd2, 'PUT', `${DOC}/amendments/${draft.id}`, { rationale: ' Beter. ' });
+    expect(changed).toMatchObject({ status: 'draft', text: '', rationale: 'Beter.' });
+    expect(changed.authors).toEqual([vvd.personId, vvd2.personId]);
+    const other = await server.api(d66.token, 'PUT', `${DOC}/amendments/${draft.id}`, { rationale: 'x' });
+    expect(other.status).toBe(404);
+    const party = client('test/party/VVD', vvd);
+    await synced(party.provider);
+    const entry = party.doc.getMap('amendments').get(draft.id) as Y.Map<unknown>;
+    expect(String(entry.get('rationale'))).toBe('Beter.');
+    expect(String(entry.get('text'))).toBe('');
+  });
+
   it('applies an accepted amendment to the live text as one change, keeping edits made elsewhere meanwhile', async () => {
     const a = await submitted(vvd, 'm-1-1-1', M1.replace('100.000', '120.000'));
     const text = client('test', chair);
@@ -209,7 +263,12 @@ describe('amendments through the API and live clients', () => {
       'Een nieuwe maatregel.',
       'We investeren in defensie.',
     ]);
-    expect(live[1].number).toBe('1.1.2');
+    // Numbers never move: the new measure is 1.1.1a, the removed 1.1.2 keeps its number (listed as gone).
+    expect(live[1].number).toBe('1.1.1a');
+    expect(measures.find((m: { id: string }) => m.id === 'm-1-1-2')).toMatchObject({
+      number: '1.1.2',
+      current: null,
+    });
     expect(live[1].id).toMatch(/^m-[0-9a-z]{10}$/);
   });
 

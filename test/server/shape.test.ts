@@ -6,6 +6,7 @@ import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
 import { allIds, attacker, elementById } from '../helpers/attack.js';
+import { step1Message } from '../helpers/raw.js';
 
 /**
  * Crafted updates to the text room, sent as a modified client would (a Y.Doc with the room's state, changed
@@ -214,6 +215,37 @@ describe('what even the chair may not write', () => {
     await eventually(() => elementById(watcher.fragment, 'm-1-1-2') === null);
     const ids = allIds(watcher.fragment);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('restoring a removed measure (as undo does)', () => {
+  it('accepts exactly the number the server gave it, also after a restart, and no other', async () => {
+    const writer = honest();
+    await synced(writer.provider);
+    const s = section(writer.doc, 's-1-1');
+    s.delete(s.toArray().indexOf(measure(writer.doc, 'm-1-1-2')), 1);
+    await eventually(
+      () =>
+        server.app.ctx.rooms.peek('test')?.doc.getXmlFragment(TEXT_FRAGMENT).toString().includes('Minder') ===
+        false,
+    );
+    writer.provider.destroy();
+    server = await server.restart();
+    chair = (await server.invite({ party: 'SEC', role: 'chair' })).token;
+    await refused(chair, (doc) =>
+      section(doc, 's-1-1').push([newMeasure({ id: 'm-1-1-2', number: '1.1.9' })]),
+    );
+    const back = await attacker(server.wsUrl, 'test', chair);
+    back.send((doc) =>
+      section(doc, 's-1-1').push([newMeasure({ id: 'm-1-1-2', number: '1.1.2' }, 'Minder regels.')]),
+    );
+    // Accepted: the server answers a later sync step 1 instead of closing.
+    const answered = back.raw.received.length;
+    back.raw.send(step1Message(new Y.Doc()));
+    await eventually(() => back.raw.received.length > answered);
+    const measures = await server.api(chair, 'GET', '/api/documents/test/measures');
+    expect(measures.body.find((m: { id: string }) => m.id === 'm-1-1-2')).toMatchObject({ number: '1.1.2' });
+    back.raw.ws.close();
   });
 });
 

@@ -50,7 +50,7 @@ function agenda(...chapters: ChapterSpec[]): Agenda {
     intro: { paragraphs: ['Dit is een uitgestoken hand.'], signature: 'D66 en CDA' },
     chapters: chapters.map((c, ci) => ({
       id: c.id,
-      number: ci + 1,
+      number: String(ci + 1),
       title: c.title,
       intro: c.intro ?? [],
       sections: c.sections.map((s, si) => ({
@@ -316,7 +316,7 @@ describe('diffAgenda', () => {
     });
     expect(diff.chapters[0]).toEqual({
       chapterId: 'c-wonen',
-      number: 1,
+      number: '1',
       title: 'Wonen',
       unchanged: 4,
       changed: 0,
@@ -357,7 +357,7 @@ describe('diffAgenda', () => {
     const to = base();
     // Same ids and texts, every number different (as after inserting a chapter in front).
     for (const c of to.chapters) {
-      c.number += 1;
+      c.number = String(Number(c.number) + 1);
       for (const s of c.sections) {
         s.number = `x.${s.number}`;
         for (const measure of s.measures) measure.number = `x.${measure.number}`;
@@ -402,7 +402,7 @@ describe('diffAgenda', () => {
     const from = base();
     const to = base();
     to.chapters.splice(0, 1);
-    to.chapters[0]!.number = 1;
+    to.chapters[0]!.number = '1';
     const diff = diffAgenda(from, to);
     expect(diff.units.filter((u) => u.chapterId !== null).map((u) => `${u.id} ${u.status}`)).toEqual([
       'c-wonen/title removed',
@@ -417,8 +417,8 @@ describe('diffAgenda', () => {
       'm-defensie unchanged',
     ]);
     expect(diff.chapters.map((c) => [c.chapterId, c.number, c.removed, c.unchanged])).toEqual([
-      ['c-wonen', 1, 4, 0],
-      ['c-veilig', 1, 0, 1],
+      ['c-wonen', '1', 4, 0],
+      ['c-veilig', '1', 0, 1],
     ]);
   });
 });

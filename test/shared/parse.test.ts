@@ -71,7 +71,7 @@ describe('parseAgenda on the D66–CDA agenda', () => {
       'DEFENSIE EN INTERNATIONALE VEILIGHEID',
       'INVESTEREN, HERVORMEN EN BEGROTING OP ORDE',
     ]);
-    expect(agenda.chapters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(agenda.chapters.map((c) => c.number)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
   it('finds the section titles of every chapter', () => {
@@ -294,7 +294,7 @@ describe('parseAgenda validation', () => {
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).name).toBe('AgendaParseError');
       expect((error as Error).message).toBe(
-        'Geen hoofdstukken gevonden: de tekst heeft geen kopjes in hoofdletters.',
+        'Geen hoofdstukken gevonden: de tekst heeft geen kopjes in hoofdletters; geef de hoofdstukken een kopstijl (Kop 1) of zet hun titels in hoofdletters op een eigen regel.',
       );
     }
   });

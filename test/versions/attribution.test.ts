@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../../server/storage/audit.js';
+import { SqliteAuditLog } from '../../server/storage/sqlite/audit.js';
+import { migrateSqlite } from '../../server/storage/sqlite/migrate.js';
 import { auditAttribution } from '../../server/versions/attribution.js';
 
-/** An audit log in memory, with the updates table its checks refer to. */
+/** An audit log in memory, in a database with every table. */
 function auditLog() {
   const db = new Database(':memory:');
-  db.exec('CREATE TABLE updates (seq INTEGER PRIMARY KEY, room TEXT, data BLOB)');
-  const audit = new AuditLog(db);
+  migrateSqlite(db);
+  const audit = new SqliteAuditLog(db);
   let seq = 0;
   const record = (
     documentId: string,

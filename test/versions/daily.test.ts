@@ -4,7 +4,6 @@ import { importAgenda } from '../../server/documents/import.js';
 import { liveAgenda } from '../../server/documents/live.js';
 import { DailyVersions } from '../../server/versions/daily.js';
 import { planDaily } from '../../server/versions/dailyPlan.js';
-import { VersionsRepository } from '../../server/versions/repository.js';
 import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
@@ -71,9 +70,8 @@ describe('daily versions on a running server, with an injected clock', () => {
     const c = connectClient(server.wsUrl, 'test', { token: chair.token });
     clients.push(c);
     await synced(c.provider);
-    const { store, rooms } = server.app.ctx;
-    const versions = new VersionsRepository(store.db);
-    const daily = new DailyVersions(store.db, store, rooms, versions);
+    const { store, rooms, versions } = server.app.ctx;
+    const daily = new DailyVersions(store, rooms, versions);
     const text = (id: string) =>
       liveAgenda(store, rooms, 'test').chapters[0]!.sections[0]!.measures.find((m) => m.id === id)!.text;
     const edit = async (fragment: Y.XmlFragment, id: string, insert: string) => {
@@ -123,11 +121,14 @@ describe('daily versions on a running server, with an injected clock', () => {
     daily.check('test', new Date(today.getTime() + DAY_MS));
     const chair = await server!.invite({ party: 'SEC', role: 'chair', name: 'Tweede voorzitter' });
     const list = await server!.api(chair.token, 'GET', '/api/documents/test/versions');
-    expect(list.body).toEqual([expect.objectContaining({ kind: 'daily' })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({ kind: 'original' }),
+      expect.objectContaining({ kind: 'daily' }),
+    ]);
     const diff = await server!.api(
       chair.token,
       'GET',
-      `/api/documents/test/diff?from=original&to=${list.body[0].id}`,
+      `/api/documents/test/diff?from=original&to=${list.body[1].id}`,
     );
     expect(diff.body.total.changed).toBe(1);
   });

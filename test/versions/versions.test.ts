@@ -4,7 +4,8 @@ import { importAgenda } from '../../server/documents/import.js';
 import { liveAgenda } from '../../server/documents/live.js';
 import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { connectClient, eventually, measureText, synced } from '../helpers/clients.js';
+import * as Yjs from 'yjs';
+import { connectClient, eventually, findMeasure, measureText, synced } from '../helpers/clients.js';
 
 const sample = agenda({
   WONEN: { 'Vandaag: beter benutten': ['We bouwen meer woningen.', 'Minder regels voor optoppen.'] },
@@ -81,6 +82,7 @@ describe('versions and the diff API', () => {
     const list = await server!.api(negotiator.token, 'GET', '/api/documents/test/versions');
     expect(list.status).toBe(200);
     expect(list.body).toEqual([
+      expect.objectContaining({ id: 'original', kind: 'original', createdBy: null }),
       expect.objectContaining({ id: version, name: 'Na ronde 1', kind: 'named', createdBy: chair.personId }),
     ]);
 
@@ -162,6 +164,62 @@ describe('versions and the diff API', () => {
     expect(last.personId).toBe(chair.personId);
     // The original is still there to compare with, and the restore itself can be undone by another restore.
     expect(unit(await diff('original', 'live'), 'm-1-1-1').status).toBe('changed');
+  });
+
+  it('always lists the original import as a version, to read, compare with and restore', async () => {
+    await start();
+    const list = await server!.api(negotiator.token, 'GET', '/api/documents/test/versions');
+    expect(list.body).toEqual([
+      {
+        id: 'original',
+        documentId: 'test',
+        name: 'Origineel',
+        createdAt: server!.store.getDocument('test')!.createdAt,
+        createdBy: null,
+        kind: 'original',
+      },
+    ]);
+    const read = await server!.api(negotiator.token, 'GET', '/api/documents/test/versions/original');
+    expect(read.body).toMatchObject({ kind: 'original', agenda: server!.store.getBaseline('test') });
+
+    // Edits, a measure removed and one added; then the original is restored.
+    const a = await client();
+    const watcher = await client(negotiator.token);
+    await edit(a.fragment, 'm-1-1-1', 'Iets heel anders.');
+    const removed = findMeasure(a.fragment, 'm-1-1-2')!;
+    (removed.parent as Yjs.XmlElement).delete(
+      (removed.parent as Yjs.XmlElement).toArray().indexOf(removed),
+      1,
+    );
+    const added = new Yjs.XmlElement('measure');
+    added.setAttribute('id', 'm-added00001');
+    added.setAttribute('number', '');
+    added.insert(0, [new Yjs.XmlText('Later toegevoegd.')]);
+    const first = findMeasure(a.fragment, 'm-1-1-1')!;
+    const section = first.parent as Yjs.XmlElement;
+    section.insert(section.toArray().indexOf(first) + 1, [added]);
+    // At the end of its section, after the removed 1.1.2: the next number never given.
+    await eventually(() => findMeasure(a.fragment, 'm-added00001')?.getAttribute('number') === '1.1.3');
+    expect((await diff('original', 'live')).total).toMatchObject({ changed: 1, added: 1, removed: 1 });
+
+    const restored = await server!.api(chair.token, 'POST', '/api/documents/test/versions/original/restore');
+    expect(restored.status).toBe(200);
+    expect(restored.body).toEqual({ restored: 'original', name: 'Origineel' });
+    await eventually(() => findMeasure(watcher.fragment, 'm-1-1-2') !== null);
+    expect(findMeasure(watcher.fragment, 'm-added00001')).toBeNull();
+    expect(measureText(watcher.fragment, 'm-1-1-1').toString()).toBe('We bouwen meer woningen.');
+    expect(findMeasure(watcher.fragment, 'm-1-1-2')!.getAttribute('number')).toBe('1.1.2');
+    expect((await diff('original', 'live')).total).toMatchObject({ changed: 0, added: 0, removed: 0 });
+    expect(liveAgenda(server!.store, server!.app.ctx.rooms, 'test')).toEqual(
+      server!.store.getBaseline('test'),
+    );
+    // Restoring is the chair's: a negotiator may not.
+    const refused = await server!.api(
+      negotiator.token,
+      'POST',
+      '/api/documents/test/versions/original/restore',
+    );
+    expect(refused.status).toBe(403);
   });
 
   it('refuses versions and restores to a negotiator and to requests without sign-in', async () => {

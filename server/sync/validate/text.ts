@@ -21,8 +21,11 @@ export interface TextWriter {
 export interface IdBook {
   /** Id → element, for every chapter, section and measure in the text now. */
   live(): ReadonlyMap<string, Y.XmlElement>;
-  /** The name and number of a chapter, section or measure removed earlier while the room was loaded. */
-  retired(id: string): { name: string; number: string } | undefined;
+  /**
+   * The number a chapter, section or measure had before it was removed (and its node name, when known), or
+   * undefined for an id that never had a number.
+   */
+  retired(id: string): { name: string | null; number: string } | undefined;
 }
 
 /** Where a new item lands, in the terms of the agenda. */
@@ -275,7 +278,7 @@ export function checkTextUpdate(
     const number = (numbers[0] as string | undefined) ?? '';
     if (number !== '') {
       const before = removedIds.get(id) ?? book.retired(id);
-      if (!before || before.name !== rule.name || before.number !== number)
+      if (!before || (before.name !== null && before.name !== rule.name) || before.number !== number)
         return refuse('Nummers worden door de server toegekend');
     }
   }

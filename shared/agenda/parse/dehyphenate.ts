@@ -9,18 +9,26 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐][\p{L}\p{N}]+)*/gu;
 /** How often each word form (lower-cased, hyphenated compounds whole) occurs in the document. */
 export class Vocabulary {
   private readonly counts = new Map<string, number>();
+  private readonly lower = new Map<string, number>();
 
   constructor(lines: readonly string[]) {
     for (const line of lines) {
       for (const match of line.matchAll(WORD)) {
         const word = match[0].toLowerCase().replace(/‐/gu, '-');
         this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+        if (/^\p{Ll}/u.test(match[0])) this.lower.set(word, (this.lower.get(word) ?? 0) + 1);
       }
     }
   }
 
+  /** How often the word occurs, in any case. */
   count(word: string): number {
     return this.counts.get(word.toLowerCase()) ?? 0;
+  }
+
+  /** How often the word occurs written in lower case: a word that does is no name. */
+  lowerCount(word: string): number {
+    return this.lower.get(word.toLowerCase()) ?? 0;
   }
 }
 

@@ -7,6 +7,8 @@ import { endsSentence, isBullet, type Line } from './lines.js';
 export interface RawFootnote {
   marker: string;
   lines: string[];
+  /** The source line index of each of `lines`. */
+  indices: number[];
 }
 
 const NOTE_START = /^(\d{1,3}|[*†‡]{1,3})\s+(\S.*)$/u;
@@ -20,7 +22,7 @@ function escape(text: string): string {
  * maybe followed by closing punctuation ("Belang1", "zijn.1"), and not followed by a letter or digit. An
  * upper-case letter before it is not enough: "CO2" is a formula, not a footnote.
  */
-function gluedMarker(marker: string): RegExp {
+export function gluedMarker(marker: string): RegExp {
   return new RegExp(`(?<=\\p{L}\\p{Ll}[)’”"'.,;:]?)${escape(marker)}(?![\\p{L}\\p{N}])`, 'u');
 }
 
@@ -53,8 +55,11 @@ export function splitFootnotes(lines: readonly Line[]): { body: Line[]; notes: R
   for (const line of content.filter((l) => l.index >= start)) {
     const match = NOTE_START.exec(line.text);
     if (match?.[1] && match[2] && hasGlued(match[1], start))
-      notes.push({ marker: match[1], lines: [match[2]] });
-    else notes.at(-1)?.lines.push(line.text);
+      notes.push({ marker: match[1], lines: [match[2]], indices: [line.index] });
+    else {
+      notes.at(-1)?.lines.push(line.text);
+      notes.at(-1)?.indices.push(line.index);
+    }
   }
 
   const body = lines.filter((l) => l.index < start).map((l) => ({ ...l }));

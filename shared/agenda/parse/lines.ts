@@ -2,7 +2,9 @@
  * Lines of PDF-extracted text and the small judgements made about a single line: is it blank, a bullet,
  * a chapter heading, does it end a sentence, did it end early (before the wrap margin)?
  */
+import type { LineHints, SourceLine } from '../source.js';
 
+/** A line of the source as the structure recognition sees it. */
 export interface Line {
   /** Zero-based line number in the input. */
   index: number;
@@ -15,31 +17,52 @@ export interface Line {
   spaceOnly: boolean;
   /** Starts with whitespace: a page-break artefact of the extraction. */
   indented: boolean;
+  /** A real vertical gap comes before the line (from the format's layout): it starts a new block. */
+  gapBefore: boolean;
+  /** What the format said about the line (empty for plain text). */
+  hints: LineHints;
 }
 
-export function toLines(text: string): Line[] {
+/** Splits plain text into source lines, as printed (leading spaces kept: they tell of page breaks). */
+export function textLines(text: string): SourceLine[] {
   // A form feed (pdftotext's page break) is a blank line; CR/LF and lone CR are line ends.
   return text
+    .replace(/^\uFEFF/u, '')
     .replace(/\r\n?/g, '\n')
     .replace(/\f/g, '\n')
     .split('\n')
-    .map((full, index) => {
-      const raw = full.replace(/\s+$/u, '');
-      const trimmed = raw.trim();
-      return {
-        index,
-        raw,
-        text: trimmed,
-        blank: trimmed === '',
-        spaceOnly: trimmed === '' && full.length > 0,
-        indented: trimmed !== '' && /^\s/u.test(raw),
-      };
-    });
+    .map((text) => ({ text }));
 }
 
-/** Bullet glyphs that PDF extraction leaves at the start of a list item. Dashes are not bullets: a
- * wrapped sentence can start a line with " - ". */
-export const BULLET = /^[•●▪◦‣∙■►➢·]\s*/u;
+/** The lines of a source, with the judgements that need only the line itself. */
+export function fromSource(source: readonly SourceLine[]): Line[] {
+  return source.map((line, index) => {
+    const full = line.text;
+    const raw = full.replace(/\s+$/u, '');
+    const trimmed = raw.trim();
+    const hints = line.hints ?? {};
+    return {
+      index,
+      raw,
+      text: trimmed,
+      blank: trimmed === '',
+      spaceOnly: trimmed === '' && full.length > 0,
+      indented: trimmed !== '' && /^\s/u.test(raw),
+      gapBefore: hints.gapBefore === true,
+      hints,
+    };
+  });
+}
+
+/** The lines of plain text. */
+export function toLines(text: string): Line[] {
+  return fromSource(textLines(text));
+}
+
+/** Bullet glyphs that PDF extraction leaves at the start of a list item, also the Symbol and Wingdings
+ * bullets that Word's PDF export leaves as private-use characters (U+F0B7, U+F0A7, U+F0D8). Dashes are not
+ * always bullets (a wrapped sentence can start a line with " - "): see `bullets.ts`. */
+export const BULLET = /^[•●▪◦‣∙■►➢·\uF0B7\uF0A7\uF0D8]\s*/u;
 
 export function isBullet(text: string): boolean {
   return BULLET.test(text);
@@ -78,6 +101,39 @@ export function estimateWidth(lines: Line[]): number {
     .sort((a, b) => a - b);
   if (lengths.length === 0) return 0;
   return lengths[Math.floor(0.9 * (lengths.length - 1))] ?? 0;
+}
+
+/** Above this share of page breaks followed by a line in lower case, blank lines are page-break noise. */
+const MID_SENTENCE_BREAKS = 0.1;
+
+/**
+ * Whether the document's blank lines separate paragraphs (typed text, a re-wrapped file) rather than mark
+ * page breaks that fall anywhere, also mid-sentence (text extracted from a PDF). Blank runs around dropped
+ * page furniture are page breaks and are not counted. A blank line followed by a line in lower case
+ * continues a sentence: where more than a tenth of them do, blank lines are noise.
+ */
+export function blankLinesSeparate(lines: readonly Line[], furniture: readonly number[]): boolean {
+  const pageBreaks = new Set(furniture);
+  let gaps = 0;
+  let midSentence = 0;
+  let inRun = false;
+  let runHasFurniture = false;
+  let seenContent = false;
+  for (const line of lines) {
+    if (line.blank) {
+      inRun = true;
+      runHasFurniture ||= pageBreaks.has(line.index);
+      continue;
+    }
+    if (inRun && seenContent && !runHasFurniture) {
+      gaps++;
+      if (/^\p{Ll}/u.test(line.text)) midSentence++;
+    }
+    inRun = false;
+    runHasFurniture = false;
+    seenContent = true;
+  }
+  return gaps > 0 && midSentence <= MID_SENTENCE_BREAKS * gaps;
 }
 
 /** Share of the wrap width below which a line counts as ended early (a hard break, not a wrap). */

@@ -35,6 +35,11 @@ const CONNECTIVES = new Set([
 const MAX_WORDS = 8;
 const MAX_CHARS = 70;
 
+/** Whether a text reads as a clause: it holds a subject pronoun or a common finite verb. */
+export function isClause(text: string): boolean {
+  return text.split(/\s+/u).some((w) => CLAUSE_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+}
+
 export interface RunIn {
   /** The lead sentence with its full stop, as printed: the section title. */
   lead: string;

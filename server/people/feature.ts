@@ -1,0 +1,25 @@
+import type { ServerFeature } from '../feature.js';
+import { migrationsOf } from '../storage/migrations.js';
+import { peopleRouter } from '../http/people.js';
+
+/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
+const SWEEP_INTERVAL_MS = 2_000;
+
+/**
+ * People and parties: sign-in, invitations, revocation, drafting mode. On start every document gets the
+ * default parties it lacks; open connections of people who are no longer active, and idle sessions, are ended
+ * regularly.
+ */
+export const peopleFeature: ServerFeature = {
+  name: 'people',
+  migrations: migrationsOf('people'),
+  routers: [peopleRouter],
+  start(ctx) {
+    for (const doc of ctx.store.listDocuments()) ctx.people.ensureDefaultParties(doc.id);
+    const sweep = setInterval(() => {
+      ctx.connections.sweep((id) => ctx.auth.stillActive(id));
+      ctx.auth.sessions.sweep();
+    }, SWEEP_INTERVAL_MS);
+    return () => clearInterval(sweep);
+  },
+};

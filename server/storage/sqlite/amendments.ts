@@ -1,0 +1,287 @@
+import type Database from 'better-sqlite3';
+import type {
+  Amendment,
+  AmendmentStatus,
+  MeasurePositions,
+  MeasureStatus,
+  MeasureStatusRecord,
+  PositionRecord,
+} from '../../../shared/amendments/types.js';
+import type { AmendmentFilter, AmendmentsRepository } from '../../amendments/repository.js';
+
+interface AmendmentRow {
+  id: string;
+  document_id: string;
+  number: string;
+  measure_id: string;
+  kind: Amendment['kind'];
+  party: string;
+  status: AmendmentStatus;
+  text: string | null;
+  rationale: string;
+  authors: string;
+  base_text: string | null;
+  grp: string | null;
+  created_at: string;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+interface PositionRow {
+  key: string;
+  party: string;
+  position: PositionRecord['position'];
+  note: string | null;
+  by: string;
+  at: string;
+}
+
+function fromRow(row: AmendmentRow, positions: Record<string, PositionRecord>): Amendment {
+  return {
+    id: row.id,
+    number: row.number,
+    documentId: row.document_id,
+    measureId: row.measure_id,
+    kind: row.kind,
+    text: row.text,
+    rationale: row.rationale,
+    party: row.party,
+    authors: JSON.parse(row.authors) as string[],
+    status: row.status,
+    baseText: row.base_text,
+    group: row.grp,
+    positions,
+    createdAt: row.created_at,
+    submittedAt: row.submitted_at,
+    decidedAt: row.decided_at,
+    decidedBy: row.decided_by,
+  };
+}
+
+function group(rows: PositionRow[]): Map<string, Record<string, PositionRecord>> {
+  const out = new Map<string, Record<string, PositionRecord>>();
+  for (const r of rows) {
+    let record = out.get(r.key);
+    if (!record) out.set(r.key, (record = {}));
+    record[r.party] = { position: r.position, note: r.note, by: r.by, at: r.at };
+  }
+  return out;
+}
+
+/**
+ * Amendments, positions and measure statuses in SQLite (tables `amendments`, `amendment_counters`,
+ * `amendment_positions`, `measure_positions`, `measure_statuses`), indexed for the lookups the API makes: by
+ * document and measure, party or status.
+ */
+export class SqliteAmendments implements AmendmentsRepository {
+  private readonly q;
+
+  constructor(private readonly db: Database.Database) {
+    this.q = {
+      bump: db.prepare(
+        `INSERT INTO amendment_counters (document_id, last) VALUES (?, 1)
+         ON CONFLICT (document_id) DO UPDATE SET last = last + 1 RETURNING last`,
+      ),
+      insert: db.prepare(
+        `INSERT INTO amendments (id, document_id, seq, number, measure_id, kind, party, status, text, rationale,
+           authors, base_text, grp, created_at, submitted_at, decided_at, decided_by)
+         VALUES (@id, @documentId, @seq, @number, @measureId, @kind, @party, @status, @text, @rationale,
+           @authors, @baseText, @group, @createdAt, @submittedAt, @decidedAt, @decidedBy)`,
+      ),
+      update: db.prepare(
+        `UPDATE amendments SET status = @status, text = @text, rationale = @rationale, authors = @authors,
+           base_text = @baseText, grp = @group, submitted_at = @submittedAt, decided_at = @decidedAt,
+           decided_by = @decidedBy WHERE id = @id AND document_id = @documentId`,
+      ),
+      get: db.prepare('SELECT * FROM amendments WHERE document_id = ? AND id = ?'),
+      hasId: db.prepare('SELECT 1 FROM amendments WHERE id = ?'),
+      pending: db.prepare(
+        "SELECT id, number, measure_id, party FROM amendments WHERE document_id = ? AND status = 'submitted' ORDER BY seq",
+      ),
+      positionsOf: db.prepare(
+        `SELECT amendment_id AS key, party, position, note, by, at FROM amendment_positions
+         WHERE amendment_id = ?`,
+      ),
+      allPositions: db.prepare(
+        `SELECT amendment_id AS key, party, position, note, by, at FROM amendment_positions
+         WHERE document_id = ?`,
+      ),
+      setPosition: db.prepare(
+        `INSERT INTO amendment_positions (document_id, amendment_id, party, position, note, by, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (amendment_id, party) DO UPDATE SET position = excluded.position,
+           note = excluded.note, by = excluded.by, at = excluded.at`,
+      ),
+      measurePositions: db.prepare(
+        `SELECT measure_id AS key, party, position, note, by, at FROM measure_positions
+         WHERE document_id = ? AND measure_id = ?`,
+      ),
+      allMeasurePositions: db.prepare(
+        `SELECT measure_id AS key, party, position, note, by, at FROM measure_positions WHERE document_id = ?`,
+      ),
+      setMeasurePosition: db.prepare(
+        `INSERT INTO measure_positions (document_id, measure_id, party, position, note, by, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id, measure_id, party) DO UPDATE SET position = excluded.position,
+           note = excluded.note, by = excluded.by, at = excluded.at`,
+      ),
+      statuses: db.prepare('SELECT measure_id, status, by, at FROM measure_statuses WHERE document_id = ?'),
+      removeDocument: [
+        'amendment_positions',
+        'amendments',
+        'amendment_counters',
+        'measure_positions',
+        'measure_statuses',
+      ].map((table) => db.prepare(`DELETE FROM ${table} WHERE document_id = ?`)),
+      setStatus: db.prepare(
+        `INSERT INTO measure_statuses (document_id, measure_id, status, by, at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (document_id, measure_id) DO UPDATE SET status = excluded.status, by = excluded.by,
+           at = excluded.at`,
+      ),
+    };
+  }
+
+  nextSeq(documentId: string): number {
+    return (this.q.bump.get(documentId) as { last: number }).last;
+  }
+
+  insert(amendment: Amendment, seq: number): void {
+    this.q.insert.run({
+      ...this.params(amendment),
+      seq,
+      number: amendment.number,
+      measureId: amendment.measureId,
+      kind: amendment.kind,
+      party: amendment.party,
+      createdAt: amendment.createdAt,
+    });
+  }
+
+  save(amendment: Amendment): void {
+    this.q.update.run(this.params(amendment));
+  }
+
+  private params(a: Amendment) {
+    return {
+      id: a.id,
+      documentId: a.documentId,
+      status: a.status,
+      text: a.text,
+      rationale: a.rationale,
+      authors: JSON.stringify(a.authors),
+      baseText: a.baseText,
+      group: a.group,
+      submittedAt: a.submittedAt,
+      decidedAt: a.decidedAt,
+      decidedBy: a.decidedBy,
+    };
+  }
+
+  get(documentId: string, id: string): Amendment | null {
+    const row = this.q.get.get(documentId, id) as AmendmentRow | undefined;
+    if (!row) return null;
+    return fromRow(row, group(this.q.positionsOf.all(id) as PositionRow[]).get(id) ?? {});
+  }
+
+  list(documentId: string, filter: AmendmentFilter): Amendment[] {
+    const where = ['document_id = ?'];
+    const args: unknown[] = [documentId];
+    const add = (clause: string, value: string | undefined) => {
+      if (value === undefined) return;
+      where.push(clause);
+      args.push(value);
+    };
+    add('measure_id = ?', filter.measure);
+    add('party = ?', filter.party);
+    add('status = ?', filter.status);
+    where.push("(status != 'draft' OR party = ?)");
+    args.push(filter.draftsOf ?? '');
+    const rows = this.db
+      .prepare(`SELECT * FROM amendments WHERE ${where.join(' AND ')} ORDER BY seq`)
+      .all(...args) as AmendmentRow[];
+    const positions =
+      rows.length <= 50
+        ? group(rows.flatMap((r) => this.q.positionsOf.all(r.id) as PositionRow[]))
+        : group(this.q.allPositions.all(documentId) as PositionRow[]);
+    return rows.map((r) => fromRow(r, positions.get(r.id) ?? {}));
+  }
+
+  pending(
+    documentId: string,
+  ): Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[] {
+    const rows = this.q.pending.all(documentId) as {
+      id: string;
+      number: string;
+      measure_id: string;
+      party: string;
+    }[];
+    const positions = group(this.q.allPositions.all(documentId) as PositionRow[]);
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      measureId: r.measure_id,
+      party: r.party,
+      status: 'submitted',
+      positions: positions.get(r.id) ?? {},
+    }));
+  }
+
+  setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): void {
+    this.q.setPosition.run(
+      documentId,
+      amendmentId,
+      party,
+      record.position,
+      record.note,
+      record.by,
+      record.at,
+    );
+  }
+
+  measurePositions(documentId: string, measureId: string): MeasurePositions {
+    return group(this.q.measurePositions.all(documentId, measureId) as PositionRow[]).get(measureId) ?? {};
+  }
+
+  allMeasurePositions(documentId: string): Record<string, MeasurePositions> {
+    return Object.fromEntries(group(this.q.allMeasurePositions.all(documentId) as PositionRow[]));
+  }
+
+  setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): void {
+    this.q.setMeasurePosition.run(
+      documentId,
+      measureId,
+      party,
+      record.position,
+      record.note,
+      record.by,
+      record.at,
+    );
+  }
+
+  statuses(documentId: string): Record<string, MeasureStatusRecord> {
+    const rows = this.q.statuses.all(documentId) as {
+      measure_id: string;
+      status: MeasureStatus;
+      by: string;
+      at: string;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.measure_id, { status: r.status, by: r.by, at: r.at }]));
+  }
+
+  setStatus(documentId: string, measureId: string, record: MeasureStatusRecord): void {
+    this.q.setStatus.run(documentId, measureId, record.status, record.by, record.at);
+  }
+
+  hasId(id: string): boolean {
+    return this.q.hasId.get(id) !== undefined;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  removeDocument(documentId: string): void {
+    for (const remove of this.q.removeDocument) remove.run(documentId);
+  }
+}

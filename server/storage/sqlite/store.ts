@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import { withTextNumbers } from '../../../shared/agenda/read.js';
+import type { Agenda } from '../../../shared/agenda/types.js';
+import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { PeopleRepository } from '../../people/repository.js';
+import type { DocumentRows } from '../storage.js';
+import type { SqliteAuditLog } from './audit.js';
+
+type Kind = 'import' | 'update' | 'compact';
+
+/** A room's document: the part of the room name before the first slash. */
+const documentOf = (room: string) => room.split('/')[0] ?? room;
+
+/**
+ * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry in
+ * the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
+ * purpose; server code sees only `Store`.
+ */
+export class SqliteStore implements Store {
+  private readonly q;
+  private readonly appendTx;
+  private readonly createTx;
+  private readonly compactTx;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly audit: SqliteAuditLog,
+    /** Who a person is, for the name and party recorded with their updates. */
+    private readonly people: Pick<PeopleRepository, 'person'>,
+    /** The other repositories' rows of a document, removed when it is replaced. */
+    private readonly documentRows: readonly DocumentRows[] = [],
+  ) {
+    const q = (this.q = {
+      list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
+      get: db.prepare('SELECT id, title, created_at AS createdAt FROM documents WHERE id = ?'),
+      baseline: db.prepare('SELECT baseline FROM documents WHERE id = ?'),
+      insertDoc: db.prepare('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)'),
+      deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
+      deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
+      fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
+      fetchSeqs: db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?'),
+      append: db.prepare('INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?)'),
+      count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
+      lastAt: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
+      deleteUpTo: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+    });
+    const now = () => new Date().toISOString();
+
+    this.appendTx = db.transaction((room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind) => {
+      const at = now();
+      // Names are recorded as they were at the time of the change.
+      const person =
+        meta.personName === undefined && meta.personId ? this.people.person(meta.personId) : null;
+      const info = q.append.run(room, update, meta.personId, at);
+      audit.record(
+        {
+          kind,
+          room,
+          documentId: documentOf(room),
+          updateSeq: Number(info.lastInsertRowid),
+          personId: meta.personId,
+          personName: meta.personName ?? person?.name ?? null,
+          party: meta.party ?? person?.party ?? null,
+          onBehalfOf: meta.onBehalfOf ?? null,
+          measureIds: meta.measureIds ?? [],
+          at,
+        },
+        update,
+      );
+    });
+
+    this.createTx = db.transaction(
+      (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
+        if (q.get.get(doc.id)) {
+          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+          q.deleteDoc.run(doc.id);
+          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+          for (const rows of this.documentRows) rows.removeDocument(doc.id);
+        }
+        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
+        this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
+      },
+    );
+
+    this.compactTx = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
+      const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
+      const last = seqs.at(-1);
+      if (!last) return;
+      q.deleteUpTo.run(room, last.seq);
+      // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
+      // commute, so their order in the log does not change the document.
+      this.appendTx(room, merged, { personId: null }, 'compact');
+    });
+  }
+
+  listDocuments(): DocumentRecord[] {
+    return this.q.list.all() as DocumentRecord[];
+  }
+
+  getDocument(id: string): DocumentRecord | null {
+    return (this.q.get.get(id) as DocumentRecord | undefined) ?? null;
+  }
+
+  getBaseline(id: string): Agenda | null {
+    const row = this.q.baseline.get(id) as { baseline: string } | undefined;
+    return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
+  }
+
+  createDocument(
+    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
+    replace = false,
+  ): void {
+    this.createTx(doc, replace);
+  }
+
+  fetchUpdates(room: string): Uint8Array[] {
+    return (this.q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
+  }
+
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void {
+    this.appendTx(room, update, meta, 'update');
+  }
+
+  countUpdates(room: string): number {
+    return (this.q.count.get(room) as { n: number }).n;
+  }
+
+  lastUpdateAt(room: string): string | null {
+    return (this.q.lastAt.get(room) as { at: string | null }).at;
+  }
+
+  compact(room: string, merged: Uint8Array, upTo: number): void {
+    this.compactTx(room, merged, upTo);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

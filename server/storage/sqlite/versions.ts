@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { withTextNumbers } from '../../../shared/agenda/read.js';
+import type { Agenda } from '../../../shared/agenda/types.js';
+import type {
+  VersionKind,
+  VersionRecord,
+  VersionSummary,
+  VersionsRepository,
+  VersionWatch,
+  VisitRecord,
+} from '../../versions/repository.js';
+
+interface VersionRow {
+  id: string;
+  documentId: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  kind: VersionKind;
+}
+
+/**
+ * Versions, visits and the daily watch in SQLite (tables `versions`, `version_visits`, `version_watch`). A
+ * trigger refuses every UPDATE of a version.
+ */
+export class SqliteVersions implements VersionsRepository {
+  private readonly q;
+
+  constructor(db: Database.Database) {
+    const columns =
+      'id, document_id AS documentId, name, created_at AS createdAt, created_by AS createdBy, kind';
+    this.q = {
+      list: db.prepare(`SELECT ${columns} FROM versions WHERE document_id = ? ORDER BY created_at, rowid`),
+      get: db.prepare(`SELECT ${columns}, agenda, state FROM versions WHERE id = ? AND document_id = ?`),
+      insert: db.prepare(
+        'INSERT INTO versions (id, document_id, name, created_at, created_by, kind, agenda, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      visit: db.prepare(
+        'SELECT visited_at AS visitedAt, agenda, previous_at AS previousAt, previous_agenda AS previousAgenda FROM version_visits WHERE document_id = ? AND person_id = ?',
+      ),
+      watch: db.prepare(
+        'SELECT state_vector AS stateVector, change_day AS changeDay, pending, agenda, state FROM version_watch WHERE document_id = ?',
+      ),
+      putWatch: db.prepare(
+        `INSERT INTO version_watch (document_id, state_vector, change_day, pending, agenda, state)
+         VALUES (@documentId, @stateVector, @changeDay, @pending, @agenda, @state)
+         ON CONFLICT (document_id) DO UPDATE SET state_vector = @stateVector, change_day = @changeDay,
+           pending = @pending, agenda = COALESCE(@agenda, agenda), state = COALESCE(@state, state)`,
+      ),
+      removeDocument: ['versions', 'version_visits', 'version_watch'].map((table) =>
+        db.prepare(`DELETE FROM ${table} WHERE document_id = ?`),
+      ),
+      upsertVisit: db.prepare(
+        `INSERT INTO version_visits (document_id, person_id, visited_at, agenda, previous_at, previous_agenda)
+         VALUES (@documentId, @personId, @at, @agenda, NULL, NULL)
+         ON CONFLICT (document_id, person_id) DO UPDATE SET
+           previous_at = visited_at, previous_agenda = agenda, visited_at = @at, agenda = @agenda`,
+      ),
+    };
+  }
+
+  list(documentId: string): VersionSummary[] {
+    return this.q.list.all(documentId) as VersionRow[];
+  }
+
+  get(documentId: string, id: string): VersionRecord | null {
+    const row = this.q.get.get(id, documentId) as
+      (VersionRow & { agenda: string; state: Buffer }) | undefined;
+    if (!row) return null;
+    return {
+      ...row,
+      agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda),
+      state: new Uint8Array(row.state),
+    };
+  }
+
+  create(input: {
+    documentId: string;
+    name: string;
+    createdAt: string;
+    createdBy: string | null;
+    kind: Exclude<VersionKind, 'original'>;
+    agenda: Agenda;
+    state: Uint8Array;
+  }): VersionSummary {
+    // "v-" keeps version ids apart from the words `original`, `live` and `since-last-visit` of the diff API.
+    const id = `v-${randomUUID()}`;
+    this.q.insert.run(
+      id,
+      input.documentId,
+      input.name,
+      input.createdAt,
+      input.createdBy,
+      input.kind,
+      JSON.stringify(input.agenda),
+      input.state,
+    );
+    return {
+      id,
+      documentId: input.documentId,
+      name: input.name,
+      createdAt: input.createdAt,
+      createdBy: input.createdBy,
+      kind: input.kind,
+    };
+  }
+
+  recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): string | null {
+    const before = this.q.visit.get(documentId, personId) as { visitedAt: string } | undefined;
+    this.q.upsertVisit.run({ documentId, personId, at, agenda: JSON.stringify(agenda) });
+    return before?.visitedAt ?? null;
+  }
+
+  visit(documentId: string, personId: string): VisitRecord | null {
+    const row = this.q.visit.get(documentId, personId) as
+      { visitedAt: string; previousAt: string | null; previousAgenda: string | null } | undefined;
+    if (!row) return null;
+    return {
+      visitedAt: row.visitedAt,
+      previousAt: row.previousAt,
+      previousAgenda: row.previousAgenda ? withTextNumbers(JSON.parse(row.previousAgenda) as Agenda) : null,
+    };
+  }
+
+  watch(documentId: string): VersionWatch | null {
+    const row = this.q.watch.get(documentId) as
+      | {
+          stateVector: string;
+          changeDay: string | null;
+          pending: number;
+          agenda: string | null;
+          state: Buffer | null;
+        }
+      | undefined;
+    if (!row) return null;
+    return {
+      stateVector: row.stateVector,
+      changeDay: row.changeDay,
+      pending: row.pending === 1,
+      text:
+        row.agenda !== null && row.state !== null
+          ? { agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda), state: new Uint8Array(row.state) }
+          : null,
+    };
+  }
+
+  saveWatch(documentId: string, watch: VersionWatch): void {
+    this.q.putWatch.run({
+      documentId,
+      stateVector: watch.stateVector,
+      changeDay: watch.changeDay,
+      pending: watch.pending ? 1 : 0,
+      agenda: watch.text ? JSON.stringify(watch.text.agenda) : null,
+      state: watch.text ? watch.text.state : null,
+    });
+  }
+
+  removeDocument(documentId: string): void {
+    for (const remove of this.q.removeDocument) remove.run(documentId);
+  }
+}

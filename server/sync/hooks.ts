@@ -1,0 +1,20 @@
+import type * as Y from 'yjs';
+import type { Room } from './room.js';
+
+/**
+ * What a server feature may do around a room's document (Hocuspocus-style optional hooks): run once the
+ * stored text is loaded, before anyone is answered, and after each change has been stored and broadcast.
+ * A hook that changes the document does so in its own transaction, with a `ServerWrite` origin: that change
+ * is stored and broadcast like any other, attributed to the server.
+ */
+export interface RoomHooks {
+  /** The room's stored updates are applied; nobody has been answered yet. */
+  loaded?(room: Room): void;
+  /** One change to the room's document has been stored and sent to the other peers. */
+  afterUpdate?(room: Room, tr: Y.Transaction): void;
+  /**
+   * The number the server gave a chapter, section or measure (a removed one too), for the update check: a
+   * client that restores a removed node (an undo) may bring back exactly that number, and no other.
+   */
+  numberOf?(room: Room, id: string): string | undefined;
+}

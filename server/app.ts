@@ -11,6 +11,8 @@ import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
+import { httpServerOptions } from './sync/upgrade.js';
+import { addDraftAuthors } from './amendments/drafts.js';
 import { Authenticator } from './auth/auth.js';
 import { roomAccess } from './auth/access.js';
 import { authenticate } from './auth/request.js';
@@ -70,7 +72,8 @@ export function roomOfPath(pathname: string): string | null {
  * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store, audit, people, amendments, comments, versions, sessions, numbers } = options.storage;
+  const { store, audit, people, amendments, comments, versions, sessions, numbers, clientIds } =
+    options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
@@ -83,7 +86,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     versions,
     sessions,
     numbers,
-    rooms: new Rooms(store, numberingHooks(numbering, store)),
+    clientIds,
+    rooms: new Rooms(store, numberingHooks(numbering, store), {
+      claims: clientIds,
+      onDraftsEdited: addDraftAuthors,
+    }),
     auth: new Authenticator(
       key,
       people,
@@ -119,7 +126,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   }
   app.use(errorHandler);
 
-  const server = http.createServer(app);
+  const server = http.createServer(httpServerOptions(ctx.rooms.settings), app);
   // ws enforces a hard ceiling itself; the connection handler closes with a reason below it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Limits.maxSyncBytes + 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -150,6 +157,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           return roomAccess(current, room, people.drafting(room.documentId));
         };
         if (access() === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
+        if (ctx.connections.count(person.id) >= ctx.rooms.settings.connectionsPerPerson)
+          return refuse(CloseCode.tooManyConnections, 'Te veel open verbindingen; sluit andere vensters');
         const party = people.party(person.documentId, person.party);
         const conn = serveConnection(ws, ctx.rooms, name, {
           personId: person.id,

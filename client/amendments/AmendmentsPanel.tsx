@@ -121,7 +121,6 @@ export function AmendmentsPanel() {
               key={String(entry.get('id'))}
               entry={entry}
               documentId={documentId}
-              personId={me.person.id}
               party={party}
               mayWrite={can(role, 'amendment.propose')}
             />

@@ -7,13 +7,11 @@ import { useAct } from './useAct.js';
 export function DraftEditor({
   entry,
   documentId,
-  personId,
   party,
   mayWrite,
 }: {
   entry: Y.Map<unknown>;
   documentId: string;
-  personId: string;
   party: string;
   mayWrite: boolean;
 }) {
@@ -23,11 +21,7 @@ export function DraftEditor({
   const kind = String(entry.get('kind'));
   const text = entry.get('text');
   const rationale = entry.get('rationale');
-  const authors = entry.get('authors');
-  // Whoever types in a draft becomes one of its authors.
-  const noteAuthor = () => {
-    if (authors instanceof Y.Array && !authors.toArray().includes(personId)) authors.push([personId]);
-  };
+  // Whoever types in a draft becomes one of its authors: the server adds them when it accepts their typing.
   const base = `/api/documents/${documentId}/amendments/${id}`;
   return (
     <div className="am-draft" data-amendment={id}>
@@ -38,18 +32,11 @@ export function DraftEditor({
       </div>
       <p className="muted">{t('amDraftHint', { party })}</p>
       {kind !== 'delete' && text instanceof Y.Text && (
-        <BoundTextarea
-          ytext={text}
-          onEdit={noteAuthor}
-          readOnly={!mayWrite}
-          className="am-draft-text"
-          label={t('amText')}
-        />
+        <BoundTextarea ytext={text} readOnly={!mayWrite} className="am-draft-text" label={t('amText')} />
       )}
       {rationale instanceof Y.Text && (
         <BoundTextarea
           ytext={rationale}
-          onEdit={noteAuthor}
           readOnly={!mayWrite}
           className="am-draft-rationale"
           label={t('amRationale')}

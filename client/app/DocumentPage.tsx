@@ -4,7 +4,8 @@ import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { createEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
-import { useRoom, type ConnectionState } from './useRoom.js';
+import { useRoom, type ConnectionState, type RoomHandle } from './useRoom.js';
+import { RoomNotice } from './RoomNotice.js';
 import { can, type DraftingMode } from '../../shared/auth/roles.js';
 import { roomName } from '../../shared/protocol/rooms.js';
 import type { Me } from './session.js';
@@ -20,29 +21,33 @@ import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useI18n();
-  const { handle, connection } = useRoom(documentId);
+  const { handle, connection, notice, dismissNotice } = useRoom(documentId);
   const { meta, drafting } = useMeta(documentId, me.drafting);
   const [view, setView] = useState<EditorView | null>(null);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
   const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
-  const party = useRoom(roomName({ kind: 'party', documentId, party: me.person.party })).handle;
+  const partyRoom = useRoom(roomName({ kind: 'party', documentId, party: me.person.party }));
+  const party = partyRoom.handle;
   const mayEdit = can(me.person.role, 'text.edit', drafting);
   // Those who may propose get a caret too: in suggesting mode their typing becomes a proposal, and
   // otherwise a hint at the caret says what they can do (nothing is dropped silently).
   const editable = mayEdit || can(me.person.role, 'amendment.propose');
+  const mayChangeStructure = can(me.person.role, 'text.structure');
   const mayEditRef = useRef(editable);
   const viewRef = useRef<EditorView | null>(null);
   const mountRef = useRef<HTMLDivElement>(null);
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
   const [title, setTitle] = useState('');
   const synced = connection.kind === 'connected' && connection.synced;
-  // Latches at the first complete sync: the editor is made once per room and stays through reconnects.
-  const [firstSynced, setFirstSynced] = useState(false);
+  // Latches at the first complete sync of a room's document: the editor is made once per document and stays
+  // through reconnects (a fresh document, after the server refused a change, gets a new editor).
+  const [syncedHandle, setSyncedHandle] = useState<RoomHandle | null>(null);
+  const firstSynced = handle !== null && syncedHandle === handle;
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (synced) setFirstSynced(true);
-  }, [synced]);
+    if (synced && handle) setSyncedHandle(handle);
+  }, [synced, handle]);
 
   // The server stamps every awareness state with the real name, party and colour; this is only the
   // browser's own view of itself until the stamped state comes back.
@@ -81,6 +86,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       awareness: handle.provider.awareness,
       onChange: follow,
       editable: () => mayEditRef.current,
+      mayChangeStructure: () => mayChangeStructure,
       plugins: FEATURES.flatMap((f) => f.plugins?.() ?? []),
     });
     viewRef.current = view;
@@ -92,9 +98,10 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       cancelAnimationFrame(frame);
       viewRef.current = null;
       setView(null);
+      setReady(false);
       view.destroy();
     };
-  }, [handle, firstSynced]);
+  }, [handle, firstSynced, mayChangeStructure]);
 
   useEffect(() => {
     document.title = title ? `${title} — Akkoord` : 'Akkoord';
@@ -119,6 +126,8 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
           {handle && <Presence awareness={handle.provider.awareness} />}
         </Header>
         <ConnectionBanner connection={connection} />
+        <RoomNotice notice={notice} onDismiss={dismissNotice} />
+        <RoomNotice notice={partyRoom.notice} onDismiss={partyRoom.dismissNotice} />
         <div className={panels.length ? 'workspace with-panel' : 'workspace'}>
           <Outline entries={entries} />
           <div className="centre">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, SYNC_PATH } from '../../shared/protocol/protocol.js';
@@ -22,7 +22,24 @@ const REASONS: Partial<Record<number, MessageKey>> = {
   [CloseCode.notFound]: 'closedNotFound',
   [CloseCode.unauthorized]: 'closedUnauthorized',
   [CloseCode.forbidden]: 'closedForbidden',
+  [CloseCode.refused]: 'closedRefused',
+  [CloseCode.clientIdTaken]: 'closedClientId',
+  [CloseCode.roomFull]: 'closedRoomFull',
+  [CloseCode.writeQuota]: 'closedWriteQuota',
+  [CloseCode.tooManyConnections]: 'closedTooManyConnections',
+  [CloseCode.resync]: 'closedResync',
 };
+
+/**
+ * Close codes after which this browser's copy of the room holds a change the server refused: reconnecting
+ * with it would send that change again, so the room starts again from a fresh copy of the server's state
+ * (the stock client treats these codes as final and does not reconnect by itself).
+ */
+const FRESH_START: ReadonlySet<number> = new Set([
+  CloseCode.refused,
+  CloseCode.clientIdTaken,
+  CloseCode.roomFull,
+]);
 
 /** The websocket base URL of this page's server (`ws(s)://host/sync`). */
 export function syncUrl(): string {
@@ -32,11 +49,20 @@ export function syncUrl(): string {
 
 /**
  * Joins a room with the stock y-websocket client, and follows its connection. The provider reconnects on its
- * own; edits made while offline are kept in the Y.Doc and merged when it is back.
+ * own; edits made while offline are kept in the Y.Doc and merged when it is back. When the server refused a
+ * change of this browser, the room starts again from the server's copy and `notice` says what happened,
+ * until it is dismissed: a refused change is never lost silently.
  */
-export function useRoom(room: string): { handle: RoomHandle | null; connection: ConnectionState } {
+export function useRoom(room: string): {
+  handle: RoomHandle | null;
+  connection: ConnectionState;
+  notice: MessageKey | null;
+  dismissNotice: () => void;
+} {
   const [handle, setHandle] = useState<RoomHandle | null>(null);
   const [connection, setConnection] = useState<ConnectionState>({ kind: 'connecting' });
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -55,6 +81,10 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
       if (!event) return; // closed by this browser itself
       lastReason = REASONS[event.code] ?? null;
       setConnection({ kind: 'disconnected', reason: lastReason });
+      if (FRESH_START.has(event.code)) {
+        setNotice(lastReason);
+        setGeneration((g) => g + 1);
+      }
     });
     setHandle({ doc, provider });
     return () => {
@@ -62,7 +92,8 @@ export function useRoom(room: string): { handle: RoomHandle | null; connection: 
       doc.destroy();
       setHandle(null);
     };
-  }, [room]);
+  }, [room, generation]);
 
-  return { handle, connection };
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  return { handle, connection, notice, dismissNotice };
 }

@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../shared/schema/schema.js';
 import { measureIdsPlugin } from './measureIds.js';
+import { structureGuard } from './structureGuard.js';
 import { leaveTitle } from './commands.js';
 import { isQuiet } from './quiet.js';
 
@@ -19,6 +20,8 @@ export interface EditorOptions {
    */
   onChange?: (state: EditorState) => void;
   editable?: () => boolean;
+  /** Whether the person may add, remove or move chapters, sections and measures (the chair); default yes. */
+  mayChangeStructure?: () => boolean;
   /** Plugins of the page's features (diff marks, amendment and comment decorations). */
   plugins?: Plugin[];
 }
@@ -36,6 +39,7 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
       ySyncPlugin(options.fragment, { mapping }),
       yCursorPlugin(options.awareness),
       yUndoPlugin(),
+      structureGuard(options.mayChangeStructure ?? (() => true)),
       measureIdsPlugin,
       ...(options.plugins ?? []),
       keymap({

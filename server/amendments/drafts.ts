@@ -8,6 +8,7 @@ import { PARTY_DRAFTS } from '../../shared/amendments/types.js';
 import type { Amendment } from '../../shared/amendments/types.js';
 import type { Store } from '../storage/store.js';
 import type { Rooms } from '../sync/rooms.js';
+import type { Room } from '../sync/room.js';
 import { writeRoom } from '../sync/serverWrite.js';
 import { withLiveDoc } from '../documents/live.js';
 
@@ -97,4 +98,23 @@ export function removeDraft(rooms: Rooms, amendment: Amendment, personId: string
   writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
     doc.getMap(PARTY_DRAFTS).delete(amendment.id);
   });
+}
+
+/**
+ * Adds a person to the authors of the drafts whose text or rationale they just typed in (their update was
+ * accepted in the party room): a server write, so a client never writes the authors itself.
+ */
+export function addDraftAuthors(room: Room, draftIds: string[], personId: string): void {
+  const drafts = room.doc.getMap(PARTY_DRAFTS);
+  const lists = draftIds
+    .map((id) => drafts.get(id))
+    .map((entry) => (entry instanceof Y.Map ? entry.get('authors') : null))
+    .filter((a): a is Y.Array<string> => a instanceof Y.Array && !a.toArray().includes(personId));
+  if (lists.length === 0) return;
+  room.doc.transact(
+    () => {
+      for (const authors of lists) authors.push([personId]);
+    },
+    { serverWrite: true, personId, onBehalfOf: null },
+  );
 }

@@ -196,6 +196,9 @@ export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'get
         console.error(`Nummeren van ${room.name} mislukt:`, err);
       }
     },
+    numberOf(room, id) {
+      return books.get(room)?.book.numberOf(id);
+    },
     afterUpdate(room, tr) {
       if (tr.origin === NUMBERING) return;
       const state = books.get(room);

@@ -404,6 +404,19 @@ CREATE TABLE amendment_decisions (
 CREATE INDEX amendment_decisions_amendment ON amendment_decisions (document_id, amendment_id, seq);`,
     },
   },
+  {
+    version: 11,
+    name: 'the Yjs client ids each person (or the server, person_id NULL) writes with',
+    feature: 'documents',
+    sql: portable(`
+CREATE TABLE IF NOT EXISTS client_ids (
+  document_id TEXT NOT NULL,
+  client_id BIGINT NOT NULL,
+  person_id TEXT,
+  claimed_at TEXT NOT NULL,
+  PRIMARY KEY (document_id, client_id)
+);`),
+  },
 ];
 
 /** The version a database has once every migration ran. */

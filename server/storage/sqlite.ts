@@ -12,6 +12,7 @@ import { SqliteComments } from './sqlite/comments.js';
 import { SqliteVersions } from './sqlite/versions.js';
 import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
+import { SqliteClientIds } from './sqlite/clientIds.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -67,11 +68,12 @@ export function openSqliteStorage(file: string): SqliteStorage {
   const versions = new SqliteVersions(db);
   const sessions = new SqliteSessions(db);
   const numbers = new SqliteNumbers(db);
+  const clientIds = new SqliteClientIds(db);
   const store = new SqliteStore(
     db,
     audit,
     people,
-    documentRows({ audit, people, amendments, comments, versions, sessions, numbers }),
+    documentRows({ audit, people, amendments, comments, versions, sessions, numbers, clientIds }),
   );
   return {
     store,
@@ -82,6 +84,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     versions,
     sessions,
     numbers,
+    clientIds,
     backup: async (target) => {
       await db.backup(target);
     },

@@ -14,13 +14,15 @@ export interface StampedUser {
  * Filters and stamps an awareness update from a connection. A connection owns one awareness client id (the
  * first it announces); entries for any other id are dropped — the stock client echoes the states of others
  * it has seen, so that is normal, but it must never change them. Each kept state's `user` is replaced by
- * the server's stamp, so nobody can appear as someone else. Returns null when nothing is left.
+ * the server's stamp, so nobody can appear as someone else. Returns null when nothing is left, and
+ * 'tooLarge' when the connection's own state is longer than `maxStateBytes`.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
   user: StampedUser,
   owns: (clientId: number) => 'mine' | 'free' | 'other',
-): Uint8Array | null {
+  maxStateBytes = Infinity,
+): Uint8Array | 'tooLarge' | null {
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
@@ -29,12 +31,14 @@ export function stampAwarenessUpdate(
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const json = decoding.readVarString(decoder);
+      const owner = owns(clientId);
+      if (owner === 'other' || (owner === 'free' && claimed)) continue;
+      if (Buffer.byteLength(json) > maxStateBytes) return 'tooLarge';
+      const state: unknown = JSON.parse(json);
       if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
         throw new ProtocolError('Ongeldige aanwezigheid');
       }
-      const owner = owns(clientId);
-      if (owner === 'other' || (owner === 'free' && claimed)) continue;
       if (owner === 'free') claimed = true;
       const stamped = state === null ? null : { ...(state as Record<string, unknown>), user };
       kept.push({ clientId, clock, state: JSON.stringify(stamped) });

@@ -15,8 +15,10 @@ import {
   isEmptyUpdate,
   ProtocolError,
 } from './messages.js';
-import { Limits, RateLimiter } from './limits.js';
+import { AwarenessGate, Limits, RateLimiter } from './limits.js';
 import { stampAwarenessUpdate, type StampedUser } from './awarenessStamp.js';
+import { admitUpdate, type Writer } from './admission.js';
+import { can, isRole } from '../../shared/auth/roles.js';
 
 /** A keep-alive ping every 30 s; a peer that missed one pong is gone (a closed laptop, a lost network). */
 const PING_INTERVAL_MS = 30_000;
@@ -47,8 +49,10 @@ function permissionDenied(reason: string): Uint8Array {
  * Serves one websocket connection in a room with the y-websocket protocol: sends sync step 1 and the known
  * awareness states at once, answers step 1 with step 2, applies updates (stored before they are broadcast by
  * the room), relays awareness stamped with the person's identity. A connection that may only read has its
- * step 2 and updates dropped, and is told so once. A malformed, oversized or too frequent message closes
- * this connection with a reason; the room and every other peer carry on.
+ * step 2 and updates dropped, and is told so once. Every update of a writer is admitted first (its write
+ * budget, the room's size, its client ids, what it writes: `admission.ts`); one that is refused is not
+ * applied, stored or broadcast, and ends the connection with a reason. A malformed, oversized or too
+ * frequent message closes this connection with a reason; the room and every other peer carry on.
  */
 export function serveConnection(
   ws: WebSocket,
@@ -58,6 +62,15 @@ export function serveConnection(
 ): OpenConnection {
   const room = rooms.open(roomName);
   const limiter = new RateLimiter(Limits.messagesPerSecond, Limits.burst);
+  const awarenessGate = new AwarenessGate(room.settings.awarenessPerSecond);
+  const role = identity.user.role;
+  const writer: Writer | null = identity.personId
+    ? {
+        personId: identity.personId,
+        structure: isRole(role) && can(role, 'text.structure'),
+        claimed: new Set(),
+      }
+    : null;
   const peer: Peer = {
     personId: identity.personId,
     awarenessClients: new Set(),
@@ -74,6 +87,19 @@ export function serveConnection(
     ws.close(code, reason.slice(0, 120)); // a close reason may carry at most 123 bytes
   };
   let toldReadOnly = false;
+
+  // A stock client's awareness id is its document's client id: claiming it for the person at once means
+  // nobody who saw it in the room can write with it before its owner does.
+  const claimAwarenessClients = () => {
+    if (!identity.personId || !room.ref) return;
+    for (const id of peer.awarenessClients) {
+      if (writer?.claimed.has(id)) continue;
+      if (room.claims.ownerOf(room.ref.documentId, id) === undefined) {
+        room.claims.claim(room.ref.documentId, id, identity.personId);
+        writer?.claimed.add(id);
+      }
+    }
+  };
 
   const owns = (clientId: number): 'mine' | 'free' | 'other' => {
     if (peer.awarenessClients.has(clientId)) return 'mine';
@@ -96,19 +122,21 @@ export function serveConnection(
         case 'syncStep1':
           peer.send(encodeSyncStep2(room.doc, message.stateVector));
           break;
-        case 'update':
-          if (isEmptyUpdate(message.update)) break;
-          if (access !== 'write') {
+        case 'update': {
+          if (isEmptyUpdate(message.decoded)) break;
+          if (access !== 'write' || !writer) {
             if (!toldReadOnly)
               peer.send(permissionDenied('Alleen-lezen: uw wijzigingen worden niet opgeslagen'));
             toldReadOnly = true;
             break;
           }
+          const admission = admitUpdate(room, message.update, message.decoded, writer);
+          if (admission.kind === 'close') return close(admission.code, admission.reason);
           Y.applyUpdate(room.doc, message.update, peer);
           if (room.doc.store.pendingStructs !== null || room.doc.store.pendingDs !== null) {
-            // An update that depends on changes the server never saw (dropped while this connection could only
-            // read, or crafted). Its dangling part is dropped so it cannot pile up in memory; the client
-            // reconnects and resyncs, and what it then sends is judged by its rights at that moment.
+            // The admission refuses updates with unknown dependencies; this is the safety net should Yjs still
+            // keep something pending: its dangling part is dropped so it cannot pile up in memory, and the
+            // client reconnects and resyncs.
             room.doc.store.pendingStructs = null;
             room.doc.store.pendingDs = null;
             return close(
@@ -116,13 +144,26 @@ export function serveConnection(
               'Wijziging verwijst naar onbekende wijzigingen; opnieuw synchroniseren',
             );
           }
+          if (admission.drafts.length > 0) rooms.onDraftsEdited(room, admission.drafts, writer.personId);
           break;
+        }
         case 'awareness': {
           if (message.update.byteLength > Limits.maxAwarenessBytes) {
             return close(CloseCode.tooLarge, 'Aanwezigheidsbericht te groot');
           }
-          const stamped = stampAwarenessUpdate(message.update, identity.user, owns);
-          if (stamped) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, peer);
+          const stamped = stampAwarenessUpdate(
+            message.update,
+            identity.user,
+            owns,
+            room.settings.awarenessStateBytes,
+          );
+          if (stamped === 'tooLarge') return close(CloseCode.tooLarge, 'Aanwezigheid te groot');
+          if (stamped) {
+            awarenessGate.offer(() => {
+              if (!closed) awarenessProtocol.applyAwarenessUpdate(room.awareness, stamped, peer);
+            });
+          }
+          claimAwarenessClients();
           break;
         }
         case 'queryAwareness':
@@ -150,6 +191,7 @@ export function serveConnection(
 
   ws.on('close', () => {
     closed = true;
+    awarenessGate.close();
     clearInterval(ping);
     room.leave(peer);
     rooms.release(room);

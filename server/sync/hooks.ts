@@ -12,4 +12,9 @@ export interface RoomHooks {
   loaded?(room: Room): void;
   /** One change to the room's document has been stored and sent to the other peers. */
   afterUpdate?(room: Room, tr: Y.Transaction): void;
+  /**
+   * The number the server gave a chapter, section or measure (a removed one too), for the update check: a
+   * client that restores a removed node (an undo) may bring back exactly that number, and no other.
+   */
+  numberOf?(room: Room, id: string): string | undefined;
 }

@@ -36,3 +36,89 @@ export class RateLimiter {
     return true;
   }
 }
+
+/**
+ * A budget of bytes per minute (a token bucket holding at most one minute's worth): `take(n)` is false when
+ * the last minute's writes leave fewer than `n` bytes.
+ */
+export class ByteBudget {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = perMinute;
+    this.last = now();
+  }
+
+  take(bytes: number): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.perMinute, this.tokens + ((t - this.last) / 60_000) * this.perMinute);
+    this.last = t;
+    if (bytes > this.tokens) return false;
+    this.tokens -= bytes;
+    return true;
+  }
+}
+
+/**
+ * Relays a connection's awareness at most `perSecond` times a second (a burst of one second's worth). A
+ * state offered faster is not relayed at once but kept, replacing any older one still waiting, and relayed
+ * as soon as the rate allows: the others see the newest cursor, never a flood of intermediate ones.
+ */
+export class AwarenessGate {
+  private tokens: number;
+  private last: number;
+  private waiting: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = perSecond;
+    this.last = now();
+  }
+
+  /** Runs `relay` now when the rate allows, else keeps it as the next one to run. */
+  offer(relay: () => void): void {
+    this.refill();
+    if (this.waiting === null && this.tokens >= 1) {
+      this.tokens -= 1;
+      relay();
+      return;
+    }
+    this.waiting = relay;
+    this.schedule();
+  }
+
+  /** Forgets a waiting state (the connection closed). */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.waiting = null;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const wait = Math.max(0, ((1 - this.tokens) / this.perSecond) * 1000);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refill();
+      const relay = this.waiting;
+      if (!relay) return;
+      if (this.tokens < 1) return this.schedule();
+      this.tokens -= 1;
+      this.waiting = null;
+      relay();
+    }, Math.ceil(wait));
+  }
+}

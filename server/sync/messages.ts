@@ -4,11 +4,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol/protocol.js';
+import type { DecodedUpdate } from './validate/index.js';
 
 /** A decoded client message: what the room has to act on. */
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; step: 'step2' | 'update' }
+  | { type: 'update'; update: Uint8Array; step: 'step2' | 'update'; decoded: DecodedUpdate }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'queryAwareness' }
   | { type: 'auth' };
@@ -35,9 +36,10 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
           message = { type: 'syncStep1', stateVector: payload };
           Y.decodeStateVector(payload);
         } else if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-          // Decoding the whole update up front means a malformed one is refused before it reaches the document.
-          Y.decodeUpdate(payload);
-          message = { type: 'update', update: payload, step: step === 1 ? 'step2' : 'update' };
+          // Decoding the whole update up front means a malformed one is refused before it reaches the document;
+          // the decoded structs are what the update check reads.
+          const decoded = Y.decodeUpdate(payload);
+          message = { type: 'update', update: payload, step: step === 1 ? 'step2' : 'update', decoded };
         } else {
           throw new ProtocolError(`Onbekend sync-bericht ${step}`);
         }
@@ -64,8 +66,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
 }
 
 /** True for an update that changes nothing (no structs, empty delete set), such as an idle client's step 2. */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function isEmptyUpdate({ structs, ds }: DecodedUpdate): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 

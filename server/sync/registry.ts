@@ -20,6 +20,11 @@ export class ConnectionRegistry {
     };
   }
 
+  /** How many connections a person has open now. */
+  count(personId: string): number {
+    return this.byPerson.get(personId)?.size ?? 0;
+  }
+
   /** Closes every connection of a person with 4401. */
   endPerson(personId: string, reason = 'Uw toegang is ingetrokken of verlopen'): void {
     for (const conn of this.byPerson.get(personId) ?? []) conn.close(CloseCode.unauthorized, reason);

@@ -1,9 +1,16 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Store } from '../storage/store.js';
+import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
+import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import { recordRemovedIds, touchedMeasures } from './touched.js';
 import type { RoomHooks } from './hooks.js';
+import type { ClientIdClaims } from './clientIds.js';
+import { MemoryClientIds } from './clientIds.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
+import { TextIndex } from './textIndex.js';
+import { ByteBudget } from './limits.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -20,6 +27,13 @@ export interface Peer {
  */
 const COMPACT_EVERY = 500;
 
+/** What every room of a server shares: who claimed which client ids, the limits, and features' hooks. */
+export interface RoomOptions {
+  claims: ClientIdClaims;
+  settings: SyncSettings;
+  hooks?: RoomHooks;
+}
+
 /**
  * A loaded room: its Y.Doc (loaded from storage before anyone is answered), its awareness and the peers in
  * it. Every update is appended to storage before it is sent to any other peer.
@@ -28,23 +42,50 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
+  /** Which room this is (null for a name that is none of the known kinds: nobody may write it). */
+  readonly ref: RoomRef | null;
+  /** The text room's live and removed ids, for the update check (null in other rooms). */
+  readonly textIndex: TextIndex | null = null;
+  readonly claims: ClientIdClaims;
+  readonly settings: SyncSettings;
   private appendedSinceCompaction = 0;
+  /** An upper bound of the document's encoded size: exact after load and compaction, plus every update since. */
+  private sizeEstimate = 0;
+  private readonly budgets = new Map<string, ByteBudget>();
 
   constructor(
     readonly name: string,
     private readonly store: Store,
-    hooks: RoomHooks = {},
+    options: RoomOptions = { claims: new MemoryClientIds(), settings: DEFAULT_SYNC_SETTINGS },
   ) {
+    this.ref = parseRoomName(name);
+    this.claims = options.claims;
+    this.settings = options.settings;
     // The server is not a person: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     const updates = store.fetchUpdates(name);
     applyStoredUpdates(this.doc, updates);
     this.appendedSinceCompaction = updates.length;
+    this.sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const hooks = options.hooks ?? {};
+    if (this.ref?.kind === 'text') {
+      this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT), (id) =>
+        hooks.numberOf?.(this, id),
+      );
+    }
     recordRemovedIds(this.doc);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
+      this.sizeEstimate += update.byteLength;
       const sender = isPeer(origin) ? origin : null;
+      // The server's own writes claim the client ids they use, so no connection can write with them.
+      if (!sender && this.ref) {
+        for (const [client, clock] of tr.afterState) {
+          if (clock !== (tr.beforeState.get(client) ?? 0))
+            this.claims.claim(this.ref.documentId, client, null);
+        }
+      }
       const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
       const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
@@ -82,8 +123,38 @@ export class Room {
   /** Replaces the stored log with one update equal to the document's state. */
   compact(): void {
     const count = this.store.countUpdates(this.name);
-    if (count > 1) this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), count);
+    if (count > 1) {
+      const merged = Y.encodeStateAsUpdate(this.doc);
+      this.store.compact(this.name, merged, count);
+      this.sizeEstimate = merged.byteLength;
+    }
     this.appendedSinceCompaction = 0;
+  }
+
+  /** The most this room may hold, in encoded bytes (the meta room is the server's alone: no limit). */
+  get sizeLimit(): number {
+    if (this.ref?.kind === 'text') return this.settings.textRoomBytes;
+    if (this.ref?.kind === 'party') return this.settings.partyRoomBytes;
+    return Infinity;
+  }
+
+  /**
+   * Whether `extra` more bytes would take the room past its size limit. The running estimate over-counts
+   * (an update's bytes are more than what it adds to the merged state), so near the limit the document is
+   * measured exactly before anything is refused.
+   */
+  wouldOverflow(extra: number): boolean {
+    const limit = this.sizeLimit;
+    if (this.sizeEstimate + extra <= limit) return false;
+    this.sizeEstimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.sizeEstimate + extra > limit;
+  }
+
+  /** The write budget of a person in this room, shared by all their connections to it. */
+  budgetOf(personId: string): ByteBudget {
+    let budget = this.budgets.get(personId);
+    if (!budget) this.budgets.set(personId, (budget = new ByteBudget(this.settings.writeBytesPerMinute)));
+    return budget;
   }
 
   leave(peer: Peer): void {
@@ -94,6 +165,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.textIndex?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,6 +1,17 @@
 import type { Store } from '../storage/store.js';
 import { Room } from './room.js';
 import type { RoomHooks } from './hooks.js';
+import { MemoryClientIds, type ClientIdClaims } from './clientIds.js';
+import { syncSettings, type SyncSettings } from './settings.js';
+
+/** What the rooms of a server share; each part has a default (claims in memory, limits from the environment). */
+export interface RoomsOptions {
+  /** Who claimed which Yjs client ids (the server passes its repository). */
+  claims?: ClientIdClaims;
+  settings?: SyncSettings;
+  /** Called after a person's accepted update changed the text of drafts in a party room. */
+  onDraftsEdited?: (room: Room, draftIds: string[], personId: string) => void;
+}
 
 /**
  * The rooms loaded in memory. A room is loaded from storage on first use (synchronously, so nobody is
@@ -8,18 +19,26 @@ import type { RoomHooks } from './hooks.js';
  */
 export class Rooms {
   private readonly loaded = new Map<string, Room>();
+  readonly claims: ClientIdClaims;
+  readonly settings: SyncSettings;
+  readonly onDraftsEdited: NonNullable<RoomsOptions['onDraftsEdited']>;
 
   constructor(
     private readonly store: Store,
     /** Features' hooks, run in every room this loads (numbering, in the server). */
     private readonly hooks: RoomHooks = {},
-  ) {}
+    options: RoomsOptions = {},
+  ) {
+    this.claims = options.claims ?? new MemoryClientIds();
+    this.settings = options.settings ?? syncSettings();
+    this.onDraftsEdited = options.onDraftsEdited ?? (() => {});
+  }
 
   /** The loaded room, loading it from storage first if needed. */
   open(name: string): Room {
     let room = this.loaded.get(name);
     if (!room) {
-      room = new Room(name, this.store, this.hooks);
+      room = new Room(name, this.store, { claims: this.claims, settings: this.settings, hooks: this.hooks });
       room.compactIfLong();
       this.loaded.set(name, room);
     }

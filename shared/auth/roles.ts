@@ -11,6 +11,8 @@ export type DraftingMode = 'closed' | 'open';
 export type Action =
   /** Edit the agenda text directly. */
   | 'text.edit'
+  /** Add, remove or move chapters, sections and measures in the text (others may only change words in measures). */
+  | 'text.structure'
   /** Propose, draft, submit and withdraw amendments of one's own party. */
   | 'amendment.propose'
   /** Accept or reject submitted amendments, group alternatives. */
@@ -35,6 +37,7 @@ export type Action =
 const ALLOWED: Record<Role, readonly Action[]> = {
   chair: [
     'text.edit',
+    'text.structure',
     'amendment.propose',
     'amendment.decide',
     'position.set',
@@ -62,6 +65,7 @@ export function can(role: Role, action: Action, mode: DraftingMode = 'closed'): 
 /** Each action in the words of a Dutch sentence: "Uw rol … mag dit niet doen: <words>." */
 const ACTION_WORDS: Record<Action, string> = {
   'text.edit': 'de tekst wijzigen',
+  'text.structure': 'hoofdstukken, secties en maatregelen toevoegen, verwijderen of verplaatsen',
   'amendment.propose': 'amendementen van de eigen partij opstellen, indienen, wijzigen of intrekken',
   'amendment.decide': 'over amendementen beslissen',
   'position.set': 'het standpunt van de eigen partij vastleggen',

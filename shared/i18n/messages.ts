@@ -58,6 +58,16 @@ const coreNl = {
   closedUnauthorized:
     'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
+  closedRefused:
+    'Uw laatste wijziging was hier niet toegestaan en is niet opgeslagen; de tekst is opnieuw geladen.',
+  closedClientId:
+    'Uw laatste wijziging is niet opgeslagen omdat de verbinding als iemand anders schreef; de tekst is opnieuw geladen.',
+  closedRoomFull:
+    'Deze ruimte is vol: nieuwe tekst wordt niet meer opgeslagen. Meld het aan het secretariaat.',
+  closedWriteQuota: 'U schreef in korte tijd te veel tekst; de verbinding wordt zo hersteld.',
+  closedTooManyConnections: 'U heeft te veel vensters tegelijk open; sluit er een paar en herlaad de pagina.',
+  closedResync: 'De verbinding liep uit de pas; de tekst wordt opnieuw gesynchroniseerd.',
+  dismiss: 'Sluiten',
   outlineFilter: 'Inhoud filteren',
   outlineFilterAll: 'Alle maatregelen',
   outlineFilterPending: 'Met openstaande amendementen',
@@ -132,6 +142,15 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   role_observer: 'observer',
   closedUnauthorized: 'Your sign-in is invalid, expired or revoked. Ask the secretariat for a new link.',
   closedForbidden: 'You have no access (any more) to this room.',
+  closedRefused:
+    'Your last change did not fit the structure of the agenda and was not saved; the text was reloaded.',
+  closedClientId:
+    'Your last change was not saved because the connection wrote as someone else; the text was reloaded.',
+  closedRoomFull: 'This room is full: new text is no longer saved. Tell the secretariat.',
+  closedWriteQuota: 'You wrote too much text in a short time; reconnecting shortly.',
+  closedTooManyConnections: 'You have too many windows open at once; close some and reload the page.',
+  closedResync: 'The connection got out of step; the text is being synchronised again.',
+  dismiss: 'Dismiss',
   outlineFilter: 'Filter contents',
   outlineFilterAll: 'All measures',
   outlineFilterPending: 'With pending amendments',

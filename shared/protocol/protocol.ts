@@ -32,6 +32,20 @@ export const CloseCode = {
   tooLarge: 4413,
   /** Too many messages in too short a time: reconnect after a pause. */
   tooManyRequests: 4290,
+  /** More bytes written in a minute than a person may write in a room: reconnect after a pause. */
+  writeQuota: 4291,
+  /**
+   * An update the text's schema or the writer's role does not allow (an unknown node, a node in the wrong
+   * place, a changed or duplicate id, a structural change by a negotiator, a party-room field only the server
+   * writes). Final: the client's document holds the refused change, so it starts again from a fresh copy.
+   */
+  refused: 4422,
+  /** An update written with a Yjs client id that belongs to another person. Final, like `refused`. */
+  clientIdTaken: 4409,
+  /** The room is at its size limit: growth is refused. Final, like `refused`. */
+  roomFull: 4414,
+  /** The person already has as many open connections as allowed. */
+  tooManyConnections: 4429,
   /** The server shuts down or restarts. */
   goingAway: 1001,
 } as const;

@@ -72,7 +72,8 @@ describe('amendments through the API and live clients', () => {
     const at = M1.indexOf('100.000');
     text.delete(at, '100.000'.length);
     text.insert(at, '120.000');
-    (entry.get('authors') as Y.Array<string>).push([vvd2.personId]);
+    // Whoever types in a draft becomes one of its authors: the server adds them (clients never write authors).
+    await eventually(() => (entry.get('authors') as Y.Array<string>).toArray().includes(vvd2.personId));
     const seen = await (async () => {
       for (;;) {
         const got = await ok(vvd, 'GET', `${DOC}/amendments/${draft.id}`);

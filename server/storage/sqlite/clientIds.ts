@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+import type { ClientIdOwner, ClientIdRepository } from '../../sync/clientIds.js';
+
+/**
+ * The claims of Yjs client ids on SQLite (made by migration 10), read per document once into memory: the
+ * server is the only process that writes them, and it asks on every update.
+ */
+export class SqliteClientIds implements ClientIdRepository {
+  private readonly cache = new Map<string, Map<number, ClientIdOwner>>();
+  private readonly q;
+
+  constructor(db: Database.Database) {
+    this.q = {
+      all: db.prepare<[string], { client_id: number; person_id: string | null }>(
+        'SELECT client_id, person_id FROM client_ids WHERE document_id = ?',
+      ),
+      insert: db.prepare(
+        'INSERT INTO client_ids (document_id, client_id, person_id, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+      remove: db.prepare('DELETE FROM client_ids WHERE document_id = ?'),
+    };
+  }
+
+  private claims(documentId: string): Map<number, ClientIdOwner> {
+    let claims = this.cache.get(documentId);
+    if (!claims) {
+      claims = new Map(this.q.all.all(documentId).map((row) => [row.client_id, row.person_id]));
+      this.cache.set(documentId, claims);
+    }
+    return claims;
+  }
+
+  ownerOf(documentId: string, clientId: number): ClientIdOwner | undefined {
+    return this.claims(documentId).get(clientId);
+  }
+
+  claim(documentId: string, clientId: number, owner: ClientIdOwner): boolean {
+    const claims = this.claims(documentId);
+    const current = claims.get(clientId);
+    if (current !== undefined) return current === owner;
+    this.q.insert.run(documentId, clientId, owner, new Date().toISOString());
+    claims.set(clientId, owner);
+    return true;
+  }
+
+  removeDocument(documentId: string): void {
+    this.q.remove.run(documentId);
+    this.cache.delete(documentId);
+  }
+}

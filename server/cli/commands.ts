@@ -5,9 +5,10 @@ import { CliError, option, type Args } from './args.js';
 import { importAgendaFile } from './readAgendaFile.js';
 import { EXPORT_USAGE, exportCommand } from './export.js';
 import { importJsonCommand } from './importJson.js';
-import { invite, revoke } from './people.js';
+import { admin, invite, revoke } from './people.js';
 import { backup, restore, verify } from './backup.js';
 import { withStorage } from './storage.js';
+import { refuseReplaceWhileServing } from './running.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
 export interface Command {
@@ -34,6 +35,7 @@ export const commands: Record<string, Command> = {
     switches: ['json'],
     run: invite,
   },
+  admin: { usage: 'akkoord admin --name "<naam>" [--json]', switches: ['json'], run: admin },
   revoke: { usage: 'akkoord revoke --person <id> | --doc <id> --name "<naam>"', switches: [], run: revoke },
   backup: { usage: 'akkoord backup <bestand>', switches: [], run: backup },
   restore: { usage: 'akkoord restore <bestand>', switches: [], run: restore },
@@ -65,6 +67,7 @@ export const commands: Record<string, Command> = {
       if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda.');
       if (!DOCUMENT_ID.test(id))
         throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
+      if (args.options.has('replace')) refuseReplaceWhileServing(id);
       const agenda = await parseFile(args.positional[0]);
       return withStorage(({ store }) => {
         if (store.getDocument(id) && !args.options.has('replace')) {

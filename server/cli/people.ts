@@ -1,6 +1,7 @@
 import { isRole } from '../../shared/auth/roles.js';
 import { dataDir, port } from '../config.js';
 import { invitePerson } from '../people/invite.js';
+import { appointAdministrator } from '../people/admin.js';
 import { loadSigningKey } from '../auth/tokens.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
@@ -67,5 +68,19 @@ export async function revoke(args: Args, out: (line: string) => void): Promise<v
     out(
       `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
     );
+  });
+}
+
+/**
+ * `akkoord admin --name "<name>" [--json]`: a new administrator of this installation (creates negotiations,
+ * appoints their chairs, reads no party's rooms), with their personal sign-in link.
+ */
+export async function admin(args: Args, out: (line: string) => void): Promise<void> {
+  const name = option(args, 'name');
+  if (!name) throw new CliError('Geef de naam van de beheerder op met --name "…".');
+  await withStorage(async ({ administrators }) => {
+    const made = await appointAdministrator(administrators, loadSigningKey(dataDir()), publicUrl(), name);
+    if (args.options.has('json')) out(JSON.stringify({ token: made.token, url: made.url }));
+    else out(`${made.admin.name} (beheerder) kan zich aanmelden met:\n  ${made.url}`);
   });
 }

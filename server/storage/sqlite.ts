@@ -12,6 +12,7 @@ import { SqliteComments } from './sqlite/comments.js';
 import { SqliteVersions } from './sqlite/versions.js';
 import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
+import { SqliteAdministrators } from './sqlite/administrators.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -67,16 +68,18 @@ export function openSqliteStorage(file: string): SqliteStorage {
   const versions = new SqliteVersions(db);
   const sessions = new SqliteSessions(db);
   const numbers = new SqliteNumbers(db);
+  const administrators = new SqliteAdministrators(db);
   const store = new SqliteStore(
     db,
     audit,
     people,
-    documentRows({ audit, people, amendments, comments, versions, sessions, numbers }),
+    documentRows({ audit, people, administrators, amendments, comments, versions, sessions, numbers }),
   );
   return {
     store,
     audit,
     people,
+    administrators,
     amendments,
     comments,
     versions,

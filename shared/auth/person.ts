@@ -26,3 +26,12 @@ export interface Person {
   party: string;
   role: Role;
 }
+
+/**
+ * An administrator of the instance: creates negotiations and appoints their chairs. Belongs to no document
+ * and no party, so no room of a party is ever theirs.
+ */
+export interface Administrator {
+  id: string;
+  name: string;
+}

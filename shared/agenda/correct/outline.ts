@@ -23,9 +23,17 @@ export type OutlineItem =
 /** The kinds of item. */
 export type OutlineKind = OutlineItem['kind'];
 
-/** The lines of `entries` with a role and ref, in order. */
-function linesOf(entries: readonly SourceEntry[], role: SourceRole, ref: string): number[] {
-  return entries.filter((e) => e.role === role && e.ref === ref).map((e) => e.line);
+/** The lines of `entries` by role and ref, in order: `linesOf(role, ref)`. */
+function lineIndex(entries: readonly SourceEntry[]): (role: SourceRole, ref: string) => number[] {
+  const index = new Map<string, number[]>();
+  for (const e of entries) {
+    if (e.ref === undefined) continue;
+    const key = `${e.role} ${e.ref}`;
+    const lines = index.get(key);
+    if (lines) lines.push(e.line);
+    else index.set(key, [e.line]);
+  }
+  return (role, ref) => index.get(`${role} ${ref}`) ?? [];
 }
 
 /**
@@ -35,11 +43,10 @@ function linesOf(entries: readonly SourceEntry[], role: SourceRole, ref: string)
 function shareLines(
   paragraphs: readonly string[],
   lines: readonly number[],
-  entries: readonly SourceEntry[],
+  text: ReadonlyMap<number, string>,
 ): number[][] {
   const shares = paragraphs.map((): number[] => []);
   if (paragraphs.length === 0) return shares;
-  const text = new Map(entries.map((e) => [e.line, e.text]));
   let current = 0;
   let cursor = 0;
   for (const line of lines) {
@@ -63,10 +70,12 @@ function shareLines(
  */
 export function flatten(chapters: readonly Chapter[], entries: readonly SourceEntry[]): OutlineItem[] {
   const items: OutlineItem[] = [];
+  const linesOf = lineIndex(entries);
+  const texts = new Map(entries.map((e) => [e.line, e.text]));
   for (const chapter of chapters) {
     const ref = chapter.id;
-    items.push({ kind: 'chapter', title: chapter.title, lines: linesOf(entries, 'chapter', ref), ref });
-    const intro = shareLines(chapter.intro, linesOf(entries, 'chapter-intro', ref), entries);
+    items.push({ kind: 'chapter', title: chapter.title, lines: linesOf('chapter', ref), ref });
+    const intro = shareLines(chapter.intro, linesOf('chapter-intro', ref), texts);
     chapter.intro.forEach((text, i) => items.push({ kind: 'paragraph', text, lines: intro[i]!, ref }));
     for (const section of chapter.sections) {
       const ref = section.id;
@@ -75,16 +84,16 @@ export function flatten(chapters: readonly Chapter[], entries: readonly SourceEn
           kind: 'section',
           title: section.title,
           runIn: section.runIn,
-          lines: linesOf(entries, 'section', ref),
+          lines: linesOf('section', ref),
           ref,
         });
-      const own = shareLines(section.intro, linesOf(entries, 'section-intro', ref), entries);
+      const own = shareLines(section.intro, linesOf('section-intro', ref), texts);
       section.intro.forEach((text, i) => items.push({ kind: 'paragraph', text, lines: own[i]!, ref }));
       for (const measure of section.measures)
         items.push({
           kind: 'measure',
           text: measure.text,
-          lines: linesOf(entries, 'measure', measure.id),
+          lines: linesOf('measure', measure.id),
           ref: measure.id,
         });
     }

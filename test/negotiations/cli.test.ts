@@ -54,11 +54,20 @@ describe('npx akkoord admin', () => {
     const dir = tmp();
     const made = akkoord(['admin', '--name', 'Bea Beheer', '--json'], dir);
     expect(made.code).toBe(0);
-    const { token, url } = JSON.parse(made.stdout);
+    const { token, url, admin } = JSON.parse(made.stdout);
     expect(url).toContain(`/signin#token=${encodeURIComponent(token)}`);
     server = await startTestServer({ dir });
     const me = await server.api(token, 'GET', '/api/me');
-    expect(me.body).toEqual({ kind: 'admin', admin: { id: expect.any(String), name: 'Bea Beheer' } });
+    expect(me.body).toEqual({ kind: 'admin', admin: { id: admin, name: 'Bea Beheer' } });
+    await server.stop();
+    server = null;
+
+    // Revoked like a person, by id: the link no longer signs in.
+    const revoked = akkoord(['revoke', '--person', admin], dir);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toContain('Toegang van beheerder Bea Beheer is ingetrokken');
+    server = await startTestServer({ dir });
+    expect((await server.api(token, 'GET', '/api/me')).status).toBe(401);
   });
 
   it('refuses without a name, with one sentence', () => {

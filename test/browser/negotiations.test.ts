@@ -46,6 +46,13 @@ describe('a new negotiation in the browser', () => {
     await page.waitForURL(`${server.app.url}/`);
     await page.locator('.cards a[href="/d/d66-cda"]').waitFor();
     expect(await page.locator('.me').textContent()).toContain('Bea Beheer');
+    // A chair for an existing negotiation: their link at once.
+    const card = page.locator('.cards li').filter({ has: page.locator('a[href="/d/d66-cda"]') });
+    await card.getByRole('button', { name: 'Voorzitter aanstellen' }).click();
+    await card.getByLabel('Naam van de nieuwe voorzitter').fill('Vera Vervanger');
+    await card.getByRole('button', { name: 'Aanstellen' }).click();
+    expect(await card.locator('.invite-link input').inputValue()).toMatch(/\/signin#token=/u);
+    expect(server.storage.people.people('d66-cda').map((p) => p.name)).toContain('Vera Vervanger');
     await page.getByRole('link', { name: 'Nieuwe onderhandeling' }).click();
     await page.waitForURL(`${server.app.url}/nieuw`);
 

@@ -22,6 +22,7 @@ const REASONS: Partial<Record<number, MessageKey>> = {
   [CloseCode.notFound]: 'closedNotFound',
   [CloseCode.unauthorized]: 'closedUnauthorized',
   [CloseCode.forbidden]: 'closedForbidden',
+  [CloseCode.replaced]: 'closedReplaced',
 };
 
 /** The websocket base URL of this page's server (`ws(s)://host/sync`). */

@@ -11,6 +11,6 @@ export function refuseReplaceWhileServing(documentId: string): void {
   if (!serverRunning(dataDir())) return;
   throw new Conflict(
     'running server',
-    `Akkoord draait op deze gegevens, dus ${documentId} wordt niet vervangen (er is niets gewijzigd): stop de server eerst en start hem daarna opnieuw, of importeer onder een nieuwe --id.`,
+    `Akkoord draait op deze gegevens, dus ${documentId} wordt niet vervangen (er is niets gewijzigd): stop de server eerst, laat een beheerder de agenda vervangen met PUT /api/documents/${documentId}, of importeer onder een nieuwe --id.`,
   );
 }

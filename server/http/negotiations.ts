@@ -1,6 +1,7 @@
 import express from 'express';
 import { z } from 'zod';
 import { negotiationAgendaSchema, describeIssue } from '../../shared/agenda/schema.js';
+import type { Agenda } from '../../shared/agenda/types.js';
 import { SECRETARIAT } from '../../shared/auth/person.js';
 import { DOCUMENT_ID } from '../../shared/protocol/rooms.js';
 import type { AppContext } from '../context.js';
@@ -9,6 +10,7 @@ import { Invalid } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
 import { invitePerson } from '../people/invite.js';
 import { createNegotiation } from '../negotiations/create.js';
+import { replaceAgenda } from '../negotiations/replace.js';
 
 const PartySchema = z.object({
   short: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
@@ -40,6 +42,9 @@ const FIELD_SENTENCES: Record<string, string> = {
   chair: 'Geef de naam van de voorzitter, hoogstens 80 tekens.',
 };
 
+/** The body of `PUT /api/documents/:id`: a new agenda, and a title when it is not the agenda's own. */
+const ReplaceBody = z.object({ title: z.string().trim().min(1).max(300).optional(), agenda: z.unknown() });
+
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -49,9 +54,19 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   );
 }
 
+/** The agenda of a request, checked by the schema the importer's output satisfies, or `Invalid` with a sentence. */
+function checkedAgenda(value: unknown): Agenda {
+  const agenda = negotiationAgendaSchema.safeParse(value);
+  if (!agenda.success)
+    throw new Invalid(
+      `De agenda is ongeldig: ${describeIssue(agenda.error.issues[0]!, value, 'agenda')}; er is niets opgeslagen.`,
+    );
+  return agenda.data;
+}
+
 /**
  * The administrator's work on negotiations: creating one from a checked agenda (the importer's output,
- * perhaps corrected), and appointing a chair of an existing one.
+ * perhaps corrected), replacing a negotiation's agenda while people work in it, and appointing a chair.
  */
 export function negotiationsRouter(ctx: AppContext): express.Router {
   const router = express.Router();
@@ -59,15 +74,10 @@ export function negotiationsRouter(ctx: AppContext): express.Router {
   router.post('/documents', async (req, res) => {
     requireInstanceAction(req, 'negotiation.create');
     const input = parse(NegotiationBody, req.body);
-    const agenda = negotiationAgendaSchema.safeParse(input.agenda);
-    if (!agenda.success)
-      throw new Invalid(
-        `De agenda is ongeldig: ${describeIssue(agenda.error.issues[0]!, input.agenda, 'agenda')}; er is niets opgeslagen.`,
-      );
     const made = await createNegotiation(ctx, {
       id: input.id,
       title: input.title,
-      agenda: agenda.data,
+      agenda: checkedAgenda(input.agenda),
       parties: input.parties,
       chair: input.chair ?? { name: 'Voorzitter' },
     });
@@ -76,6 +86,14 @@ export function negotiationsRouter(ctx: AppContext): express.Router {
       parties: made.parties,
       chair: { id: made.chair.person.id, name: made.chair.person.name, url: made.chair.url },
     });
+  });
+
+  /** Replaces a negotiation's agenda live: open editors are told to reload (see `replaceAgenda`). */
+  router.put('/documents/:id', (req, res) => {
+    requireInstanceAction(req, 'negotiation.create');
+    const input = parse(ReplaceBody, req.body);
+    const agenda = checkedAgenda(input.agenda);
+    res.json(replaceAgenda(ctx, req.params.id, { title: input.title, agenda }));
   });
 
   router.post('/documents/:id/chairs', async (req, res) => {

@@ -58,6 +58,7 @@ const coreNl = {
   closedUnauthorized:
     'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
+  closedReplaced: 'De agenda van deze onderhandeling is vervangen. Herlaad de pagina om de nieuwe tekst te zien.',
   outlineFilter: 'Inhoud filteren',
   outlineFilterAll: 'Alle maatregelen',
   outlineFilterPending: 'Met openstaande amendementen',
@@ -132,6 +133,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   role_observer: 'observer',
   closedUnauthorized: 'Your sign-in is invalid, expired or revoked. Ask the secretariat for a new link.',
   closedForbidden: 'You have no access (any more) to this room.',
+  closedReplaced: "This negotiation's agenda has been replaced. Reload the page to see the new text.",
   outlineFilter: 'Filter contents',
   outlineFilterAll: 'All measures',
   outlineFilterPending: 'With pending amendments',

@@ -120,7 +120,7 @@ describe('import --replace while the server runs', () => {
       const refused = akkoord(args, dir);
       expect(refused.code).toBe(73);
       expect(refused.stderr.trim()).toBe(
-        'Akkoord draait op deze gegevens, dus d66-cda wordt niet vervangen (er is niets gewijzigd): stop de server eerst en start hem daarna opnieuw, of importeer onder een nieuwe --id.',
+        'Akkoord draait op deze gegevens, dus d66-cda wordt niet vervangen (er is niets gewijzigd): stop de server eerst, laat een beheerder de agenda vervangen met PUT /api/documents/d66-cda, of importeer onder een nieuwe --id.',
       );
     }
     // A new id is no replacement: it is stored, and the running server serves it.

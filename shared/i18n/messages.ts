@@ -58,7 +58,8 @@ const coreNl = {
   closedUnauthorized:
     'Uw aanmelding is ongeldig, verlopen of ingetrokken. Vraag het secretariaat om een nieuwe link.',
   closedForbidden: 'U heeft geen toegang (meer) tot deze ruimte.',
-  closedReplaced: 'De agenda van deze onderhandeling is vervangen. Herlaad de pagina om de nieuwe tekst te zien.',
+  closedReplaced:
+    'De agenda van deze onderhandeling is vervangen. Herlaad de pagina om de nieuwe tekst te zien.',
   outlineFilter: 'Inhoud filteren',
   outlineFilterAll: 'Alle maatregelen',
   outlineFilterPending: 'Met openstaande amendementen',

@@ -40,7 +40,7 @@ export async function importJsonCommand(args: Args, out: (line: string) => void)
   if (!DOCUMENT_ID.test(id))
     throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
   const replace = args.options.has('replace');
-  if (replace) refuseReplaceWhileServing(id);
+  if (replace) refuseReplaceWhileServing(id, false);
   const data = readExport(args.positional[0]);
   const summary = await withSources((src) => {
     if (src.store.getDocument(id) && !replace)

@@ -9,7 +9,7 @@ import { connectClient, eventually, findMeasure, measureText, synced } from '../
 import { openSqliteStore } from '../../server/storage/sqlite.js';
 import { applyStoredUpdates } from '../../server/sync/room.js';
 import * as Y from 'yjs';
-import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
+import { CloseCode, TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 
 const AGENDA = path.resolve('fixtures/d66-cda-uitnodiging-2025.txt');
 const OTHER = path.resolve('fixtures/agendas/d66-cda.docx');
@@ -120,7 +120,7 @@ describe('import --replace while the server runs', () => {
       const refused = akkoord(args, dir);
       expect(refused.code).toBe(73);
       expect(refused.stderr.trim()).toBe(
-        'Akkoord draait op deze gegevens, dus d66-cda wordt niet vervangen (er is niets gewijzigd): stop de server eerst, laat een beheerder de agenda vervangen met PUT /api/documents/d66-cda, of importeer onder een nieuwe --id.',
+        'Akkoord draait op deze gegevens, dus d66-cda wordt niet vervangen (er is niets gewijzigd): geef --token <token van een beheerder> om de agenda in de draaiende server te vervangen, stop de server eerst, of importeer onder een nieuwe --id.',
       );
     }
     // A new id is no replacement: it is stored, and the running server serves it.
@@ -139,6 +139,48 @@ describe('import --replace while the server runs', () => {
     const replaced = akkoord(['import', AGENDA, '--id', 'd66-cda', '--replace', '--title', 'Nieuw'], dir);
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toContain('"Nieuw"');
+  });
+
+  it('with an administrator’s --token, replaces the agenda in the running server: open editors are closed for a reload', async () => {
+    const dir = tmp();
+    proc = await startServerProcess(dir);
+    const output = proc.output();
+    const chair = chairTokenFrom(output);
+    const admin = tokenAfter(output, 'Beheerder van deze installatie');
+    const wsUrl = proc.url.replace(/^http/, 'ws') + '/sync';
+    const c = connectClient(wsUrl, 'd66-cda', { token: chair });
+    await synced(c.provider);
+    const codes: number[] = [];
+    c.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code));
+    measureText(c.fragment, 'm-1-1-1').insert(0, 'OUD ');
+    await eventually(() => storedText(dir, 'm-1-1-1')?.startsWith('OUD ') ?? false, 100);
+
+    const env = { AKKOORD_URL: proc.url };
+    const wrong = akkoord(
+      ['import', OTHER, '--id', 'd66-cda', '--replace', '--token', chair],
+      dir,
+      undefined,
+      env,
+    );
+    expect(wrong.code).toBe(77);
+    expect(wrong.stderr.trim()).toMatch(/^Uw rol \(chair\) mag dit niet doen/u);
+
+    const done = akkoord(
+      ['import', OTHER, '--id', 'd66-cda', '--replace', '--token', admin, '--title', 'Vervangen'],
+      dir,
+      undefined,
+      env,
+    );
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('Document d66-cda vervangen in de draaiende server: "Vervangen"');
+    await eventually(() => codes.includes(CloseCode.replaced));
+    expect(storedText(dir, 'm-1-1-1')).toMatch(/^We willen schrappen in bezwaarprocedures/u);
+    const fresh = connectClient(wsUrl, 'd66-cda', { token: chair });
+    await synced(fresh.provider);
+    expect(measureText(fresh.fragment, 'm-1-1-1').toString()).toBe(storedText(dir, 'm-1-1-1'));
+    c.provider.destroy();
+    fresh.provider.destroy();
   });
 
   it('refuses a JSON export with --replace too', async () => {

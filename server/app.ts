@@ -14,7 +14,8 @@ import { ConnectionRegistry } from './sync/registry.js';
 import { httpServerOptions } from './sync/upgrade.js';
 import { addDraftAuthors } from './amendments/drafts.js';
 import { Authenticator } from './auth/auth.js';
-import { roomAccess } from './auth/access.js';
+import { accountRoomAccess } from './auth/access.js';
+import { accountId, accountName, standingOf } from './auth/account.js';
 import { authenticate } from './auth/request.js';
 import { loadSigningKey } from './auth/tokens.js';
 import type { AppContext } from './context.js';
@@ -72,8 +73,18 @@ export function roomOfPath(pathname: string): string | null {
  * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store, audit, people, amendments, comments, versions, sessions, numbers, clientIds } =
-    options.storage;
+  const {
+    store,
+    audit,
+    people,
+    administrators,
+    amendments,
+    comments,
+    versions,
+    sessions,
+    numbers,
+    clientIds,
+  } = options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
@@ -81,6 +92,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     store,
     audit,
     people,
+    administrators,
     amendments,
     comments,
     versions,
@@ -98,6 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
         now: options.now ?? (() => new Date()),
       }),
+      administrators,
     ),
     connections: new ConnectionRegistry(),
     key,
@@ -147,26 +160,30 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       void (async () => {
         const admission = await admitUpgrade(req, url, ctx.auth, origins);
         if (admission.kind === 'refused') return refuse(admission.code, admission.reason);
-        const person = admission.person;
+        const account = admission.account;
+        const id = accountId(account);
         if (!store.getDocument(room.documentId)) {
           return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
         }
         const access = () => {
-          const current = people.person(person.id);
-          if (!current || !people.isActive(current)) return 'none' as const;
-          return roomAccess(current, room, people.drafting(room.documentId));
+          // Asked again on every message: a revocation or a change of drafting counts at once.
+          const current = ctx.auth.account(id);
+          if (!current) return 'none' as const;
+          return accountRoomAccess(current, room, people.drafting(room.documentId));
         };
         if (access() === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
-        if (ctx.connections.count(person.id) >= ctx.rooms.settings.connectionsPerPerson)
+        if (ctx.connections.count(id) >= ctx.rooms.settings.connectionsPerPerson)
           return refuse(CloseCode.tooManyConnections, 'Te veel open verbindingen; sluit andere vensters');
-        const party = people.party(person.documentId, person.party);
+        const person = account.kind === 'person' ? account.person : null;
+        const party = person ? people.party(person.documentId, person.party) : null;
         const conn = serveConnection(ws, ctx.rooms, name, {
-          personId: person.id,
+          personId: id,
+          // Everyone in the room sees who reads along, an administrator too.
           user: {
-            name: person.name,
-            party: person.party,
+            name: accountName(account),
+            party: person?.party ?? '',
             color: party?.color ?? FALLBACK_COLOR,
-            role: person.role,
+            role: standingOf(account),
           },
           access,
         });

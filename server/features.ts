@@ -6,6 +6,7 @@ import { commentsFeature } from './comments/feature.js';
 import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
+import { negotiationsFeature } from './negotiations/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -19,4 +20,5 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   exportFeature,
   versionsFeature,
   importsFeature,
+  negotiationsFeature,
 ];

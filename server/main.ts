@@ -6,6 +6,7 @@ import { startApp } from './app.js';
 import { dataDir, databaseFile, port, sessionIdleHours } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
+import { ensureFirstAdministrator } from './people/admin.js';
 import { writePidFile } from './pidfile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +53,14 @@ async function main(): Promise<void> {
           ' --party D66 --role negotiator --name "…"',
       );
     }
+  }
+
+  const adminLink = await ensureFirstAdministrator(app.ctx.administrators, app.ctx.key, app.ctx.publicUrl());
+  if (adminLink) {
+    console.log(
+      `\nBeheerder van deze installatie (nieuwe onderhandelingen aanmaken en hun voorzitters aanstellen):\n  ${adminLink}\n`,
+    );
+    console.log('Meer beheerders met: npx akkoord admin --name "…"');
   }
 
   // Printed last: scripts and tests wait for this line to know the server is ready.

@@ -1,17 +1,23 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { SignInNeeded, SignInPage } from './SignIn.js';
-import { api, ApiError, type Me } from './session.js';
+import { api, ApiError, type Account } from './session.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { DocumentPage } from './DocumentPage.js';
-import { Header } from './Header.js';
+import { HomePage } from '../negotiations/HomePage.js';
+import { NewNegotiationPage } from '../negotiations/NewNegotiationPage.js';
+import { AdminDocumentPage } from '../negotiations/AdminDocumentPage.js';
 
-type Route = { page: 'document'; id: string } | { page: 'list' } | { page: 'signin' };
+type Route = { page: 'document'; id: string } | { page: 'home' } | { page: 'new' } | { page: 'signin' };
 
-/** `/d/<id>` opens a document, `/signin#token=…` signs in; `/` lists the documents. */
+/**
+ * `/d/<id>` opens a negotiation, `/signin#token=…` signs in, `/nieuw` makes a new negotiation (an
+ * administrator); `/` lists the negotiations.
+ */
 function route(): Route {
   if (location.pathname === '/signin') return { page: 'signin' };
+  if (location.pathname === '/nieuw') return { page: 'new' };
   const match = /^\/d\/([^/]+)\/?$/.exec(location.pathname);
-  return match ? { page: 'document', id: decodeURIComponent(match[1]!) } : { page: 'list' };
+  return match ? { page: 'document', id: decodeURIComponent(match[1]!) } : { page: 'home' };
 }
 
 export function App() {
@@ -21,21 +27,31 @@ export function App() {
       {current.page === 'signin' ? (
         <SignInPage />
       ) : current.page === 'document' ? (
-        <SignedIn>{(me) => <DocumentPage documentId={current.id} me={me} />}</SignedIn>
+        <SignedIn>
+          {(account) =>
+            account.kind === 'admin' ? (
+              <AdminDocumentPage documentId={current.id} me={account} />
+            ) : (
+              <DocumentPage documentId={current.id} me={account} />
+            )
+          }
+        </SignedIn>
+      ) : current.page === 'new' ? (
+        <SignedIn>{(account) => <NewNegotiationPage account={account} />}</SignedIn>
       ) : (
-        <SignedIn>{() => <DocumentList />}</SignedIn>
+        <SignedIn>{(account) => <HomePage account={account} />}</SignedIn>
       )}
     </I18nProvider>
   );
 }
 
-/** Renders its children for the signed-in person, or tells how to sign in. */
-function SignedIn({ children }: { children: (me: Me) => ReactNode }) {
+/** Renders its children for the signed-in person or administrator, or tells how to sign in. */
+function SignedIn({ children }: { children: (account: Account) => ReactNode }) {
   const { t } = useI18n();
-  const [state, setState] = useState<{ me: Me } | { error: Error } | null>(null);
+  const [state, setState] = useState<{ account: Account } | { error: Error } | null>(null);
   useEffect(() => {
-    api<Me>('GET', '/api/me')
-      .then((me) => setState({ me }))
+    api<Account>('GET', '/api/me')
+      .then((account) => setState({ account }))
       .catch((error: Error) => setState({ error }));
   }, []);
   if (!state) return <p className="loading">{t('loading')}</p>;
@@ -43,50 +59,5 @@ function SignedIn({ children }: { children: (me: Me) => ReactNode }) {
     const unauthorized = state.error instanceof ApiError && state.error.status === 401;
     return <SignInNeeded reason={unauthorized ? undefined : state.error.message} />;
   }
-  return <>{children(state.me)}</>;
-}
-
-interface DocumentSummary {
-  id: string;
-  title: string;
-  counts: { chapters: number; measures: number };
-}
-
-/** The documents on this server. With a single one (the usual case), it opens at once. */
-function DocumentList() {
-  const { t } = useI18n();
-  const [docs, setDocs] = useState<DocumentSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<DocumentSummary[]>('GET', '/api/documents')
-      .then((body) => {
-        if (body.length === 1) location.replace(`/d/${encodeURIComponent(body[0]!.id)}`);
-        else setDocs(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, []);
-  return (
-    <div className="document-page">
-      <Header title={t('documents')} />
-      <main className="list">
-        <h1>{t('documents')}</h1>
-        {error && <p className="error">{t('loadError', { error })}</p>}
-        {docs?.length === 0 && <p>{t('noDocuments')}</p>}
-        {docs && docs.length > 0 && <p>{t('documentsIntro')}</p>}
-        <ul className="cards">
-          {docs?.map((d) => (
-            <li key={d.id}>
-              <a href={`/d/${encodeURIComponent(d.id)}`}>
-                <strong>{d.title}</strong>
-                <span>
-                  {t('chaptersCount', { n: d.counts.chapters })} ·{' '}
-                  {t('measuresCount', { n: d.counts.measures })}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </main>
-    </div>
-  );
+  return <>{children(state.account)}</>;
 }

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from './i18n.js';
 import type { ConnectionState } from './useRoom.js';
-import { api, type Me } from './session.js';
+import { api, type Account } from './session.js';
 
 /** The top bar: where you are, who is here, the connection, who you are and the language switch. */
 export function Header(props: {
   title: string;
   connection?: ConnectionState;
-  me?: Me;
+  me?: Account;
   children?: ReactNode;
 }) {
   const { t, language, setLanguage } = useI18n();
@@ -30,9 +30,14 @@ export function Header(props: {
                 : '⚠'}
           </span>
         )}
-        {me && (
+        {me?.kind === 'person' && (
           <span className="me" style={{ borderColor: me.party?.color }}>
             <strong>{me.person.name}</strong> · {me.person.party} · {t(`role_${me.person.role}`)}
+          </span>
+        )}
+        {me?.kind === 'admin' && (
+          <span className="me">
+            <strong>{me.admin.name}</strong> · {t('roleAdmin')}
           </span>
         )}
         {me && (

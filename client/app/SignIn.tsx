@@ -3,7 +3,10 @@ import { useI18n } from './i18n.js';
 import { signIn } from './session.js';
 import { Header } from './Header.js';
 
-/** `/signin#token=…`: the page a personal link opens. Signs in, then opens the person's document. */
+/**
+ * `/signin#token=…`: the page a personal link opens. Signs in, then opens the person's document (an
+ * administrator: the list of negotiations).
+ */
 export function SignInPage() {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +17,9 @@ export function SignInPage() {
       return;
     }
     signIn(token)
-      .then((me) => location.replace(`/d/${encodeURIComponent(me.person.documentId)}`))
+      .then((me) =>
+        location.replace(me.kind === 'admin' ? '/' : `/d/${encodeURIComponent(me.person.documentId)}`),
+      )
       .catch((err: Error) => setError(err.message));
   }, [t]);
   return (

@@ -28,6 +28,7 @@ const REASONS: Partial<Record<number, MessageKey>> = {
   [CloseCode.writeQuota]: 'closedWriteQuota',
   [CloseCode.tooManyConnections]: 'closedTooManyConnections',
   [CloseCode.resync]: 'closedResync',
+  [CloseCode.replaced]: 'closedReplaced',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Person } from '../../shared/auth/person.js';
-import { can, type DraftingMode } from '../../shared/auth/roles.js';
+import { ADMIN, can, type DraftingMode } from '../../shared/auth/roles.js';
 import type { RoomRef } from '../../shared/protocol/rooms.js';
+import type { Account } from './account.js';
 
 export type Access = 'none' | 'read' | 'write';
 
@@ -22,4 +23,13 @@ export function roomAccess(person: Person, room: RoomRef, drafting: DraftingMode
       // reviewers and observers of the party read them. Party comment threads go through the API.
       return can(person.role, 'notes.write') ? 'write' : 'read';
   }
+}
+
+/**
+ * What an account may do in a room: a person as `roomAccess` says; an administrator reads the agenda text
+ * of any negotiation and nothing else — no meta room (amendments, positions), no party room.
+ */
+export function accountRoomAccess(account: Account, room: RoomRef, drafting: DraftingMode): Access {
+  if (account.kind === 'person') return roomAccess(account.person, room, drafting);
+  return room.kind === 'text' && can(ADMIN, 'negotiation.text') ? 'read' : 'none';
 }

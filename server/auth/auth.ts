@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { PeopleRepository, PersonRecord } from '../people/repository.js';
+import type { PeopleRepository } from '../people/repository.js';
+import type { AdministratorRepository } from '../people/administrators.js';
+import type { Account } from './account.js';
 import type { Sessions } from './sessions.js';
 import { verifyToken } from './tokens.js';
 
@@ -14,56 +16,63 @@ export const SESSION_COOKIE = 'akkoord_session';
 export type Credential = { kind: 'token'; token: string } | { kind: 'session'; id: string };
 
 /**
- * Turns a credential into a person: a token's signature must hold, a session must be live, and the person
- * must still be active (not revoked, not expired). Asked on every request and connection, so a revocation
- * takes effect at once.
+ * Turns a credential into an account — a person of a document, or an administrator of the instance: a
+ * token's signature must hold, a session must be live, and the account must still be active (not revoked,
+ * not expired). Asked on every request and connection, so a revocation takes effect at once.
  */
 export class Authenticator {
   constructor(
     private readonly key: Uint8Array,
     readonly people: PeopleRepository,
     readonly sessions: Sessions,
+    readonly administrators: AdministratorRepository,
   ) {}
 
-  /** The active person of a personal token, or null. */
-  async authenticate(token: string | null | undefined): Promise<PersonRecord | null> {
-    if (!token || token.length > 4096) return null;
-    const id = await verifyToken(this.key, token);
-    if (!id) return null;
+  /** The active account of an id (a token's subject, a session's), or null. */
+  account(id: string): Account | null {
     const person = this.people.person(id);
-    return person && this.people.isActive(person) ? person : null;
+    if (person) return this.people.isActive(person) ? { kind: 'person', person } : null;
+    const admin = this.administrators.administrator(id);
+    return admin && !admin.revokedAt ? { kind: 'admin', admin } : null;
   }
 
-  /** The active person of a credential, or null; a session of someone no longer active ends here. */
-  async identify(credential: Credential | null): Promise<PersonRecord | null> {
+  /** The active account of a personal token, or null. */
+  async authenticate(token: string | null | undefined): Promise<Account | null> {
+    if (!token || token.length > 4096) return null;
+    const id = await verifyToken(this.key, token);
+    return id ? this.account(id) : null;
+  }
+
+  /** The active account of a credential, or null; a session of someone no longer active ends here. */
+  async identify(credential: Credential | null): Promise<Account | null> {
     if (!credential) return null;
     if (credential.kind === 'token') return this.authenticate(credential.token);
-    const personId = this.sessions.use(credential.id);
-    if (!personId) return null;
-    const person = this.people.person(personId);
-    if (person && this.people.isActive(person)) return person;
+    const id = this.sessions.use(credential.id);
+    if (!id) return null;
+    const account = this.account(id);
+    if (account) return account;
     this.sessions.end(credential.id, 'Uw toegang is ingetrokken of verlopen');
     return null;
   }
 
   /**
-   * Signs in with the token of an invitation link: a new session for its person, the previous session of
+   * Signs in with the token of a personal link: a new session for its account, the previous session of
    * this browser (if any) ended, so a session id planted before signing in is worth nothing after it.
    */
   async signIn(
     token: string,
     previousSession: string | null,
-  ): Promise<{ person: PersonRecord; session: string } | null> {
-    const person = await this.authenticate(token);
-    if (!person) return null;
+  ): Promise<{ account: Account; session: string } | null> {
+    const account = await this.authenticate(token);
+    if (!account) return null;
     if (previousSession) this.sessions.end(previousSession);
-    return { person, session: this.sessions.start(person.id) };
+    const id = account.kind === 'person' ? account.person.id : account.admin.id;
+    return { account, session: this.sessions.start(id) };
   }
 
-  /** Whether a person is still allowed in (used to sweep open connections). */
-  stillActive(personId: string): boolean {
-    const person = this.people.person(personId);
-    return person !== null && this.people.isActive(person);
+  /** Whether an account is still allowed in (used to sweep open connections). */
+  stillActive(id: string): boolean {
+    return this.account(id) !== null;
   }
 }
 

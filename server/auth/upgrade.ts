@@ -1,17 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { CloseCode, MessageType } from '../../shared/protocol/protocol.js';
-import type { PersonRecord } from '../people/repository.js';
 import { refusalOfUpgrade, type OriginPolicy } from '../http/origin.js';
 import { SESSION_COOKIE, cookie, type Authenticator, type Credential } from './auth.js';
 import type { Closable } from './sessions.js';
+import type { Account } from './account.js';
 
 /** What becomes of a websocket upgrade: refused with a close code and a sentence, or admitted for a person. */
 export type Admission =
   | { kind: 'refused'; code: number; reason: string }
   | {
       kind: 'admitted';
-      person: PersonRecord;
+      account: Account;
       /** Ties the served connection to its session (if it signed in with one): ended with it, keeping it alive. */
       bind(ws: WebSocket, conn: Closable): void;
     };
@@ -33,8 +33,8 @@ export async function admitUpgrade(
     token !== null ? { kind: 'token', token } : session ? { kind: 'session', id: session } : null;
   const refusal = refusalOfUpgrade(req, credential?.kind === 'session', origins);
   if (refusal) return { kind: 'refused', code: CloseCode.forbidden, reason: refusal };
-  const person = await auth.identify(credential);
-  if (!person) {
+  const account = await auth.identify(credential);
+  if (!account) {
     return {
       kind: 'refused',
       code: CloseCode.unauthorized,
@@ -43,7 +43,7 @@ export async function admitUpgrade(
   }
   return {
     kind: 'admitted',
-    person,
+    account,
     bind: (ws, conn) => {
       if (credential?.kind !== 'session') return;
       const tie = auth.sessions.attach(credential.id, conn);

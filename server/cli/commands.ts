@@ -5,9 +5,10 @@ import { CliError, option, type Args } from './args.js';
 import { importAgendaFile } from './readAgendaFile.js';
 import { EXPORT_USAGE, exportCommand } from './export.js';
 import { importJsonCommand } from './importJson.js';
-import { invite, revoke } from './people.js';
+import { admin, invite, revoke } from './people.js';
 import { backup, restore, verify } from './backup.js';
 import { withStorage } from './storage.js';
+import { refuseReplaceWhileServing, replaceThroughServer, servingHere } from './running.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
 export interface Command {
@@ -34,6 +35,7 @@ export const commands: Record<string, Command> = {
     switches: ['json'],
     run: invite,
   },
+  admin: { usage: 'akkoord admin --name "<naam>" [--json]', switches: ['json'], run: admin },
   revoke: { usage: 'akkoord revoke --person <id> | --doc <id> --name "<naam>"', switches: [], run: revoke },
   backup: { usage: 'akkoord backup <bestand>', switches: [], run: backup },
   restore: { usage: 'akkoord restore <bestand>', switches: [], run: restore },
@@ -57,7 +59,7 @@ export const commands: Record<string, Command> = {
   },
   import: {
     usage:
-      'akkoord import <bestand.pdf|.docx|.txt|.md> --id <document-id> [--title <titel>] [--replace] | <export.json> --json --id <document-id>',
+      'akkoord import <bestand.pdf|.docx|.txt|.md> --id <document-id> [--title <titel>] [--replace [--token <beheerderstoken>]] | <export.json> --json --id <document-id>',
     switches: ['replace', 'json'],
     async run(args, out) {
       if (args.options.has('json')) return importJsonCommand(args, out);
@@ -65,7 +67,17 @@ export const commands: Record<string, Command> = {
       if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda.');
       if (!DOCUMENT_ID.test(id))
         throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
+      const token = option(args, 'token');
+      if (args.options.has('replace') && !token) refuseReplaceWhileServing(id, true);
       const agenda = await parseFile(args.positional[0]);
+      if (args.options.has('replace') && token && servingHere()) {
+        // The running server replaces it: its open rooms close for a reload, its copy stays in step.
+        const doc = await replaceThroughServer(id, { agenda, title: option(args, 'title') }, token);
+        out(
+          `Document ${id} vervangen in de draaiende server: "${doc.title}"; open editors worden gevraagd te herladen.`,
+        );
+        return;
+      }
       return withStorage(({ store }) => {
         if (store.getDocument(id) && !args.options.has('replace')) {
           throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);

@@ -5,6 +5,7 @@ import { DOCUMENT_ID } from '../documents/import.js';
 import { Conflict, NotFound } from '../domain/errors.js';
 import { CliError, option, type Args } from './args.js';
 import { withSources } from './export.js';
+import { refuseReplaceWhileServing } from './running.js';
 
 /** A JSON export with many amendments is a few megabytes; 50 MB keeps a wrong file out. */
 const MAX_JSON_BYTES = 50 * 1024 * 1024;
@@ -38,8 +39,9 @@ export async function importJsonCommand(args: Args, out: (line: string) => void)
   if (!id) throw new CliError('Geef een document-id op met --id, bijvoorbeeld --id d66-cda-kopie.');
   if (!DOCUMENT_ID.test(id))
     throw new CliError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes.`);
-  const data = readExport(args.positional[0]);
   const replace = args.options.has('replace');
+  if (replace) refuseReplaceWhileServing(id, false);
+  const data = readExport(args.positional[0]);
   const summary = await withSources((src) => {
     if (src.store.getDocument(id) && !replace)
       throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);

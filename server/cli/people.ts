@@ -1,6 +1,7 @@
 import { isRole } from '../../shared/auth/roles.js';
 import { dataDir, port } from '../config.js';
 import { invitePerson } from '../people/invite.js';
+import { appointAdministrator } from '../people/admin.js';
 import { loadSigningKey } from '../auth/tokens.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
@@ -43,12 +44,25 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   });
 }
 
-/** `akkoord revoke --person <id>` or `akkoord revoke --doc <id> --name "<name>"` */
+/**
+ * `akkoord revoke --person <id>` (a person or an administrator) or `akkoord revoke --doc <id> --name
+ * "<name>"`
+ */
 export async function revoke(args: Args, out: (line: string) => void): Promise<void> {
   const personId = option(args, 'person');
   const documentId = option(args, 'doc');
   const name = option(args, 'name');
-  await withStorage(({ people, sessions }) => {
+  await withStorage(({ people, sessions, administrators }) => {
+    const admin = personId ? administrators.administrator(personId) : null;
+    if (admin) {
+      if (!administrators.revoke(admin.id))
+        throw new NotFound('person', `De toegang van beheerder ${admin.name} was al ingetrokken.`);
+      sessions.deletePerson(admin.id);
+      out(
+        `Toegang van beheerder ${admin.name} is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
+      );
+      return;
+    }
     let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
     if (!personId) {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
@@ -67,5 +81,23 @@ export async function revoke(args: Args, out: (line: string) => void): Promise<v
     out(
       `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
     );
+  });
+}
+
+/**
+ * `akkoord admin --name "<name>" [--json]`: a new administrator of this installation (creates negotiations,
+ * appoints their chairs, reads no party's rooms), with their personal sign-in link.
+ */
+export async function admin(args: Args, out: (line: string) => void): Promise<void> {
+  const name = option(args, 'name');
+  if (!name) throw new CliError('Geef de naam van de beheerder op met --name "…".');
+  await withStorage(async ({ administrators }) => {
+    const made = await appointAdministrator(administrators, loadSigningKey(dataDir()), publicUrl(), name);
+    if (args.options.has('json'))
+      out(JSON.stringify({ token: made.token, url: made.url, admin: made.admin.id }));
+    else
+      out(
+        `${made.admin.name} (beheerder, id ${made.admin.id}) kan zich aanmelden met:\n  ${made.url}\nIntrekken: npx akkoord revoke --person ${made.admin.id}`,
+      );
   });
 }

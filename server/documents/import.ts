@@ -3,10 +3,10 @@ import { prosemirrorToYDoc } from 'y-prosemirror';
 import { buildDocument } from '../../shared/agenda/build.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
+import { DOCUMENT_ID } from '../../shared/protocol/rooms.js';
 import type { Store } from '../storage/store.js';
 
-/** Document ids appear in URLs and room names: lower-case letters, digits and dashes. */
-export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+export { DOCUMENT_ID } from '../../shared/protocol/rooms.js';
 
 /**
  * Stores an agenda as a new document: the baseline (the original, immutable) and the live text, seeded

@@ -4,7 +4,14 @@
  * for the person. The edges give them numbers once: HTTP statuses in `server/http/errors.ts`, exit codes in
  * `server/cli/failure.ts`.
  */
-import { can, refusedSentence, type Action, type DraftingMode, type Role } from '../../shared/auth/roles.js';
+import {
+  can,
+  refusedSentence,
+  type Action,
+  type DraftingMode,
+  type InstanceAction,
+  type Standing,
+} from '../../shared/auth/roles.js';
 import type { Refusal } from '../../shared/amendments/types.js';
 
 /** The kinds of failure the edges tell apart. */
@@ -54,15 +61,16 @@ export class Unauthenticated extends DomainError {
 }
 
 /**
- * The person may not do this: their `role` lacks `action` in the role table, or the action is another
- * party's or person's to take. Without a sentence, the role table's sentence naming the action.
+ * The person may not do this: their `role` (or the administrator's standing) lacks `action` in the role
+ * table, or the action is another party's or person's to take. Without a sentence, the role table's sentence
+ * naming the action.
  */
 export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
   override name = 'Forbidden';
   constructor(
-    readonly role: Role,
-    readonly action: Action,
+    readonly role: Standing,
+    readonly action: Action | InstanceAction,
     sentence: string = refusedSentence(role, action),
   ) {
     super(sentence);
@@ -126,9 +134,10 @@ export function errorOfRefusal(refusal: Refusal): DomainError {
 }
 
 /**
- * Throws `Forbidden` (naming the role and the action) unless the shared role table lets `role` do
- * `action` — the one question every permission that depends on the role alone is asked through.
+ * Throws `Forbidden` (naming the role and the action) unless the shared role table lets `who` (a role, or
+ * the administrator) do `action` — the one question every permission that depends on the role alone is
+ * asked through.
  */
-export function permit(role: Role, action: Action, mode?: DraftingMode): void {
-  if (!can(role, action, mode)) throw new Forbidden(role, action);
+export function permit(who: Standing, action: Action | InstanceAction, mode?: DraftingMode): void {
+  if (!can(who, action, mode)) throw new Forbidden(who, action);
 }

@@ -14,34 +14,10 @@ import {
   type MeasureStatus,
 } from '../../shared/amendments/types.js';
 import type { CommentThread, ExportInput, ExportParty } from './types.js';
+import { agendaSchema, describeIssue } from '../../shared/agenda/schema.js';
 
 /** The format tag of this version of the JSON export. */
 export const JSON_FORMAT = 'akkoord/1';
-
-const measureSchema = z.object({ id: z.string(), number: z.string(), text: z.string() });
-const sectionSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  runIn: z.boolean(),
-  intro: z.array(z.string()),
-  measures: z.array(measureSchema),
-});
-const chapterSchema = z.object({
-  id: z.string(),
-  // Exports made before numbers were stable wrote a chapter's number as a JSON number.
-  number: z.union([z.string(), z.number().transform(String)]),
-  title: z.string(),
-  intro: z.array(z.string()),
-  sections: z.array(sectionSchema),
-});
-/** The agenda JSON (see `shared/agenda/types.ts`); parsing also puts the keys in that order. */
-export const agendaSchema = z.object({
-  title: z.string(),
-  intro: z.object({ paragraphs: z.array(z.string()), signature: z.string().nullable() }),
-  chapters: z.array(chapterSchema),
-  footnotes: z.array(z.object({ marker: z.string(), text: z.string() })),
-});
 
 const positionSchema = z.enum(POSITIONS);
 /** A measure's negotiation status. */
@@ -171,31 +147,6 @@ export class JsonExportError extends Error {
   override name = 'JsonExportError';
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'een tekst',
-  number: 'een getal',
-  boolean: 'waar of onwaar',
-  array: 'een lijst',
-  object: 'een object',
-  null: 'leeg',
-};
-
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
-
-function describe(issue: z.core.$ZodIssue, input: unknown): string {
-  const path = pathOf(issue.path);
-  let value: unknown = input;
-  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
-  if (value === undefined) return `het veld ${path} ontbreekt`;
-  if (issue.code === 'invalid_type')
-    return `het veld ${path} moet ${TYPE_NAMES[issue.expected] ?? issue.expected} zijn`;
-  return `het veld ${path} heeft een ongeldige waarde`;
-}
-
 /**
  * Reads a JSON export. Throws `JsonExportError` with one sentence saying what is wrong: not JSON, not an
  * Akkoord export (or another version of the format), or the first field that does not fit.
@@ -217,7 +168,7 @@ export function importJsonExport(text: string): JsonExport {
   const result = exportSchema.safeParse(data);
   if (!result.success)
     throw new JsonExportError(
-      `Dit bestand is geen geldige Akkoord-export: ${describe(result.error.issues[0]!, data)}.`,
+      `Dit bestand is geen geldige Akkoord-export: ${describeIssue(result.error.issues[0]!, data)}.`,
     );
   const parsed = result.data;
   const { original, ...rest } = parsed;

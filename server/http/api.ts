@@ -1,6 +1,8 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
-import { personOf, requireAction } from '../auth/request.js';
+import { accountOf, requireAction } from '../auth/request.js';
+import { can } from '../../shared/auth/roles.js';
+import { standingOf } from '../auth/account.js';
 import { liveAgenda } from '../documents/live.js';
 import { countAgenda, listMeasures } from './measures.js';
 import { Invalid } from '../domain/errors.js';
@@ -11,10 +13,16 @@ export function apiRouter(ctx: AppContext): express.Router {
   const { store, rooms, audit } = ctx;
   const router = express.Router();
 
+  /** The negotiations a person belongs to (one, today); for an administrator, every one. */
   router.get('/documents', (req, res) => {
-    const person = personOf(req);
-    const doc = store.getDocument(person.documentId);
-    res.json(doc ? [{ ...doc, counts: countAgenda(liveAgenda(store, rooms, doc.id)) }] : []);
+    const account = accountOf(req);
+    const docs =
+      account.kind === 'person'
+        ? [store.getDocument(account.person.documentId)].filter((d) => d !== null)
+        : can(standingOf(account), 'negotiation.list')
+          ? store.listDocuments()
+          : [];
+    res.json(docs.map((doc) => ({ ...doc, counts: countAgenda(liveAgenda(store, rooms, doc.id)) })));
   });
 
   router.get('/documents/:id', (req, res) => {

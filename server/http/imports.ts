@@ -1,7 +1,7 @@
 import express from 'express';
 import multer from 'multer';
 import type { AppContext } from '../context.js';
-import { personOf } from '../auth/request.js';
+import { requireInstanceAction } from '../auth/request.js';
 import {
   importFile,
   ImportError,
@@ -9,14 +9,7 @@ import {
   tooLargeMessage,
   type ImportErrorKind,
 } from '../import/index.js';
-import {
-  Forbidden,
-  Invalid,
-  TooLarge,
-  Unprocessable,
-  Unsupported,
-  type DomainError,
-} from '../domain/errors.js';
+import { Invalid, TooLarge, Unprocessable, Unsupported, type DomainError } from '../domain/errors.js';
 
 /** The domain error of each kind of bad file (413, 415 or 422 over HTTP). */
 function errorOfImport(kind: ImportErrorKind, sentence: string): DomainError {
@@ -35,8 +28,9 @@ function errorOfImport(kind: ImportErrorKind, sentence: string): DomainError {
 
 /**
  * `POST /api/imports`: a file (multipart field `file`, at most 20 MB) → `{ agenda, warnings, source }`.
- * Stateless: nothing is stored; creating the negotiation is a separate step. For now any signed-in chair may
- * use it (an instance administrator role comes later).
+ * Stateless: nothing is stored; creating the negotiation is a separate step (`POST /api/documents`). For the
+ * instance's administrators only, who alone create negotiations: a chair or negotiator gets 403 before the
+ * file is read.
  */
 export function importsRouter(_ctx: AppContext): express.Router {
   const router = express.Router();
@@ -49,9 +43,7 @@ export function importsRouter(_ctx: AppContext): express.Router {
   router.post(
     '/imports',
     (req, _res, next) => {
-      const person = personOf(req);
-      if (person.role !== 'chair')
-        throw new Forbidden(person.role, 'people.manage', `Uw rol (${person.role}) mag geen agenda inlezen.`);
+      requireInstanceAction(req, 'agenda.read');
       next();
     },
     (req, res, next) => {

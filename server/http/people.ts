@@ -2,7 +2,8 @@ import express from 'express';
 import { z } from 'zod';
 import { ROLES } from '../../shared/auth/roles.js';
 import type { AppContext } from '../context.js';
-import { personOf, requireAction } from '../auth/request.js';
+import { accountOf, requireAction } from '../auth/request.js';
+import type { Account } from '../auth/account.js';
 import { SESSION_COOKIE, cookie } from '../auth/auth.js';
 import { sessionCookieOptions } from '../auth/sessionCookie.js';
 import { invitePerson } from '../people/invite.js';
@@ -45,7 +46,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
     const signedIn = await ctx.auth.signIn(token, previous);
     if (!signedIn) throw new Unauthenticated('Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
     res.cookie(SESSION_COOKIE, signedIn.session, sessionCookieOptions(ctx.publicUrl(), req.secure));
-    res.json({ person: signedIn.person });
+    res.json(me(signedIn.account));
   });
 
   router.delete('/session', (req, res) => {
@@ -55,13 +56,19 @@ export function peopleRouter(ctx: AppContext): express.Router {
     res.status(204).end();
   });
 
+  /** Who is signed in: a person with their party and the drafting mode, or an administrator. */
+  const me = (account: Account) =>
+    account.kind === 'admin'
+      ? { kind: 'admin' as const, admin: { id: account.admin.id, name: account.admin.name } }
+      : {
+          kind: 'person' as const,
+          person: account.person,
+          party: ctx.people.party(account.person.documentId, account.person.party),
+          drafting: ctx.people.drafting(account.person.documentId),
+        };
+
   router.get('/me', (req, res) => {
-    const person = personOf(req);
-    res.json({
-      person,
-      party: ctx.people.party(person.documentId, person.party),
-      drafting: ctx.people.drafting(person.documentId),
-    });
+    res.json(me(accountOf(req)));
   });
 
   router.get('/documents/:id/parties', (req, res) => {

@@ -1,4 +1,4 @@
-import { SECRETARIAT, type Party, type Person } from '../../shared/auth/person.js';
+import type { Party, Person } from '../../shared/auth/person.js';
 import type { DraftingMode, Role } from '../../shared/auth/roles.js';
 
 /** A person as stored: with the state of their invitation. */
@@ -9,15 +9,7 @@ export interface PersonRecord extends Person {
   revokedAt: string | null;
 }
 
-/** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
-export const DEFAULT_PARTIES: Party[] = [
-  { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
-  { short: 'D66', name: 'D66', color: '#00a651' },
-  { short: 'CDA', name: 'CDA', color: '#007b5f' },
-  { short: 'VVD', name: 'VVD', color: '#1f4e9c' },
-  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#c8102e' },
-  { short: 'JA21', name: 'JA21', color: '#242b57' },
-];
+export { DEFAULT_PARTIES } from '../../shared/auth/person.js';
 
 /** Active: invited, not revoked, not expired at `now`. */
 export function isActivePerson(person: PersonRecord, now = new Date()): boolean {

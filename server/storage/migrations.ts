@@ -417,6 +417,21 @@ CREATE TABLE IF NOT EXISTS client_ids (
   PRIMARY KEY (document_id, client_id)
 );`),
   },
+  {
+    version: 12,
+    name: 'administrators of the instance',
+    feature: 'people',
+    // Apart from people: an administrator belongs to no document, so no query of a document's people (and
+    // no room check by document) can ever include one. Their ids are UUIDs like people's, so a token's
+    // subject and a session's person_id name one or the other, never both.
+    sql: portable(`
+CREATE TABLE IF NOT EXISTS administrators (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);`),
+  },
 ];
 
 /** The version a database has once every migration ran. */

@@ -13,6 +13,7 @@ import { SqliteVersions } from './sqlite/versions.js';
 import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
 import { SqliteClientIds } from './sqlite/clientIds.js';
+import { SqliteAdministrators } from './sqlite/administrators.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -69,16 +70,28 @@ export function openSqliteStorage(file: string): SqliteStorage {
   const sessions = new SqliteSessions(db);
   const numbers = new SqliteNumbers(db);
   const clientIds = new SqliteClientIds(db);
+  const administrators = new SqliteAdministrators(db);
   const store = new SqliteStore(
     db,
     audit,
     people,
-    documentRows({ audit, people, amendments, comments, versions, sessions, numbers, clientIds }),
+    documentRows({
+      audit,
+      people,
+      administrators,
+      amendments,
+      comments,
+      versions,
+      sessions,
+      numbers,
+      clientIds,
+    }),
   );
   return {
     store,
     audit,
     people,
+    administrators,
     amendments,
     comments,
     versions,

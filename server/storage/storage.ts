@@ -1,6 +1,7 @@
 import type { AmendmentsRepository } from '../amendments/repository.js';
 import type { CommentRepository } from '../comments/repository.js';
 import type { PeopleRepository } from '../people/repository.js';
+import type { AdministratorRepository } from '../people/administrators.js';
 import type { VersionsRepository } from '../versions/repository.js';
 import type { AuditLog } from './audit.js';
 import type { Store } from './store.js';
@@ -18,6 +19,8 @@ export interface Repositories {
   store: Store;
   audit: AuditLog;
   people: PeopleRepository;
+  /** The instance's administrators (no document's people). */
+  administrators: AdministratorRepository;
   amendments: AmendmentsRepository;
   comments: CommentRepository;
   versions: VersionsRepository;

@@ -71,21 +71,21 @@ export function serveConnection(
         claimed: new Set(),
       }
     : null;
-  const peer: Peer = {
-    personId: identity.personId,
-    awarenessClients: new Set(),
-    send(data) {
-      if (ws.readyState === ws.OPEN) ws.send(data, (err) => err && ws.terminate());
-    },
-  };
-  room.peers.add(peer);
-
   let closed = false;
   const close = (code: number, reason: string) => {
     if (closed) return;
     closed = true;
     ws.close(code, reason.slice(0, 120)); // a close reason may carry at most 123 bytes
   };
+  const peer: Peer = {
+    personId: identity.personId,
+    awarenessClients: new Set(),
+    send(data) {
+      if (ws.readyState === ws.OPEN) ws.send(data, (err) => err && ws.terminate());
+    },
+    close,
+  };
+  room.peers.add(peer);
   let toldReadOnly = false;
 
   // A stock client's awareness id is its document's client id: claiming it for the person at once means

@@ -19,6 +19,8 @@ export interface Peer {
   readonly personId: string | null;
   /** Awareness client ids this peer announced; removed when it leaves. */
   readonly awarenessClients: Set<number>;
+  /** Ends the peer's connection with a close code and a sentence (the room is going away). */
+  close?(code: number, reason: string): void;
 }
 
 /**

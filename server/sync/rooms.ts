@@ -65,6 +65,20 @@ export class Rooms {
     return room;
   }
 
+  /**
+   * Ends every loaded room of a document — its text, meta and party rooms — without compaction: each peer's
+   * connection is closed with `code` (a final one, so stock clients do not reconnect and push the old text
+   * back) and the rooms are dropped. For a document replaced underneath them.
+   */
+  discardDocument(documentId: string, code: number, reason: string): void {
+    for (const [name, room] of [...this.loaded]) {
+      if (name !== documentId && !name.startsWith(`${documentId}/`)) continue;
+      this.loaded.delete(name);
+      for (const peer of [...room.peers]) peer.close?.(code, reason);
+      room.destroy();
+    }
+  }
+
   closeAll(): void {
     for (const room of this.loaded.values()) {
       room.compact();

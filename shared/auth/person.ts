@@ -26,3 +26,22 @@ export interface Person {
   party: string;
   role: Role;
 }
+
+/**
+ * An administrator of the instance: creates negotiations and appoints their chairs. Belongs to no document
+ * and no party, so no room of a party is ever theirs.
+ */
+export interface Administrator {
+  id: string;
+  name: string;
+}
+
+/** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
+export const DEFAULT_PARTIES: readonly Party[] = [
+  { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
+  { short: 'D66', name: 'D66', color: '#00a651' },
+  { short: 'CDA', name: 'CDA', color: '#007b5f' },
+  { short: 'VVD', name: 'VVD', color: '#1f4e9c' },
+  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#c8102e' },
+  { short: 'JA21', name: 'JA21', color: '#242b57' },
+];

@@ -7,6 +7,7 @@ import { amendmentsEn, amendmentsNl } from './amendments.js';
 import { suggestEn, suggestNl } from './suggest.js';
 
 import { exportEn, exportNl } from './export.js';
+import { negotiationsEn, negotiationsNl } from './negotiations.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -68,6 +69,8 @@ const coreNl = {
   closedTooManyConnections: 'U heeft te veel vensters tegelijk open; sluit er een paar en herlaad de pagina.',
   closedResync: 'De verbinding liep uit de pas; de tekst wordt opnieuw gesynchroniseerd.',
   dismiss: 'Sluiten',
+  closedReplaced:
+    'De agenda van deze onderhandeling is vervangen. Herlaad de pagina om de nieuwe tekst te zien.',
   outlineFilter: 'Inhoud filteren',
   outlineFilterAll: 'Alle maatregelen',
   outlineFilterPending: 'Met openstaande amendementen',
@@ -94,6 +97,7 @@ export const nl = {
   ...notesNl,
   ...peopleNl,
   ...diffNl,
+  ...negotiationsNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -151,6 +155,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   closedTooManyConnections: 'You have too many windows open at once; close some and reload the page.',
   closedResync: 'The connection got out of step; the text is being synchronised again.',
   dismiss: 'Dismiss',
+  closedReplaced: "This negotiation's agenda has been replaced. Reload the page to see the new text.",
   outlineFilter: 'Filter contents',
   outlineFilterAll: 'All measures',
   outlineFilterPending: 'With pending amendments',
@@ -177,6 +182,7 @@ export const en: Messages = {
   ...notesEn,
   ...peopleEn,
   ...diffEn,
+  ...negotiationsEn,
 };
 
 export type Language = 'nl' | 'en';

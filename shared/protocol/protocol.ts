@@ -28,6 +28,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** No document with that id. */
   notFound: 4404,
+  /** The document's agenda was replaced (an administrator): reload, the old text is gone. */
+  replaced: 4410,
   /** A message over the size limit. */
   tooLarge: 4413,
   /** Too many messages in too short a time: reconnect after a pause. */

@@ -32,3 +32,22 @@ export function parseRoomName(name: string): RoomRef | null {
   if (parts.length === 3 && kind === 'party' && party) return { kind: 'party', documentId, party };
   return null;
 }
+
+/** Document ids appear in URLs and room names: lower-case letters, digits and dashes. */
+export const DOCUMENT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A document id made from a title ("Coalitieakkoord Utrecht 2026" → "coalitieakkoord-utrecht-2026"): lower
+ * case, accents dropped, anything else a dash; at most 64 characters; "onderhandeling" when nothing is left.
+ */
+export function documentIdOf(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return slug || 'onderhandeling';
+}

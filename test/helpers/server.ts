@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openSqliteStorage, type SqliteStorage, type SqliteStore } from '../../server/storage/sqlite.js';
 import { startApp, type AppOptions, type RunningApp } from '../../server/app.js';
 import { invitePerson } from '../../server/people/invite.js';
+import { appointAdministrator } from '../../server/people/admin.js';
 import type { Role } from '../../shared/auth/roles.js';
 
 export interface TestServer {
@@ -22,6 +23,8 @@ export interface TestServer {
     documentId?: string;
     expiresInDays?: number;
   }): Promise<Invited>;
+  /** Makes an administrator of the instance and returns their token. */
+  appointAdmin(name?: string): Promise<Invited>;
   /** An HTTP request to the API as a person (by token), JSON in and out. */
   api(
     token: string | null,
@@ -80,6 +83,10 @@ export async function startTestServer(
         expiresInDays: input.expiresInDays,
       });
       return { token: invited.token, personId: invited.person.id, url: invited.url };
+    },
+    appointAdmin: async (name = 'Beheerder') => {
+      const made = await appointAdministrator(app.ctx.administrators, app.ctx.key, app.url, name);
+      return { token: made.token, personId: made.admin.id, url: made.url };
     },
     api: async (token, method, url, body) => {
       const res = await fetch(`${app.url}${url}`, {

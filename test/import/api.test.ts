@@ -8,6 +8,7 @@ const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, im
 const original = parseAgenda(read('d66-cda-uitnodiging-2025.txt').toString('utf8'));
 
 let server: TestServer;
+let admin: string;
 let chair: string;
 let negotiator: string;
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   server = await startTestServer({
     seed: (store) => importAgenda(store, { id: 'd66-cda', agenda: original }),
   });
+  admin = (await server.appointAdmin()).token;
   chair = (await server.invite({ party: 'SEC', role: 'chair' })).token;
   negotiator = (await server.invite({ party: 'D66', role: 'negotiator' })).token;
 });
@@ -36,7 +38,7 @@ describe('POST /api/imports', () => {
   it.each(['agendas/d66-cda.pdf', 'agendas/d66-cda.docx', 'd66-cda-uitnodiging-2025.txt'])(
     'reads %s into the agenda, warnings and source, and stores nothing',
     async (name) => {
-      const { status, body } = await upload(chair, name.split('/').pop()!, read(name));
+      const { status, body } = await upload(admin, name.split('/').pop()!, read(name));
       expect(status).toBe(200);
       expect(body.agenda).toEqual(original);
       expect(body.warnings).toEqual([]);
@@ -51,21 +53,21 @@ describe('POST /api/imports', () => {
     ['fout/beschadigd.docx', 422, /beschadigd/u],
     ['fout/zonder-structuur.txt', 422, /Geen hoofdstukken/u],
   ])('refuses %s with %i and one sentence, and stays up', async (name, code, message) => {
-    const { status, body } = await upload(chair, name.split('/').pop()!, read(`agendas/${name}`));
+    const { status, body } = await upload(admin, name.split('/').pop()!, read(`agendas/${name}`));
     expect(status).toBe(code);
     expect(body.error).toMatch(message);
-    expect((await server.api(chair, 'GET', '/api/documents')).status).toBe(200);
+    expect((await server.api(admin, 'GET', '/api/documents')).status).toBe(200);
   });
 
   it('refuses a file over 20 MB with 413', async () => {
-    const { status, body } = await upload(chair, 'groot.pdf', new Uint8Array(20 * 1024 * 1024 + 1));
+    const { status, body } = await upload(admin, 'groot.pdf', new Uint8Array(20 * 1024 * 1024 + 1));
     expect(status).toBe(413);
     expect(body.error).toMatch(/groter dan 20 MB/u);
   });
 
   it('refuses a request without a file field with 400', async () => {
     const { status, body } = await upload(
-      chair,
+      admin,
       'agenda.txt',
       read('d66-cda-uitnodiging-2025.txt'),
       'bestand',
@@ -74,11 +76,18 @@ describe('POST /api/imports', () => {
     expect(body.error).toMatch(/veld "file"/u);
   });
 
-  it('is for a signed-in chair: 401 without a sign-in, 403 for a negotiator', async () => {
+  it('is for administrators only: 401 without a sign-in, 403 for a chair and a negotiator', async () => {
     const bytes = read('agendas/d66-cda.docx');
     expect((await upload(null, 'a.docx', bytes)).status).toBe(401);
-    const refused = await upload(negotiator, 'a.docx', bytes);
-    expect(refused.status).toBe(403);
-    expect(refused.body.error).toMatch(/negotiator/u);
+    for (const [token, role] of [
+      [chair, 'chair'],
+      [negotiator, 'negotiator'],
+    ] as const) {
+      const refused = await upload(token, 'a.docx', bytes);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toBe(
+        `Uw rol (${role}) mag dit niet doen: een agenda inlezen voor een nieuwe onderhandeling.`,
+      );
+    }
   });
 });

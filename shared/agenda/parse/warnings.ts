@@ -46,13 +46,14 @@ function looksLikeHeading(
   );
 }
 
-/** The warnings about an agenda recognised from `lines`. */
-export function findWarnings(
-  agenda: Agenda,
-  lines: readonly Line[],
-  marks: Marks,
-  width: number,
-): ImportWarning[] {
+/** Where a chapter, section or measure begins in the source: the first line of one of `roles` that refers to it. */
+export type LineOfRef = (ref: string, roles: readonly string[]) => number | null;
+
+/**
+ * The warnings an agenda's structure alone gives — no title, a chapter without measures, a section without
+ * a title — with the source line each is about. Asked again after every correction of an import.
+ */
+export function structureWarnings(agenda: Agenda, lineOfRef: LineOfRef): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   if (!agenda.title) {
     warnings.push({
@@ -66,15 +67,14 @@ export function findWarnings(
     if (measures === 0) {
       warnings.push({
         code: 'chapter-without-measures',
-        line: lineOf(lines, marks, chapter.id, ['chapter']),
+        line: lineOfRef(chapter.id, ['chapter']),
         message: `Hoofdstuk ${chapter.number} (${chapter.title}) heeft geen maatregelen.`,
       });
     }
     for (const section of chapter.sections) {
       if (section.title) continue;
       const line =
-        lineOf(lines, marks, section.id, ['section-intro']) ??
-        lineOf(lines, marks, section.measures[0]?.id ?? '', ['measure']);
+        lineOfRef(section.id, ['section-intro']) ?? lineOfRef(section.measures[0]?.id ?? '', ['measure']);
       warnings.push({
         code: 'untitled-section',
         line,
@@ -82,6 +82,17 @@ export function findWarnings(
       });
     }
   }
+  return warnings;
+}
+
+/** The warnings about an agenda recognised from `lines`. */
+export function findWarnings(
+  agenda: Agenda,
+  lines: readonly Line[],
+  marks: Marks,
+  width: number,
+): ImportWarning[] {
+  const warnings = structureWarnings(agenda, (ref, roles) => lineOf(lines, marks, ref, roles));
   const content = lines.filter((l) => !l.blank);
   const running = new Set(['measure', 'section-intro', 'chapter-intro', 'intro']);
   content.forEach((line, i) => {

@@ -1,0 +1,27 @@
+import type { Agenda } from '../../shared/agenda/types.js';
+import { CloseCode } from '../../shared/protocol/protocol.js';
+import type { AppContext } from '../context.js';
+import { importAgenda } from '../documents/import.js';
+import { documentOrNotFound } from '../documents/lookup.js';
+import type { DocumentRecord } from '../storage/store.js';
+
+/**
+ * Replaces a negotiation's agenda while the server runs, never leaving its copy out of step with the stored
+ * one: first every loaded room of the document (text, meta, party rooms) is dropped without compaction and
+ * its connections are closed with `replaced` — a final code, so no stock client reconnects and pushes the
+ * old text back into the new room; then the document is replaced in one transaction (baseline, first
+ * update; every feature's rows go, people and parties stay, see `Store.createDocument`); then its room is
+ * loaded once to number it. All in one turn of the event loop: no message is handled in between.
+ */
+export function replaceAgenda(
+  ctx: Pick<AppContext, 'store' | 'people' | 'rooms'>,
+  documentId: string,
+  input: { title?: string; agenda: Agenda },
+): DocumentRecord {
+  documentOrNotFound(ctx.store, documentId);
+  ctx.rooms.discardDocument(documentId, CloseCode.replaced, 'De agenda is vervangen; herlaad de pagina');
+  importAgenda(ctx.store, { id: documentId, title: input.title, agenda: input.agenda, replace: true });
+  ctx.people.ensureDefaultParties(documentId);
+  ctx.rooms.release(ctx.rooms.open(documentId));
+  return ctx.store.getDocument(documentId)!;
+}

@@ -73,32 +73,13 @@ export function roomOfPath(pathname: string): string | null {
  * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const {
-    store,
-    audit,
-    people,
-    administrators,
-    amendments,
-    comments,
-    versions,
-    sessions,
-    numbers,
-    clientIds,
-  } = options.storage;
+  const repositories = options.storage;
+  const { store, audit, people, administrators, sessions, numbers, clientIds } = repositories;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
   const ctx: AppContext = {
-    store,
-    audit,
-    people,
-    administrators,
-    amendments,
-    comments,
-    versions,
-    sessions,
-    numbers,
-    clientIds,
+    ...repositories,
     rooms: new Rooms(store, numberingHooks(numbering, store), {
       claims: clientIds,
       onDraftsEdited: addDraftAuthors,

@@ -26,6 +26,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,
+          // A real browser typing against a real server on two loaded cores: a test that fails is run once
+          // more (it must then pass from a fresh start); one that fails twice fails the run.
+          retry: 1,
           sequence: { groupOrder: 1 },
         },
       },

@@ -64,40 +64,21 @@ export function openSqliteStorage(file: string): SqliteStorage {
 
   const audit = new SqliteAuditLog(db);
   const people = new SqlitePeople(db);
-  const amendments = new SqliteAmendments(db);
-  const comments = new SqliteComments(db);
-  const versions = new SqliteVersions(db);
-  const sessions = new SqliteSessions(db);
-  const numbers = new SqliteNumbers(db);
-  const clientIds = new SqliteClientIds(db);
-  const administrators = new SqliteAdministrators(db);
-  const store = new SqliteStore(
-    db,
+  const repositories = {
     audit,
     people,
-    documentRows({
-      audit,
-      people,
-      administrators,
-      amendments,
-      comments,
-      versions,
-      sessions,
-      numbers,
-      clientIds,
-    }),
-  );
+    administrators: new SqliteAdministrators(db),
+    amendments: new SqliteAmendments(db),
+    comments: new SqliteComments(db),
+    versions: new SqliteVersions(db),
+    sessions: new SqliteSessions(db),
+    numbers: new SqliteNumbers(db),
+    clientIds: new SqliteClientIds(db),
+  };
+  const store = new SqliteStore(db, audit, people, documentRows(repositories));
   return {
     store,
-    audit,
-    people,
-    administrators,
-    amendments,
-    comments,
-    versions,
-    sessions,
-    numbers,
-    clientIds,
+    ...repositories,
     backup: async (target) => {
       await db.backup(target);
     },

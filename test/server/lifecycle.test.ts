@@ -25,6 +25,8 @@ describe('starting and closing the app', () => {
     // While up: the listening server, the revocation sweep and the daily versions' check.
     expect(running!.filter((r) => r === 'Timeout').length).toBeGreaterThanOrEqual(2);
     expect(running!).toContain('TCPServerWrap');
-    expect(closed).toEqual(before);
+    // Lasting handles only: a pending one-shot file read (FSReq…) ends by itself and differs run to run.
+    const lasting = (resources: string[]) => resources.filter((r) => !r.startsWith('FSReq'));
+    expect(lasting(closed!)).toEqual(lasting(before!));
   });
 });

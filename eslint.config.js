@@ -16,6 +16,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules for promises: the repositories answer asynchronously (SQLite or PostgreSQL), and a
+    // forgotten await would store after broadcasting, or lose an error. These find every one.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // Tests read JSON answers loosely; the assertions check their shape.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -143,21 +143,23 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         if (admission.kind === 'refused') return refuse(admission.code, admission.reason);
         const account = admission.account;
         const id = accountId(account);
-        if (!store.getDocument(room.documentId)) {
+        if (!(await store.getDocument(room.documentId))) {
           return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
         }
-        const access = () => {
+        const access = async () => {
           // Asked again on every message: a revocation or a change of drafting counts at once.
-          const current = ctx.auth.account(id);
+          const current = await ctx.auth.account(id);
           if (!current) return 'none' as const;
-          return accountRoomAccess(current, room, people.drafting(room.documentId));
+          return accountRoomAccess(current, room, await people.drafting(room.documentId));
         };
-        if (access() === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
+        if ((await access()) === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
         if (ctx.connections.count(id) >= ctx.rooms.settings.connectionsPerPerson)
           return refuse(CloseCode.tooManyConnections, 'Te veel open verbindingen; sluit andere vensters');
         const person = account.kind === 'person' ? account.person : null;
-        const party = person ? people.party(person.documentId, person.party) : null;
-        const conn = serveConnection(ws, ctx.rooms, name, {
+        const party = person ? await people.party(person.documentId, person.party) : null;
+        const opened = await ctx.rooms.open(name);
+        if (ws.readyState !== ws.OPEN) return void ctx.rooms.release(opened);
+        const conn = serveConnection(ws, ctx.rooms, opened, {
           personId: id,
           // Everyone in the room sees who reads along, an administrator too.
           user: {
@@ -176,7 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
   });
 
-  const stopFeatures = startFeatures(SERVER_FEATURES, ctx);
+  const stopFeatures = await startFeatures(SERVER_FEATURES, ctx);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -200,7 +202,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       });
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      ctx.rooms.closeAll();
+      await ctx.rooms.closeAll();
+      await clientIds.settled();
     },
   };
 }

@@ -19,21 +19,21 @@ export interface ServerFeature {
   /** The feature's API, mounted under `/api` in list order. */
   routers?: readonly ((ctx: AppContext) => express.Router)[];
   /** Work while the server runs (mirroring stored state into rooms, timers); returns how to stop it. */
-  start?: (ctx: AppContext) => Stop | void;
+  start?: (ctx: AppContext) => Stop | void | Promise<Stop | void>;
 }
 
 /**
  * Starts `features` in order and returns one stop for all of them (which stops them in reverse order, once).
  * When a start throws, the features started before it are stopped again and the error is passed on.
  */
-export function startFeatures(features: readonly ServerFeature[], ctx: AppContext): Stop {
+export async function startFeatures(features: readonly ServerFeature[], ctx: AppContext): Promise<Stop> {
   const stops: Stop[] = [];
   const stopAll = () => {
     for (const stop of stops.splice(0).reverse()) stop();
   };
   try {
     for (const feature of features) {
-      const stop = feature.start?.(ctx);
+      const stop = await feature.start?.(ctx);
       if (stop) stops.push(stop);
     }
   } catch (err) {

@@ -42,53 +42,53 @@ export interface AmendmentFilter {
  */
 export interface AmendmentsRepository {
   /** The next number of a document's amendments (1, 2, …): never reused, even when one is withdrawn. */
-  nextSeq(documentId: string): number;
+  nextSeq(documentId: string): Promise<number>;
   /**
    * The next number of the amendments to one amendment (1, 2, …, for "A-7.1", "A-7.2"): a counter per
    * parent, never reused.
    */
-  nextSubSeq(documentId: string, parentId: string): number;
+  nextSubSeq(documentId: string, parentId: string): Promise<number>;
   /** The amendments to one amendment (drafts included), by number. */
-  subAmendments(documentId: string, parentId: string): Amendment[];
+  subAmendments(documentId: string, parentId: string): Promise<Amendment[]>;
   /** Whether the secretariat is a party to the agreement of a document (and so records positions). */
-  secretariatIsParty(documentId: string): boolean;
+  secretariatIsParty(documentId: string): Promise<boolean>;
   /** Sets whether the secretariat is a party to the agreement. */
-  setSecretariatIsParty(documentId: string, value: boolean): void;
+  setSecretariatIsParty(documentId: string, value: boolean): Promise<void>;
   /** Adds a move to an amendment's decision history. */
-  recordDecision(documentId: string, record: DecisionRecord): void;
+  recordDecision(documentId: string, record: DecisionRecord): Promise<void>;
   /** An amendment's decision history, oldest first. */
-  decisions(documentId: string, amendmentId: string): DecisionRecord[];
+  decisions(documentId: string, amendmentId: string): Promise<DecisionRecord[]>;
   /** Stores a new amendment; `seq` orders it (see `seqOfNumber`). */
-  insert(amendment: Amendment, seq: number): void;
+  insert(amendment: Amendment, seq: number): Promise<void>;
   /** Saves the changing fields of an amendment (status, texts, group, dates). */
-  save(amendment: Amendment): void;
+  save(amendment: Amendment): Promise<void>;
   /** One amendment with its positions, or null. */
-  get(documentId: string, id: string): Amendment | null;
+  get(documentId: string, id: string): Promise<Amendment | null>;
   /** Whether an amendment of any document has this id (ids are unique in the database). */
-  hasId(id: string): boolean;
+  hasId(id: string): Promise<boolean>;
   /** Amendments by number, filtered; other parties' drafts are never listed. */
-  list(documentId: string, filter: AmendmentFilter): Amendment[];
+  list(documentId: string, filter: AmendmentFilter): Promise<Amendment[]>;
   /**
    * The pending (submitted) amendments without their texts: what the dashboard and the positions matrix
    * need, read without the texts that make up most of a row.
    */
   pending(
     documentId: string,
-  ): Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[];
+  ): Promise<Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[]>;
   /** Records a party's position on an amendment. */
-  setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): void;
+  setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): Promise<void>;
   /** The parties' positions on one measure. */
-  measurePositions(documentId: string, measureId: string): MeasurePositions;
+  measurePositions(documentId: string, measureId: string): Promise<MeasurePositions>;
   /** The parties' positions on every measure that has one: measure id → positions. */
-  allMeasurePositions(documentId: string): Record<string, MeasurePositions>;
+  allMeasurePositions(documentId: string): Promise<Record<string, MeasurePositions>>;
   /** Records a party's position on a measure. */
-  setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): void;
+  setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): Promise<void>;
   /** Every measure status set so far: measure id → record (measures without one are open). */
-  statuses(documentId: string): Record<string, MeasureStatusRecord>;
+  statuses(documentId: string): Promise<Record<string, MeasureStatusRecord>>;
   /** Sets a measure's negotiation status. */
-  setStatus(documentId: string, measureId: string, record: MeasureStatusRecord): void;
+  setStatus(documentId: string, measureId: string, record: MeasureStatusRecord): Promise<void>;
   /** Runs `fn` in one transaction: all of its writes are stored, or none. */
-  transaction<T>(fn: () => T): T;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /** Removes a document's amendments, their positions and counter, and its measures' positions and statuses. */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }

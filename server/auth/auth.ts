@@ -29,10 +29,10 @@ export class Authenticator {
   ) {}
 
   /** The active account of an id (a token's subject, a session's), or null. */
-  account(id: string): Account | null {
-    const person = this.people.person(id);
+  async account(id: string): Promise<Account | null> {
+    const person = await this.people.person(id);
     if (person) return this.people.isActive(person) ? { kind: 'person', person } : null;
-    const admin = this.administrators.administrator(id);
+    const admin = await this.administrators.administrator(id);
     return admin && !admin.revokedAt ? { kind: 'admin', admin } : null;
   }
 
@@ -47,11 +47,11 @@ export class Authenticator {
   async identify(credential: Credential | null): Promise<Account | null> {
     if (!credential) return null;
     if (credential.kind === 'token') return this.authenticate(credential.token);
-    const id = this.sessions.use(credential.id);
+    const id = await this.sessions.use(credential.id);
     if (!id) return null;
-    const account = this.account(id);
+    const account = await this.account(id);
     if (account) return account;
-    this.sessions.end(credential.id, 'Uw toegang is ingetrokken of verlopen');
+    await this.sessions.end(credential.id, 'Uw toegang is ingetrokken of verlopen');
     return null;
   }
 
@@ -65,14 +65,14 @@ export class Authenticator {
   ): Promise<{ account: Account; session: string } | null> {
     const account = await this.authenticate(token);
     if (!account) return null;
-    if (previousSession) this.sessions.end(previousSession);
+    if (previousSession) await this.sessions.end(previousSession);
     const id = account.kind === 'person' ? account.person.id : account.admin.id;
-    return { account, session: this.sessions.start(id) };
+    return { account, session: await this.sessions.start(id) };
   }
 
   /** Whether an account is still allowed in (used to sweep open connections). */
-  stillActive(id: string): boolean {
-    return this.account(id) !== null;
+  async stillActive(id: string): Promise<boolean> {
+    return (await this.account(id)) !== null;
   }
 }
 

@@ -9,15 +9,15 @@ export interface SessionRow {
  * database (a backup) signs no one in; `lastSeenAt` is when the session was last used.
  */
 export interface SessionRepository {
-  insert(idHash: string, personId: string, at: Date): void;
-  find(idHash: string): SessionRow | null;
+  insert(idHash: string, personId: string, at: Date): Promise<void>;
+  find(idHash: string): Promise<SessionRow | null>;
   /** Records a use at `at` (never moves the time back). */
-  touch(idHash: string, at: Date): void;
-  delete(idHash: string): boolean;
+  touch(idHash: string, at: Date): Promise<void>;
+  delete(idHash: string): Promise<boolean>;
   /** Deletes every session of a person (revocation); returns how many there were. */
-  deletePerson(personId: string): number;
+  deletePerson(personId: string): Promise<number>;
   /** Deletes the sessions last used before `cutoff`. */
-  deleteIdle(cutoff: Date): number;
+  deleteIdle(cutoff: Date): Promise<number>;
   /** How many sessions a person has. */
-  countPerson(personId: string): number;
+  countPerson(personId: string): Promise<number>;
 }

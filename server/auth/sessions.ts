@@ -44,36 +44,36 @@ export class Sessions {
   ) {}
 
   /** Starts a session for a person and returns its id, for the cookie. */
-  start(personId: string): string {
+  async start(personId: string): Promise<string> {
     const id = randomBytes(32).toString('base64url');
-    this.repo.insert(hashOf(id), personId, this.policy.now());
+    await this.repo.insert(hashOf(id), personId, this.policy.now());
     return id;
   }
 
   /** The person of a live session, counting this as a use; an unknown or idle session gives null. */
-  use(id: string): string | null {
+  async use(id: string): Promise<string | null> {
     if (!SESSION_ID.test(id)) return null;
     const key = hashOf(id);
-    const row = this.repo.find(key);
+    const row = await this.repo.find(key);
     if (!row) return null;
     const now = this.policy.now();
     const lastSeen = Date.parse(row.lastSeenAt);
     if (now.getTime() - lastSeen >= this.policy.idleMs) {
-      this.endKey(key, 'Uw sessie is verlopen; open uw aanmeldlink opnieuw');
+      await this.endKey(key, 'Uw sessie is verlopen; open uw aanmeldlink opnieuw');
       return null;
     }
-    if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) this.repo.touch(key, now);
+    if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) await this.repo.touch(key, now);
     return row.personId;
   }
 
   /** Ends a session (signing out): it is deleted and its open connections close. */
-  end(id: string, reason = 'U bent afgemeld'): void {
-    if (SESSION_ID.test(id)) this.endKey(hashOf(id), reason);
+  async end(id: string, reason = 'U bent afgemeld'): Promise<void> {
+    if (SESSION_ID.test(id)) await this.endKey(hashOf(id), reason);
   }
 
   /** Ends every session of a person (revocation). Their open connections are ended by the caller's registry. */
-  endPerson(personId: string): void {
-    this.repo.deletePerson(personId);
+  async endPerson(personId: string): Promise<void> {
+    await this.repo.deletePerson(personId);
   }
 
   /**
@@ -90,7 +90,7 @@ export class Sessions {
         const now = this.policy.now();
         if (now.getTime() - (this.written.get(key) ?? 0) < TOUCH_EVERY_MS) return;
         this.written.set(key, now.getTime());
-        this.repo.touch(key, now);
+        void this.repo.touch(key, now).catch((err: unknown) => console.error('Sessie bijwerken mislukt:', err));
       },
       detach: () => {
         set.delete(conn);
@@ -105,22 +105,22 @@ export class Sessions {
    * Ends the connections of sessions that are gone or idle (signed out in another tab, revoked from the
    * command line, past their idle time), and now and then deletes idle sessions from the table.
    */
-  sweep(): void {
+  async sweep(): Promise<void> {
     const now = this.policy.now();
     for (const key of [...this.open.keys()]) {
-      const row = this.repo.find(key);
+      const row = await this.repo.find(key);
       if (!row) this.closeAll(key, 'Uw sessie is beëindigd; open uw aanmeldlink opnieuw');
       else if (now.getTime() - Date.parse(row.lastSeenAt) >= this.policy.idleMs)
-        this.endKey(key, 'Uw sessie is verlopen; open uw aanmeldlink opnieuw');
+        await this.endKey(key, 'Uw sessie is verlopen; open uw aanmeldlink opnieuw');
     }
     if (now.getTime() - this.lastPurge >= PURGE_EVERY_MS) {
       this.lastPurge = now.getTime();
-      this.repo.deleteIdle(new Date(now.getTime() - this.policy.idleMs));
+      await this.repo.deleteIdle(new Date(now.getTime() - this.policy.idleMs));
     }
   }
 
-  private endKey(key: string, reason: string): void {
-    this.repo.delete(key);
+  private async endKey(key: string, reason: string): Promise<void> {
+    await this.repo.delete(key);
     this.closeAll(key, reason);
   }
 

@@ -11,8 +11,8 @@ export const commentsFeature: ServerFeature = {
   name: 'comments',
   migrations: migrationsOf('comments'),
   routers: [commentsRouter],
-  start(ctx) {
+  async start(ctx) {
     const service = new CommentService(ctx);
-    for (const doc of ctx.store.listDocuments()) service.mirrorAll(doc.id);
+    for (const doc of await ctx.store.listDocuments()) await service.mirrorAll(doc.id);
   },
 };

@@ -6,13 +6,13 @@ import type { Thread } from '../../shared/comments/types.js';
  */
 export interface CommentRepository {
   /** The everyone-threads of a document, oldest first. */
-  list(documentId: string): Thread[];
+  list(documentId: string): Promise<Thread[]>;
   /** One thread, or null. */
-  get(id: string): Thread | null;
+  get(id: string): Promise<Thread | null>;
   /** Stores a thread as it is now, messages and all, in one transaction. */
-  save(thread: Thread): void;
+  save(thread: Thread): Promise<void>;
   /** Removes a thread and its messages. */
-  delete(id: string): void;
+  delete(id: string): Promise<void>;
   /** Removes every thread of a document, with their messages. */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }

@@ -12,9 +12,9 @@ export const documentsFeature: ServerFeature = {
   name: 'documents',
   migrations: [...migrationsOf('documents'), ...migrationsOf('audit')],
   routers: [apiRouter],
-  start(ctx) {
+  async start(ctx) {
     const registry = new NumberRegistry(ctx.numbers, ctx.audit);
-    for (const doc of ctx.store.listDocuments())
-      if (!registry.isNumbered(doc.id)) ctx.rooms.release(ctx.rooms.open(doc.id));
+    for (const doc of await ctx.store.listDocuments())
+      if (!(await registry.isNumbered(doc.id))) await ctx.rooms.release(await ctx.rooms.open(doc.id));
   },
 };

@@ -13,12 +13,20 @@ import { applyStoredUpdates } from '../sync/room.js';
  * Runs `read` on the live Y.Doc of a document: the loaded room's when people are in it, else one loaded from
  * storage for this read only (so reading never keeps a room alive).
  */
-export function withLiveDoc<T>(store: Store, rooms: Rooms, id: string, read: (doc: Y.Doc) => T): T {
+export async function withLiveDoc<T>(
+  store: Store,
+  rooms: Rooms,
+  id: string,
+  read: (doc: Y.Doc) => T,
+): Promise<T> {
   const room = rooms.peek(id);
   if (room) return read(room.doc);
+  const updates = await store.fetchUpdates(id);
+  const loaded = rooms.peek(id);
+  if (loaded) return read(loaded.doc);
   const doc = new Y.Doc();
   try {
-    applyStoredUpdates(doc, store.fetchUpdates(id));
+    applyStoredUpdates(doc, updates);
     return read(doc);
   } finally {
     doc.destroy();
@@ -31,6 +39,6 @@ export function proseMirrorOf(doc: Y.Doc): Node {
 }
 
 /** The live text of a document as agenda JSON (ids and stable numbers as stored). */
-export function liveAgenda(store: Store, rooms: Rooms, id: string): Agenda {
+export function liveAgenda(store: Store, rooms: Rooms, id: string): Promise<Agenda> {
   return withLiveDoc(store, rooms, id, (doc) => readDocument(proseMirrorOf(doc)));
 }

@@ -10,8 +10,11 @@ export function noDocument(id: string): NotFound {
  * The stored document of that id, or `NotFound`. Ask it after the person's access to `id` is checked:
  * before, it would tell strangers which document ids exist.
  */
-export function documentOrNotFound(store: Pick<Store, 'getDocument'>, id: string): DocumentRecord {
-  const doc = store.getDocument(id);
+export async function documentOrNotFound(
+  store: Pick<Store, 'getDocument'>,
+  id: string,
+): Promise<DocumentRecord> {
+  const doc = await store.getDocument(id);
   if (!doc) throw noDocument(id);
   return doc;
 }

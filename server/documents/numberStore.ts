@@ -12,9 +12,9 @@ export interface GivenNumber {
  */
 export interface NumberStore extends DocumentRows {
   /** The numbers given in one import of a document. */
-  given(documentId: string, importSeq: number): GivenNumber[];
+  given(documentId: string, importSeq: number): Promise<GivenNumber[]>;
   /** Whether that import has been numbered at all. */
-  any(documentId: string, importSeq: number): boolean;
+  any(documentId: string, importSeq: number): Promise<boolean>;
   /** Remembers new numbers, all or none. */
-  add(documentId: string, importSeq: number, entries: GivenNumber[], at: string): void;
+  add(documentId: string, importSeq: number, entries: GivenNumber[], at: string): Promise<void>;
 }

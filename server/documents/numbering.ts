@@ -65,29 +65,38 @@ export class NumberRegistry {
   ) {}
 
   /** The import a document's numbers belong to (0 for a store without an import entry). */
-  private importOf(documentId: string): number {
-    return this.audit.lastImport(documentId) ?? 0;
+  private async importOf(documentId: string): Promise<number> {
+    return (await this.audit.lastImport(documentId)) ?? 0;
   }
 
   /** Whether the document's current import has been numbered (its room loaded once since). */
-  isNumbered(documentId: string): boolean {
-    return this.numbers.any(documentId, this.importOf(documentId));
+  async isNumbered(documentId: string): Promise<boolean> {
+    return this.numbers.any(documentId, await this.importOf(documentId));
   }
 
-  /** The book of a document's current import, and a function that remembers new numbers in it. */
-  open(documentId: string): { book: Book; remember: (entries: GivenNumber[]) => void } {
-    const seq = this.importOf(documentId);
+  /**
+   * The book of a document's current import, and a function that remembers new numbers in it: in the book
+   * at once, in storage by the promise it returns.
+   */
+  async open(documentId: string): Promise<NumberState> {
+    const seq = await this.importOf(documentId);
     const book = new Book();
-    for (const row of this.numbers.given(documentId, seq)) book.add(row.id, row.number);
+    for (const row of await this.numbers.given(documentId, seq)) book.add(row.id, row.number);
     return {
       book,
-      remember: (entries) => {
+      remember: async (entries) => {
         if (entries.length === 0) return;
-        this.numbers.add(documentId, seq, entries, new Date().toISOString());
         for (const e of entries) book.add(e.id, e.number);
+        await this.numbers.add(documentId, seq, entries, new Date().toISOString());
       },
     };
   }
+}
+
+/** A document's book of numbers, and how new ones are remembered (see `NumberRegistry.open`). */
+export interface NumberState {
+  book: Book;
+  remember: (entries: GivenNumber[]) => Promise<void>;
 }
 
 /** The numbered nodes of a Y.Doc's agenda text, with the element of each id (its first occurrence). */
@@ -147,17 +156,16 @@ export function mayNeedNumbers(tr: Y.Transaction): boolean {
  * in one server change. `first`: the document is numbered for the first time (see `planNumbers`'s
  * `keepCarried`). Returns how many attributes it wrote.
  */
-export function numberRoom(
-  room: Room,
-  state: { book: Book; remember: (entries: { id: string; number: string }[]) => void },
-  first = false,
-): number {
+export function numberRoom(room: Room, state: NumberState, first = false): number {
   const { roots, elements } = numberedTree(room.doc);
   const plan = planNumbers(roots, state.book, { keepCarried: first });
   if (plan.length === 0) return 0;
-  // Remembered before written: a crash in between leaves a number given but not shown, which the next load
-  // writes; never one shown that could be given again.
-  state.remember(plan.filter((a) => a.fresh));
+  // Remembered before written: the room stores the numbering change only after the numbers are stored, so a
+  // crash in between leaves a number given but not shown, which the next load writes; never one shown that
+  // could be given again.
+  const remembered = state.remember(plan.filter((a) => a.fresh));
+  remembered.catch(() => {}); // reported by the room's queue, which awaits it
+  void room.enqueue(() => remembered);
   const writes = plan.filter((a) => a.write);
   if (writes.length > 0)
     room.doc.transact(() => {
@@ -171,15 +179,15 @@ export function numberRoom(
  * original's numbers); after each change that may have brought a new node, the new nodes are numbered.
  */
 export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'getBaseline'>): RoomHooks {
-  const books = new WeakMap<Room, ReturnType<NumberRegistry['open']>>();
+  const books = new WeakMap<Room, NumberState>();
   return {
-    loaded(room) {
+    async loaded(room) {
       const ref = parseRoomName(room.name);
       if (ref?.kind !== 'text') return;
-      const first = !registry.isNumbered(ref.documentId);
-      const state = registry.open(ref.documentId);
+      const first = !(await registry.isNumbered(ref.documentId));
+      const state = await registry.open(ref.documentId);
       if (first) {
-        const baseline = store.getBaseline(ref.documentId);
+        const baseline = await store.getBaseline(ref.documentId);
         const seen = new Set<string>();
         const entries = (baseline ? baselineNumbers(baseline) : []).filter((e) => {
           // A hand-made original could repeat an id or a number; the first one counts.
@@ -187,7 +195,7 @@ export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'get
           seen.add(e.id).add(` ${e.number}`);
           return true;
         });
-        state.remember(entries);
+        await state.remember(entries);
       }
       books.set(room, state);
       try {

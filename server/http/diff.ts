@@ -11,24 +11,24 @@ import { Invalid, NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
 
 /** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
-function resolveSide(
+async function resolveSide(
   ctx: AppContext,
   versions: VersionsRepository,
   documentId: string,
   person: PersonRecord,
   side: DiffSide,
   now: Date,
-): ResolvedSide {
+): Promise<ResolvedSide> {
   switch (side.kind) {
     case 'original': {
-      const agenda = ctx.store.getBaseline(documentId);
+      const agenda = await ctx.store.getBaseline(documentId);
       if (!agenda) throw new Error(`Het origineel van "${documentId}" ontbreekt.`);
       return { agenda, at: null };
     }
     case 'live':
-      return { agenda: liveAgenda(ctx.store, ctx.rooms, documentId), at: now.toISOString() };
+      return { agenda: await liveAgenda(ctx.store, ctx.rooms, documentId), at: now.toISOString() };
     case 'since-last-visit': {
-      const visit = versions.visit(documentId, person.id);
+      const visit = await versions.visit(documentId, person.id);
       if (!visit?.previousAgenda)
         throw new NotFound(
           'previous visit',
@@ -37,7 +37,7 @@ function resolveSide(
       return { agenda: visit.previousAgenda, at: visit.previousAt };
     }
     case 'version': {
-      const version = versions.get(documentId, side.id);
+      const version = await versions.get(documentId, side.id);
       if (!version) throw new NotFound('version', `Er is geen versie "${side.id}" van dit document.`);
       return { agenda: version.agenda, at: version.createdAt, name: version.name };
     }
@@ -54,10 +54,10 @@ export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}):
   const { versions } = ctx;
   const router = express.Router();
 
-  router.get('/documents/:id/diff', (req, res) => {
+  router.get('/documents/:id/diff', async (req, res) => {
     const documentId = req.params.id;
     const person = requireAction(req, documentId, 'read');
-    documentOrNotFound(ctx.store, documentId);
+    await documentOrNotFound(ctx.store, documentId);
     const from = parseDiffSide(req.query.from ?? 'original');
     const to = parseDiffSide(req.query.to ?? 'live');
     if (!from || !to)
@@ -65,13 +65,13 @@ export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}):
         'Ongeldige vergelijking: gebruik from en to met original, live, since-last-visit of een versie-id.',
       );
     const now = clock();
-    const a = resolveSide(ctx, versions, documentId, person, from, now);
-    const b = resolveSide(ctx, versions, documentId, person, to, now);
+    const a = await resolveSide(ctx, versions, documentId, person, from, now);
+    const b = await resolveSide(ctx, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.audit, b.at ?? undefined);
+    const attributionOf = await auditAttribution(ctx.audit, documentId, b.at ?? undefined);
     const units: AttributedUnit[] = diff.units.map((unit) => {
       if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
-      const attribution = attributionOf(documentId, unit.id);
+      const attribution = attributionOf(unit.id);
       return attribution ? { ...unit, attribution } : unit;
     });
     res.json({

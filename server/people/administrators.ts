@@ -11,11 +11,11 @@ export interface AdministratorRecord extends Administrator {
  * SQLite implementation is `storage/sqlite/administrators.ts`.
  */
 export interface AdministratorRepository {
-  administrator(id: string): AdministratorRecord | null;
+  administrator(id: string): Promise<AdministratorRecord | null>;
   /** Every administrator, oldest first, revoked ones included. */
-  administrators(): AdministratorRecord[];
+  administrators(): Promise<AdministratorRecord[]>;
   /** Stores a new administrator and returns the record. */
-  add(name: string): AdministratorRecord;
+  add(name: string): Promise<AdministratorRecord>;
   /** Ends an administrator's access; false when there was none left to end. */
-  revoke(id: string): boolean;
+  revoke(id: string): Promise<boolean>;
 }

@@ -14,11 +14,19 @@ export const peopleFeature: ServerFeature = {
   name: 'people',
   migrations: migrationsOf('people'),
   routers: [peopleRouter],
-  start(ctx) {
-    for (const doc of ctx.store.listDocuments()) ctx.people.ensureDefaultParties(doc.id);
+  async start(ctx) {
+    for (const doc of await ctx.store.listDocuments()) await ctx.people.ensureDefaultParties(doc.id);
+    // One sweep at a time: a slow database never stacks them up.
+    let sweeping = false;
     const sweep = setInterval(() => {
-      ctx.connections.sweep((id) => ctx.auth.stillActive(id));
-      ctx.auth.sessions.sweep();
+      if (sweeping) return;
+      sweeping = true;
+      void (async () => {
+        await ctx.connections.sweep((id) => ctx.auth.stillActive(id));
+        await ctx.auth.sessions.sweep();
+      })()
+        .catch((err: unknown) => console.error('Verbindingen nalopen mislukt:', err))
+        .finally(() => (sweeping = false));
     }, SWEEP_INTERVAL_MS);
     return () => clearInterval(sweep);
   },

@@ -23,16 +23,16 @@ export function isActivePerson(person: PersonRecord, now = new Date()): boolean 
  */
 export interface PeopleRepository {
   /** A document's parties, in the order they were added. */
-  parties(documentId: string): Party[];
-  party(documentId: string, short: string): Party | null;
+  parties(documentId: string): Promise<Party[]>;
+  party(documentId: string, short: string): Promise<Party | null>;
   /** Adds the default parties to a document that has none yet. */
-  ensureDefaultParties(documentId: string): void;
-  addParty(documentId: string, party: Party): void;
+  ensureDefaultParties(documentId: string): Promise<void>;
+  addParty(documentId: string, party: Party): Promise<void>;
   /** Changes a party's name and colour; false when the document has no such party. */
-  updateParty(documentId: string, party: Party): boolean;
-  person(id: string): PersonRecord | null;
+  updateParty(documentId: string, party: Party): Promise<boolean>;
+  person(id: string): Promise<PersonRecord | null>;
   /** A document's people, oldest invitation first. */
-  people(documentId: string): PersonRecord[];
+  people(documentId: string): Promise<PersonRecord[]>;
   /** Stores a new invitation and returns the person it made. */
   invite(input: {
     documentId: string;
@@ -40,11 +40,11 @@ export interface PeopleRepository {
     party: string;
     role: Role;
     expiresAt: Date | null;
-  }): PersonRecord;
+  }): Promise<PersonRecord>;
   /** Ends a person's access; false when they had none left to end. */
-  revoke(id: string): boolean;
+  revoke(id: string): Promise<boolean>;
   /** Active: invited, not revoked, not expired at `now` (see `isActivePerson`). */
   isActive(person: PersonRecord, now?: Date): boolean;
-  drafting(documentId: string): DraftingMode;
-  setDrafting(documentId: string, mode: DraftingMode): void;
+  drafting(documentId: string): Promise<DraftingMode>;
+  setDrafting(documentId: string, mode: DraftingMode): Promise<void>;
 }

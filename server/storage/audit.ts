@@ -36,22 +36,22 @@ export interface AuditEntry {
  */
 export interface AuditLog {
   /** The changes to one measure, newest first. */
-  forMeasure(documentId: string, measureId: string, limit?: number): AuditEntry[];
+  forMeasure(documentId: string, measureId: string, limit?: number): Promise<AuditEntry[]>;
   /**
    * Who last changed each measure of a document's text (people only, not the import), and when; with
    * `until`, as it stood at that moment.
    */
-  lastChanges(documentId: string, until?: string | null): LastChange[];
+  lastChanges(documentId: string, until?: string | null): Promise<LastChange[]>;
   /**
    * Checks the chain and the stored updates against it. Returns the problems found, each a sentence; an
    * empty list means the log and every stored update are as written.
    */
-  verify(): string[];
+  verify(): Promise<string[]>;
   /**
    * The audit entry of a document's (latest) import, or null: it tells one import of a document id from a
    * later one that replaced it (`import --replace`).
    */
-  lastImport(documentId: string): number | null;
+  lastImport(documentId: string): Promise<number | null>;
   /** Forgets which measures a document's entries touched (the entries themselves stay). */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }

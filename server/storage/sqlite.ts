@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { protectDataFiles } from './fileModes.js';
-import { documentRows, type Storage } from './storage.js';
+import type { Storage } from './storage.js';
 import { migrateSqlite, SchemaTooNewError } from './sqlite/migrate.js';
 import { SqliteStore } from './sqlite/store.js';
 import { SqliteAuditLog } from './sqlite/audit.js';
@@ -75,14 +75,24 @@ export function openSqliteStorage(file: string): SqliteStorage {
     numbers: new SqliteNumbers(db),
     clientIds: new SqliteClientIds(db),
   };
-  const store = new SqliteStore(db, audit, people, documentRows(repositories));
+  const { amendments, comments, versions, numbers, clientIds } = repositories;
+  const store = new SqliteStore(db, audit, (id) => people.personNow(id), [
+    audit,
+    amendments,
+    comments,
+    versions,
+    numbers,
+    clientIds,
+  ]);
   return {
     store,
     ...repositories,
     backup: async (target) => {
       await db.backup(target);
     },
-    close: () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

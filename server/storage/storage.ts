@@ -36,13 +36,13 @@ export interface Repositories {
 export interface Storage extends Repositories {
   /** Writes a consistent copy of the whole database to `file` (a new file), while it stays in use. */
   backup(file: string): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A repository with rows that belong to a document. */
 export interface DocumentRows {
   /** Removes the document's rows; the store calls it inside its transaction that replaces the document. */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }
 
 /**

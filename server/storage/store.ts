@@ -25,10 +25,10 @@ export interface UpdateMeta {
  * a second adapter (PostgreSQL) is a file, not a rewrite. The other repositories are in `storage.ts`.
  */
 export interface Store {
-  listDocuments(): DocumentRecord[];
-  getDocument(id: string): DocumentRecord | null;
+  listDocuments(): Promise<DocumentRecord[]>;
+  getDocument(id: string): Promise<DocumentRecord | null>;
   /** The original text as imported; never changes after `createDocument`. */
-  getBaseline(id: string): Agenda | null;
+  getBaseline(id: string): Promise<Agenda | null>;
   /**
    * Stores a new document: its record, its baseline and the first update of its live room, in one
    * transaction. With `replace`, an existing document of that id is replaced in the same transaction: its
@@ -37,19 +37,19 @@ export interface Store {
   createDocument(
     doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
     replace?: boolean,
-  ): void;
+  ): Promise<void>;
   /** All stored updates of a room, oldest first. */
-  fetchUpdates(room: string): Uint8Array[];
+  fetchUpdates(room: string): Promise<Uint8Array[]>;
   /** Appends one update to a room's log; durable when it returns. */
-  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void;
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void>;
   /** When the newest update of a room's log was stored (ISO 8601), or null for an empty log. */
-  lastUpdateAt(room: string): string | null;
+  lastUpdateAt(room: string): Promise<string | null>;
   /** How many updates a room's log holds. */
-  countUpdates(room: string): number;
+  countUpdates(room: string): Promise<number>;
   /**
    * Replaces the first `upTo` updates of a room (all those read for compaction) with one merged update, in
    * one transaction, so updates appended meanwhile are kept.
    */
-  compact(room: string, merged: Uint8Array, upTo: number): void;
-  close(): void;
+  compact(room: string, merged: Uint8Array, upTo: number): Promise<void>;
+  close(): Promise<void>;
 }

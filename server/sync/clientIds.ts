@@ -11,12 +11,25 @@ export interface ClientIdClaims {
   ownerOf(documentId: string, clientId: number): ClientIdOwner | undefined;
   /** Claims a client id for an owner; false when someone else had claimed it already. */
   claim(documentId: string, clientId: number, owner: ClientIdOwner): boolean;
+  /**
+   * Reads a document's stored claims into memory; a room awaits it before it is served, so `ownerOf` and
+   * `claim` can answer at once. (Claims in memory only need no loading.)
+   */
+  load?(documentId: string): Promise<void>;
 }
 
-/** The stored claims (`client_ids`, migration 10): also removed with a replaced document. */
+/**
+ * The stored claims (`client_ids`, migration 11): also removed with a replaced document. A claim is decided
+ * in memory and written at once; a store whose writes are asynchronous finishes them before `settled`
+ * resolves. Of two instances that claim the same id at the same moment, the first write wins in the
+ * database (the other instance's memory learns it when it next loads the document).
+ */
 export interface ClientIdRepository extends ClientIdClaims {
+  load(documentId: string): Promise<void>;
+  /** Resolves when every claim made so far is stored. */
+  settled(): Promise<void>;
   /** Forgets the claims of a document (its rooms are replaced). */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }
 
 /** Claims kept in memory only (the command line's read-only rooms, unit tests). */

@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import { CloseCode, MessageType } from '../../shared/protocol/protocol.js';
 import type { Access } from '../auth/access.js';
 import type { Rooms } from './rooms.js';
-import type { Peer } from './room.js';
+import type { Peer, Room } from './room.js';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -28,8 +28,8 @@ export interface ConnectionIdentity {
   personId: string | null;
   /** Stamped into the person's awareness state. */
   user: StampedUser;
-  /** Asked on every message: drafting may open or close while connected. */
-  access: () => Access;
+  /** Asked on every message (before it is handled): drafting may open or close while connected. */
+  access: () => Promise<Access>;
 }
 
 /** A served connection, as the registry of open connections holds it. */
@@ -57,10 +57,10 @@ function permissionDenied(reason: string): Uint8Array {
 export function serveConnection(
   ws: WebSocket,
   rooms: Rooms,
-  roomName: string,
+  /** The room, opened (`rooms.open`) by the caller; the connection releases it when it closes. */
+  room: Room,
   identity: ConnectionIdentity,
 ): OpenConnection {
-  const room = rooms.open(roomName);
   const limiter = new RateLimiter(Limits.messagesPerSecond, Limits.burst);
   const awarenessGate = new AwarenessGate(room.settings.awarenessPerSecond);
   const role = identity.user.role;
@@ -108,14 +108,23 @@ export function serveConnection(
     return peer.awarenessClients.size === 0 ? 'free' : 'other';
   };
 
+  // Messages are handled one at a time, in the order they came: the access check before each one asks
+  // storage, and an update is admitted and applied in one go after it.
+  let inbox: Promise<void> = Promise.resolve();
   ws.on('message', (raw: Buffer, isBinary: boolean) => {
     if (closed) return;
     if (!isBinary) return close(CloseCode.malformed, 'Alleen binaire y-websocket-berichten');
     if (!limiter.take()) return close(CloseCode.tooManyRequests, 'Te veel berichten; verbind opnieuw');
     const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     if (data.byteLength > Limits.maxSyncBytes) return close(CloseCode.tooLarge, 'Bericht te groot');
+    inbox = inbox.then(() => handle(data));
+  });
+
+  const handle = async (data: Uint8Array): Promise<void> => {
+    if (closed) return;
     try {
-      const access = identity.access();
+      const access = await identity.access();
+      if (closed) return;
       if (access === 'none') return close(CloseCode.forbidden, 'Geen toegang (meer) tot deze ruimte');
       const message = decodeClientMessage(data);
       switch (message.type) {
@@ -179,7 +188,7 @@ export function serveConnection(
         err instanceof ProtocolError ? err.message : `Bericht geweigerd (${(err as Error).message})`;
       close(CloseCode.malformed, reason);
     }
-  });
+  };
 
   let alive = true;
   ws.on('pong', () => (alive = true));
@@ -194,7 +203,7 @@ export function serveConnection(
     awarenessGate.close();
     clearInterval(ping);
     room.leave(peer);
-    rooms.release(room);
+    void rooms.release(room);
   });
   ws.on('error', () => ws.terminate());
 

@@ -8,9 +8,12 @@ import type { Room } from './room.js';
  * is stored and broadcast like any other, attributed to the server.
  */
 export interface RoomHooks {
-  /** The room's stored updates are applied; nobody has been answered yet. */
-  loaded?(room: Room): void;
-  /** One change to the room's document has been stored and sent to the other peers. */
+  /** The room's stored updates are applied; nobody has been answered until the promise resolves. */
+  loaded?(room: Room): Promise<void> | void;
+  /**
+   * One change has been applied to the room's document; its storing and broadcast are queued (a write the
+   * hook queues with `room.enqueue` comes after them).
+   */
   afterUpdate?(room: Room, tr: Y.Transaction): void;
   /**
    * The number the server gave a chapter, section or measure (a removed one too), for the update check: a

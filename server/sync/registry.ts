@@ -31,7 +31,8 @@ export class ConnectionRegistry {
   }
 
   /** Ends the connections of everyone for whom `stillActive` is false. */
-  sweep(stillActive: (personId: string) => boolean): void {
-    for (const personId of [...this.byPerson.keys()]) if (!stillActive(personId)) this.endPerson(personId);
+  async sweep(stillActive: (personId: string) => Promise<boolean>): Promise<void> {
+    for (const personId of [...this.byPerson.keys()])
+      if (!(await stillActive(personId))) this.endPerson(personId);
   }
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Store } from '../storage/store.js';
-import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
+import { CloseCode, TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import { recordRemovedIds, touchedMeasures } from './touched.js';
@@ -55,21 +55,42 @@ export class Room {
   private sizeEstimate = 0;
   private readonly budgets = new Map<string, ByteBudget>();
 
+  /**
+   * The room's writes to storage, in order: each update is appended, then relayed to the other peers; a
+   * compaction takes its turn between them. Every task waits for the one before, so updates are stored and
+   * broadcast in the order they were applied.
+   */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly hooks: RoomHooks;
+
+  /**
+   * Loads a room from storage: its stored updates applied, its document's client-id claims read and the
+   * features' `loaded` hooks run, all before anyone is answered.
+   */
+  static async load(name: string, store: Store, options?: RoomOptions): Promise<Room> {
+    const updates = await store.fetchUpdates(name);
+    const room = new Room(name, store, options, updates);
+    if (room.ref) await room.claims.load?.(room.ref.documentId);
+    await room.hooks.loaded?.(room);
+    return room;
+  }
+
+  /** Use `Room.load`; the constructor takes the stored updates already read (none for a fresh room). */
   constructor(
     readonly name: string,
     private readonly store: Store,
     options: RoomOptions = { claims: new MemoryClientIds(), settings: DEFAULT_SYNC_SETTINGS },
+    updates: Uint8Array[] = [],
   ) {
     this.ref = parseRoomName(name);
     this.claims = options.claims;
     this.settings = options.settings;
     // The server is not a person: it has no awareness state of its own.
     this.awareness.setLocalState(null);
-    const updates = store.fetchUpdates(name);
     applyStoredUpdates(this.doc, updates);
     this.appendedSinceCompaction = updates.length;
     this.sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
-    const hooks = options.hooks ?? {};
+    const hooks = (this.hooks = options.hooks ?? {});
     if (this.ref?.kind === 'text') {
       this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT), (id) =>
         hooks.numberOf?.(this, id),
@@ -89,12 +110,21 @@ export class Room {
         }
       }
       const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
-      // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
       const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
-      store.appendUpdate(name, update, { personId, onBehalfOf, measureIds: touchedMeasures(tr) });
-      if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
+      const meta = { personId, onBehalfOf, measureIds: touchedMeasures(tr) };
       const message = encodeUpdate(update);
-      for (const peer of this.peers) if (peer !== sender) peer.send(message);
+      this.enqueue(async () => {
+        try {
+          // Durable first: if storing fails, nobody else has seen the update and the sender is disconnected.
+          await store.appendUpdate(name, update, meta);
+        } catch (err) {
+          console.error(`Opslaan in ${name} mislukt:`, err);
+          sender?.close?.(CloseCode.resync, 'Opslaan mislukt; verbind opnieuw');
+          return;
+        }
+        for (const peer of this.peers) if (peer !== sender) peer.send(message);
+        if (++this.appendedSinceCompaction >= COMPACT_EVERY) await this.compactNow();
+      });
       hooks.afterUpdate?.(this, tr);
     });
 
@@ -114,20 +144,38 @@ export class Room {
         for (const peer of this.peers) peer.send(message);
       },
     );
-    hooks.loaded?.(this);
+  }
+
+  /**
+   * Runs `task` after every write queued before it (a store write that must precede the next update, such
+   * as the numbers a numbering change shows). A failing task is logged; the queue goes on.
+   */
+  enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch((err: unknown) => console.error(`Schrijven in ${this.name} mislukt:`, err));
+    return this.queue;
+  }
+
+  /** Resolves once every update applied so far is stored and relayed. */
+  stored(): Promise<void> {
+    return this.queue;
   }
 
   /** Compacts at once when the log is long (a server that crashed before compacting), so the next load is fast. */
-  compactIfLong(): void {
-    if (this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
+  compactIfLong(): Promise<void> {
+    return this.appendedSinceCompaction >= COMPACT_EVERY ? this.compact() : this.stored();
   }
 
-  /** Replaces the stored log with one update equal to the document's state. */
-  compact(): void {
-    const count = this.store.countUpdates(this.name);
+  /** Replaces the stored log with one update equal to the document's state, after the writes queued before. */
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactNow());
+  }
+
+  private async compactNow(): Promise<void> {
+    const count = await this.store.countUpdates(this.name);
     if (count > 1) {
       const merged = Y.encodeStateAsUpdate(this.doc);
-      this.store.compact(this.name, merged, count);
+      await this.store.compact(this.name, merged, count);
       this.sizeEstimate = merged.byteLength;
     }
     this.appendedSinceCompaction = 0;

@@ -14,11 +14,15 @@ export interface RoomsOptions {
 }
 
 /**
- * The rooms loaded in memory. A room is loaded from storage on first use (synchronously, so nobody is
- * answered before it is complete) and unloaded, after compaction, when its last peer leaves.
+ * The rooms loaded in memory. A room is loaded from storage on first use (all of it before anybody is
+ * answered; two who open it at once share one load) and unloaded, after its queued writes and a
+ * compaction, when its last peer leaves. A room being unloaded is loaded again only once that is done, so
+ * the new copy reads every update the old one stored.
  */
 export class Rooms {
   private readonly loaded = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
   readonly claims: ClientIdClaims;
   readonly settings: SyncSettings;
   readonly onDraftsEdited: NonNullable<RoomsOptions['onDraftsEdited']>;
@@ -34,14 +38,34 @@ export class Rooms {
     this.onDraftsEdited = options.onDraftsEdited ?? (() => {});
   }
 
-  /** The loaded room, loading it from storage first if needed. */
-  open(name: string): Room {
-    let room = this.loaded.get(name);
-    if (!room) {
-      room = new Room(name, this.store, { claims: this.claims, settings: this.settings, hooks: this.hooks });
-      room.compactIfLong();
-      this.loaded.set(name, room);
+  /**
+   * The loaded room, loading it from storage first if needed. Whoever opens a room releases it (`release`)
+   * when done, unless a peer joined it meanwhile.
+   */
+  async open(name: string): Promise<Room> {
+    const room = this.loaded.get(name);
+    if (room) return room;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = this.load(name);
+      this.loading.set(name, loading);
+      void loading.then(
+        () => this.loading.delete(name),
+        () => this.loading.delete(name),
+      );
     }
+    return loading;
+  }
+
+  private async load(name: string): Promise<Room> {
+    await this.unloading.get(name);
+    const room = await Room.load(name, this.store, {
+      claims: this.claims,
+      settings: this.settings,
+      hooks: this.hooks,
+    });
+    this.loaded.set(name, room);
+    await room.compactIfLong();
     return room;
   }
 
@@ -50,12 +74,18 @@ export class Rooms {
     return this.loaded.get(name) ?? null;
   }
 
-  /** Unloads a room that has no peers left. */
-  release(room: Room): void {
-    if (room.peers.size > 0 || this.loaded.get(room.name) !== room) return;
+  /** Unloads a room that has no peers left: its queued writes finish, then it is compacted and destroyed. */
+  release(room: Room): Promise<void> {
+    if (room.peers.size > 0 || this.loaded.get(room.name) !== room) return Promise.resolve();
     this.loaded.delete(room.name);
-    room.compact();
-    room.destroy();
+    const done = room
+      .compact()
+      .then(() => room.destroy())
+      .finally(() => {
+        if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+      });
+    this.unloading.set(room.name, done);
+    return done;
   }
 
   /** Drops a loaded room without compaction, e.g. after its document was replaced underneath it. */
@@ -79,11 +109,16 @@ export class Rooms {
     }
   }
 
-  closeAll(): void {
-    for (const room of this.loaded.values()) {
-      room.compact();
-      room.destroy();
-    }
+  /** Compacts and unloads every room, after their queued writes (the server closes). */
+  async closeAll(): Promise<void> {
+    const rooms = [...this.loaded.values()];
     this.loaded.clear();
+    await Promise.all(
+      rooms.map(async (room) => {
+        await room.compact();
+        room.destroy();
+      }),
+    );
+    await Promise.all([...this.unloading.values()]);
   }
 }

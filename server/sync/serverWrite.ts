@@ -3,18 +3,18 @@ import type { Rooms } from './rooms.js';
 
 /**
  * Changes a room's document on the server, on behalf of a person: the change is stored (attributed to them)
- * and broadcast to everyone in the room like any other update. Loads the room if nobody is in it, and
- * unloads it again afterwards.
+ * and broadcast to everyone in the room like any other update; the promise resolves once it is stored.
+ * Loads the room if nobody is in it, and unloads it again afterwards.
  */
-export function writeRoom<T>(
+export async function writeRoom<T>(
   rooms: Rooms,
   room: string,
   personId: string | null,
   change: (doc: Y.Doc) => T,
   /** The party the change is made for (an accepted amendment: the chair writes it, the proposer's party asked). */
   options: { onBehalfOf?: string } = {},
-): T {
-  const loaded = rooms.open(room);
+): Promise<T> {
+  const loaded = await rooms.open(room);
   try {
     let result!: T;
     loaded.doc.transact(
@@ -23,8 +23,9 @@ export function writeRoom<T>(
       },
       { serverWrite: true, personId, onBehalfOf: options.onBehalfOf ?? null },
     );
+    await loaded.stored();
     return result;
   } finally {
-    rooms.release(loaded);
+    await rooms.release(loaded);
   }
 }

@@ -25,15 +25,15 @@ export class DailyVersions {
   ) {}
 
   /** Checks one document at `now`; returns the daily versions it stored (usually none). */
-  check(documentId: string, now: Date): VersionSummary[] {
-    const watch = this.versions.watch(documentId);
-    const lastUpdate = this.store.lastUpdateAt(documentId);
-    let current: TextSnapshot | null = null;
+  async check(documentId: string, now: Date): Promise<VersionSummary[]> {
+    const watch = await this.versions.watch(documentId);
+    const lastUpdate = await this.store.lastUpdateAt(documentId);
+    let current: Promise<TextSnapshot> | null = null;
     const currentSnapshot = () => (current ??= snapshotLive(this.store, this.rooms, documentId));
     const plan = planDaily(
       watch,
       {
-        stateVector: base64(liveStateVector(this.store, this.rooms, documentId)),
+        stateVector: base64(await liveStateVector(this.store, this.rooms, documentId)),
         lastUpdateDay: lastUpdate ? dayOf(lastUpdate) : null,
       },
       dayOf(now),
@@ -41,9 +41,10 @@ export class DailyVersions {
     const stored: VersionSummary[] = [];
     for (const action of plan.actions) {
       // The watch keeps a text from its first check on; the current one stands in should it ever lack it.
-      const text = action.kind === 'store-current' ? currentSnapshot() : (watch?.text ?? currentSnapshot());
+      const text =
+        action.kind === 'store-current' ? await currentSnapshot() : (watch?.text ?? (await currentSnapshot()));
       stored.push(
-        this.versions.create({
+        await this.versions.create({
           documentId,
           name: `Stand van ${dutchDay(action.day)}`,
           createdAt: now.toISOString(),
@@ -54,8 +55,8 @@ export class DailyVersions {
         }),
       );
     }
-    const snapshot = plan.takeSnapshot ? currentSnapshot() : null;
-    this.versions.saveWatch(documentId, {
+    const snapshot = plan.takeSnapshot ? await currentSnapshot() : null;
+    await this.versions.saveWatch(documentId, {
       ...plan.next,
       text: snapshot ? { agenda: snapshot.agenda, state: snapshot.state } : null,
     });
@@ -63,8 +64,8 @@ export class DailyVersions {
   }
 
   /** Checks every document at `now`. */
-  checkAll(now: Date): void {
-    for (const doc of this.store.listDocuments()) this.check(doc.id, now);
+  async checkAll(now: Date): Promise<void> {
+    for (const doc of await this.store.listDocuments()) await this.check(doc.id, now);
   }
 }
 
@@ -73,16 +74,17 @@ export class DailyVersions {
  * kept exactly — and then every `DAILY_CHECK_INTERVAL_MS`, until the returned stop is called. A failed
  * check is logged and tried again at the next tick.
  */
-export function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Stop {
+export async function startDailyVersions(
+  ctx: AppContext,
+  now: () => Date = () => new Date(),
+): Promise<Stop> {
   const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
-  const check = () => {
-    try {
-      daily.checkAll(now());
-    } catch (err) {
-      console.error('Dagversie mislukt:', err);
-    }
-  };
-  check();
-  const timer = setInterval(check, DAILY_CHECK_INTERVAL_MS);
+  let checking: Promise<void> = Promise.resolve();
+  const check = () =>
+    (checking = checking
+      .then(() => daily.checkAll(now()))
+      .catch((err: unknown) => console.error('Dagversie mislukt:', err)));
+  await check();
+  const timer = setInterval(() => void check(), DAILY_CHECK_INTERVAL_MS);
   return () => clearInterval(timer);
 }

@@ -40,9 +40,9 @@ export interface VersionWatch extends DailyWatch {
  */
 export interface VersionsRepository {
   /** The versions of a document, oldest first. */
-  list(documentId: string): VersionSummary[];
+  list(documentId: string): Promise<VersionSummary[]>;
   /** One version of a document with its texts, or null when there is none by that id in that document. */
-  get(documentId: string, id: string): VersionRecord | null;
+  get(documentId: string, id: string): Promise<VersionRecord | null>;
   /** Stores a new version and returns it (without its texts). */
   create(input: {
     documentId: string;
@@ -52,18 +52,18 @@ export interface VersionsRepository {
     kind: Exclude<VersionKind, 'original'>;
     agenda: Agenda;
     state: Uint8Array;
-  }): VersionSummary;
+  }): Promise<VersionSummary>;
   /**
    * Records that a person opened the document at `at`, with the text as it was then; the visit before it
    * becomes the "previous" one. Returns the previous visit's time (null on a first visit).
    */
-  recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): string | null;
+  recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): Promise<string | null>;
   /** A person's visits, or null when they never opened the document. */
-  visit(documentId: string, personId: string): VisitRecord | null;
+  visit(documentId: string, personId: string): Promise<VisitRecord | null>;
   /** What the daily check kept of a document, or null before its first check. */
-  watch(documentId: string): VersionWatch | null;
+  watch(documentId: string): Promise<VersionWatch | null>;
   /** Keeps what the daily check saw; a `text` of null keeps the text stored before. */
-  saveWatch(documentId: string, watch: VersionWatch): void;
+  saveWatch(documentId: string, watch: VersionWatch): Promise<void>;
   /** Removes a document's versions, visits and watch. */
-  removeDocument(documentId: string): void;
+  removeDocument(documentId: string): Promise<void>;
 }

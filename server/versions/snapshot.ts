@@ -18,7 +18,7 @@ export interface TextSnapshot {
 }
 
 /** Takes a snapshot of a document's live text (the loaded room's, or the stored one). */
-export function snapshotLive(store: Store, rooms: Rooms, documentId: string): TextSnapshot {
+export function snapshotLive(store: Store, rooms: Rooms, documentId: string): Promise<TextSnapshot> {
   return withLiveDoc(store, rooms, documentId, (doc) => ({
     agenda: readDocument(proseMirrorOf(doc)),
     state: Y.encodeStateAsUpdate(doc),
@@ -27,7 +27,7 @@ export function snapshotLive(store: Store, rooms: Rooms, documentId: string): Te
 }
 
 /** The state vector of a document's live text: cheap to compare, to tell whether anything changed. */
-export function liveStateVector(store: Store, rooms: Rooms, documentId: string): Uint8Array {
+export function liveStateVector(store: Store, rooms: Rooms, documentId: string): Promise<Uint8Array> {
   return withLiveDoc(store, rooms, documentId, (doc) => Y.encodeStateVector(doc));
 }
 
@@ -48,8 +48,13 @@ export function proseMirrorOfState(state: Uint8Array): Node {
  * rewritten. y-prosemirror's `updateYFragment` changes only what differs (unchanged measures keep
  * their Yjs items, so ids, comments' anchors and the update stay small).
  */
-export function replaceLiveText(rooms: Rooms, documentId: string, personId: string, target: Node): void {
-  writeRoom(rooms, documentId, personId, (doc) => {
+export async function replaceLiveText(
+  rooms: Rooms,
+  documentId: string,
+  personId: string,
+  target: Node,
+): Promise<void> {
+  await writeRoom(rooms, documentId, personId, (doc) => {
     updateYFragment(doc, doc.getXmlFragment(TEXT_FRAGMENT), target, {
       mapping: new Map(),
       isOMark: new Map(),

@@ -17,21 +17,21 @@ export class SqliteAdministrators implements AdministratorRepository {
     };
   }
 
-  administrator(id: string): AdministratorRecord | null {
+  async administrator(id: string): Promise<AdministratorRecord | null> {
     return (this.q.get.get(id) as AdministratorRecord | undefined) ?? null;
   }
 
-  administrators(): AdministratorRecord[] {
+  async administrators(): Promise<AdministratorRecord[]> {
     return this.q.all.all() as AdministratorRecord[];
   }
 
-  add(name: string): AdministratorRecord {
+  async add(name: string): Promise<AdministratorRecord> {
     const id = randomUUID();
     this.q.insert.run(id, name, new Date().toISOString());
-    return this.administrator(id)!;
+    return (await this.administrator(id))!;
   }
 
-  revoke(id: string): boolean {
+  async revoke(id: string): Promise<boolean> {
     return this.q.revoke.run(new Date().toISOString(), id).changes > 0;
   }
 }

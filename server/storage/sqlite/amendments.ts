@@ -9,6 +9,7 @@ import type {
   PositionRecord,
 } from '../../../shared/amendments/types.js';
 import type { AmendmentFilter, AmendmentsRepository, DecisionRecord } from '../../amendments/repository.js';
+import { sqliteTransaction } from './transaction.js';
 
 interface AmendmentRow {
   id: string;
@@ -81,8 +82,10 @@ function group(rows: PositionRow[]): Map<string, Record<string, PositionRecord>>
  */
 export class SqliteAmendments implements AmendmentsRepository {
   private readonly q;
+  private readonly tx;
 
   constructor(private readonly db: Database.Database) {
+    this.tx = sqliteTransaction(db);
     this.q = {
       bump: db.prepare(
         `INSERT INTO amendment_counters (document_id, last) VALUES (?, 1)
@@ -167,11 +170,11 @@ export class SqliteAmendments implements AmendmentsRepository {
     };
   }
 
-  nextSeq(documentId: string): number {
+  async nextSeq(documentId: string): Promise<number> {
     return (this.q.bump.get(documentId) as { last: number }).last;
   }
 
-  insert(amendment: Amendment, seq: number): void {
+  async insert(amendment: Amendment, seq: number): Promise<void> {
     this.q.insert.run({
       ...this.params(amendment),
       seq,
@@ -184,7 +187,7 @@ export class SqliteAmendments implements AmendmentsRepository {
     });
   }
 
-  save(amendment: Amendment): void {
+  async save(amendment: Amendment): Promise<void> {
     this.q.update.run(this.params(amendment));
   }
 
@@ -205,13 +208,13 @@ export class SqliteAmendments implements AmendmentsRepository {
     };
   }
 
-  get(documentId: string, id: string): Amendment | null {
+  async get(documentId: string, id: string): Promise<Amendment | null> {
     const row = this.q.get.get(documentId, id) as AmendmentRow | undefined;
     if (!row) return null;
     return fromRow(row, group(this.q.positionsOf.all(id) as PositionRow[]).get(id) ?? {});
   }
 
-  list(documentId: string, filter: AmendmentFilter): Amendment[] {
+  async list(documentId: string, filter: AmendmentFilter): Promise<Amendment[]> {
     const where = ['document_id = ?'];
     const args: unknown[] = [documentId];
     const add = (clause: string, value: string | undefined) => {
@@ -234,9 +237,9 @@ export class SqliteAmendments implements AmendmentsRepository {
     return rows.map((r) => fromRow(r, positions.get(r.id) ?? {}));
   }
 
-  pending(
+  async pending(
     documentId: string,
-  ): Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[] {
+  ): Promise<Pick<Amendment, 'id' | 'number' | 'measureId' | 'party' | 'status' | 'positions'>[]> {
     const rows = this.q.pending.all(documentId) as {
       id: string;
       number: string;
@@ -254,7 +257,7 @@ export class SqliteAmendments implements AmendmentsRepository {
     }));
   }
 
-  setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): void {
+  async setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): Promise<void> {
     this.q.setPosition.run(
       documentId,
       amendmentId,
@@ -266,15 +269,15 @@ export class SqliteAmendments implements AmendmentsRepository {
     );
   }
 
-  measurePositions(documentId: string, measureId: string): MeasurePositions {
+  async measurePositions(documentId: string, measureId: string): Promise<MeasurePositions> {
     return group(this.q.measurePositions.all(documentId, measureId) as PositionRow[]).get(measureId) ?? {};
   }
 
-  allMeasurePositions(documentId: string): Record<string, MeasurePositions> {
+  async allMeasurePositions(documentId: string): Promise<Record<string, MeasurePositions>> {
     return Object.fromEntries(group(this.q.allMeasurePositions.all(documentId) as PositionRow[]));
   }
 
-  setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): void {
+  async setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): Promise<void> {
     this.q.setMeasurePosition.run(
       documentId,
       measureId,
@@ -286,7 +289,7 @@ export class SqliteAmendments implements AmendmentsRepository {
     );
   }
 
-  statuses(documentId: string): Record<string, MeasureStatusRecord> {
+  async statuses(documentId: string): Promise<Record<string, MeasureStatusRecord>> {
     const rows = this.q.statuses.all(documentId) as {
       measure_id: string;
       status: MeasureStatus;
@@ -296,43 +299,48 @@ export class SqliteAmendments implements AmendmentsRepository {
     return Object.fromEntries(rows.map((r) => [r.measure_id, { status: r.status, by: r.by, at: r.at }]));
   }
 
-  setStatus(documentId: string, measureId: string, record: MeasureStatusRecord): void {
+  async setStatus(documentId: string, measureId: string, record: MeasureStatusRecord): Promise<void> {
     this.q.setStatus.run(documentId, measureId, record.status, record.by, record.at);
   }
 
-  hasId(id: string): boolean {
+  async hasId(id: string): Promise<boolean> {
     return this.q.hasId.get(id) !== undefined;
   }
 
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  transaction<T>(fn: () => Promise<T>): Promise<T> {
+    return this.tx(fn);
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     for (const remove of this.q.removeDocument) remove.run(documentId);
     // Document ids are lower-case letters, digits and dashes (DOCUMENT_ID): nothing LIKE would read as a wildcard.
     this.q.removeSubCounters.run(documentId);
   }
 
-  nextSubSeq(documentId: string, parentId: string): number {
+  async nextSubSeq(documentId: string, parentId: string): Promise<number> {
     return (this.q.bump.get(`${documentId}/${parentId}`) as { last: number }).last;
   }
 
-  subAmendments(documentId: string, parentId: string): Amendment[] {
+  async subAmendments(documentId: string, parentId: string): Promise<Amendment[]> {
     return (this.q.subAmendments.all(documentId, parentId) as AmendmentRow[]).map((r) =>
       fromRow(r, group(this.q.positionsOf.all(r.id) as PositionRow[]).get(r.id) ?? {}),
     );
   }
 
-  secretariatIsParty(documentId: string): boolean {
+  async secretariatIsParty(documentId: string): Promise<boolean> {
     return (this.q.secretariatIsParty.get(documentId) as { value: number } | undefined)?.value === 1;
   }
 
-  setSecretariatIsParty(documentId: string, value: boolean): void {
+  async setSecretariatIsParty(documentId: string, value: boolean): Promise<void> {
     this.q.setSecretariatIsParty.run(documentId, value ? 1 : 0);
   }
 
-  recordDecision(documentId: string, record: DecisionRecord): void {
+  async recordDecision(documentId: string, record: DecisionRecord): Promise<void> {
     this.q.recordDecision.run(
       documentId,
       record.amendmentId,
@@ -344,7 +352,7 @@ export class SqliteAmendments implements AmendmentsRepository {
     );
   }
 
-  decisions(documentId: string, amendmentId: string): DecisionRecord[] {
+  async decisions(documentId: string, amendmentId: string): Promise<DecisionRecord[]> {
     return this.q.decisions.all(documentId, amendmentId) as DecisionRecord[];
   }
 }

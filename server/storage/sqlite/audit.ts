@@ -97,21 +97,21 @@ export class SqliteAuditLog implements AuditLog {
     for (const id of entry.measureIds) this.q.insertMeasure.run(entry.documentId, id, info.lastInsertRowid);
   }
 
-  forMeasure(documentId: string, measureId: string, limit = 200): AuditEntry[] {
+  async forMeasure(documentId: string, measureId: string, limit = 200): Promise<AuditEntry[]> {
     return (this.q.forMeasure.all(documentId, measureId, limit) as Row[]).map(toEntry);
   }
 
-  lastChanges(documentId: string, until: string | null = null): LastChange[] {
+  async lastChanges(documentId: string, until: string | null = null): Promise<LastChange[]> {
     return (this.q.lastPerMeasure.all({ documentId, until }) as (LastChange & { seq: number })[]).map(
       ({ seq: _seq, ...change }) => change,
     );
   }
 
-  lastImport(documentId: string): number | null {
+  async lastImport(documentId: string): Promise<number | null> {
     return (this.q.lastImport.get(documentId) as { seq: number | null } | undefined)?.seq ?? null;
   }
 
-  verify(): string[] {
+  async verify(): Promise<string[]> {
     const { all, updates } = this.q;
     // Generators start reading only when verifyChain reaches them: one open query at a time.
     const entries = function* () {
@@ -123,7 +123,12 @@ export class SqliteAuditLog implements AuditLog {
     return verifyChain(entries(), stored());
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     this.q.removeDocument.run(documentId);
   }
 }

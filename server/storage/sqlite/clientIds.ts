@@ -30,6 +30,12 @@ export class SqliteClientIds implements ClientIdRepository {
     return claims;
   }
 
+  async load(documentId: string): Promise<void> {
+    this.claims(documentId);
+  }
+
+  async settled(): Promise<void> {}
+
   ownerOf(documentId: string, clientId: number): ClientIdOwner | undefined {
     return this.claims(documentId).get(clientId);
   }
@@ -43,7 +49,12 @@ export class SqliteClientIds implements ClientIdRepository {
     return true;
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     this.q.remove.run(documentId);
     this.cache.delete(documentId);
   }

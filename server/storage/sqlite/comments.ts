@@ -56,7 +56,7 @@ export class SqliteComments implements CommentRepository {
     };
   }
 
-  list(documentId: string): Thread[] {
+  async list(documentId: string): Promise<Thread[]> {
     const byThread = new Map<string, Message[]>();
     for (const row of this.q.messagesOfDocument.all(documentId)) {
       const list = byThread.get(row.thread_id) ?? [];
@@ -66,12 +66,12 @@ export class SqliteComments implements CommentRepository {
     return this.q.threads.all(documentId).map((row) => toThread(row, byThread.get(row.id) ?? []));
   }
 
-  get(id: string): Thread | null {
+  async get(id: string): Promise<Thread | null> {
     const row = this.q.thread.get(id);
     return row ? toThread(row, this.q.messages.all(id).map(toMessage)) : null;
   }
 
-  save(thread: Thread): void {
+  async save(thread: Thread): Promise<void> {
     this.db.transaction(() => {
       this.q.upsert.run({
         id: thread.id,
@@ -99,11 +99,16 @@ export class SqliteComments implements CommentRepository {
     })();
   }
 
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
     this.q.delete.run(id);
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     this.q.removeMessages.run(documentId);
     this.q.removeThreads.run(documentId);
   }

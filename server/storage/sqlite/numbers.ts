@@ -24,19 +24,24 @@ export class SqliteNumbers implements NumberStore {
     );
   }
 
-  given(documentId: string, importSeq: number): GivenNumber[] {
+  async given(documentId: string, importSeq: number): Promise<GivenNumber[]> {
     return this.q.load.all(documentId, importSeq) as GivenNumber[];
   }
 
-  any(documentId: string, importSeq: number): boolean {
+  async any(documentId: string, importSeq: number): Promise<boolean> {
     return this.q.any.get(documentId, importSeq) !== undefined;
   }
 
-  add(documentId: string, importSeq: number, entries: GivenNumber[], at: string): void {
+  async add(documentId: string, importSeq: number, entries: GivenNumber[], at: string): Promise<void> {
     this.insertAll(documentId, importSeq, entries, at);
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     this.q.remove.run(documentId);
   }
 }

@@ -40,42 +40,47 @@ export class SqlitePeople implements PeopleRepository {
     };
   }
 
-  parties(documentId: string): Party[] {
+  async parties(documentId: string): Promise<Party[]> {
     return this.q.parties.all(documentId) as Party[];
   }
 
-  party(documentId: string, short: string): Party | null {
+  async party(documentId: string, short: string): Promise<Party | null> {
     return (this.q.party.get(documentId, short) as Party | undefined) ?? null;
   }
 
-  ensureDefaultParties(documentId: string): void {
-    if (this.parties(documentId).length > 0) return;
-    for (const p of DEFAULT_PARTIES) this.addParty(documentId, p);
+  async ensureDefaultParties(documentId: string): Promise<void> {
+    if ((await this.parties(documentId)).length > 0) return;
+    for (const p of DEFAULT_PARTIES) await this.addParty(documentId, p);
   }
 
-  addParty(documentId: string, party: Party): void {
+  async addParty(documentId: string, party: Party): Promise<void> {
     this.q.insertParty.run(documentId, party.short, party.name, party.color, documentId);
   }
 
-  updateParty(documentId: string, party: Party): boolean {
+  async updateParty(documentId: string, party: Party): Promise<boolean> {
     return this.q.updateParty.run(party.name, party.color, documentId, party.short).changes > 0;
   }
 
-  person(id: string): PersonRecord | null {
+  async person(id: string): Promise<PersonRecord | null> {
+    return this.personNow(id);
+  }
+
+  /** A person, read synchronously (for the store's transaction that records their name with an update). */
+  personNow(id: string): PersonRecord | null {
     return (this.q.person.get(id) as PersonRecord | undefined) ?? null;
   }
 
-  people(documentId: string): PersonRecord[] {
+  async people(documentId: string): Promise<PersonRecord[]> {
     return this.q.people.all(documentId) as PersonRecord[];
   }
 
-  invite(input: {
+  async invite(input: {
     documentId: string;
     name: string;
     party: string;
     role: Role;
     expiresAt: Date | null;
-  }): PersonRecord {
+  }): Promise<PersonRecord> {
     const id = randomUUID();
     this.q.insertPerson.run(
       id,
@@ -86,10 +91,10 @@ export class SqlitePeople implements PeopleRepository {
       new Date().toISOString(),
       input.expiresAt?.toISOString() ?? null,
     );
-    return this.person(id)!;
+    return this.personNow(id)!;
   }
 
-  revoke(id: string): boolean {
+  async revoke(id: string): Promise<boolean> {
     return this.q.revoke.run(new Date().toISOString(), id).changes > 0;
   }
 
@@ -97,12 +102,12 @@ export class SqlitePeople implements PeopleRepository {
     return isActivePerson(person, now);
   }
 
-  drafting(documentId: string): DraftingMode {
+  async drafting(documentId: string): Promise<DraftingMode> {
     const row = this.q.drafting.get(documentId) as { drafting: DraftingMode } | undefined;
     return row?.drafting ?? 'closed';
   }
 
-  setDrafting(documentId: string, mode: DraftingMode): void {
+  async setDrafting(documentId: string, mode: DraftingMode): Promise<void> {
     this.q.setDrafting.run(documentId, mode);
   }
 }

@@ -21,33 +21,33 @@ export class SqliteSessions implements SessionRepository {
     };
   }
 
-  insert(idHash: string, personId: string, at: Date): void {
+  async insert(idHash: string, personId: string, at: Date): Promise<void> {
     const iso = at.toISOString();
     this.q.insert.run(idHash, personId, iso, iso);
   }
 
-  find(idHash: string): SessionRow | null {
+  async find(idHash: string): Promise<SessionRow | null> {
     return (this.q.find.get(idHash) as SessionRow | undefined) ?? null;
   }
 
-  touch(idHash: string, at: Date): void {
+  async touch(idHash: string, at: Date): Promise<void> {
     const iso = at.toISOString();
     this.q.touch.run(iso, idHash, iso);
   }
 
-  delete(idHash: string): boolean {
+  async delete(idHash: string): Promise<boolean> {
     return this.q.delete.run(idHash).changes > 0;
   }
 
-  deletePerson(personId: string): number {
+  async deletePerson(personId: string): Promise<number> {
     return this.q.deletePerson.run(personId).changes;
   }
 
-  deleteIdle(cutoff: Date): number {
+  async deleteIdle(cutoff: Date): Promise<number> {
     return this.q.deleteIdle.run(cutoff.toISOString()).changes;
   }
 
-  countPerson(personId: string): number {
+  async countPerson(personId: string): Promise<number> {
     return (this.q.countPerson.get(personId) as { n: number }).n;
   }
 }

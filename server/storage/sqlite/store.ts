@@ -2,9 +2,15 @@ import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
 import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
-import type { PeopleRepository } from '../../people/repository.js';
-import type { DocumentRows } from '../storage.js';
 import type { SqliteAuditLog } from './audit.js';
+
+/** A SQLite repository with rows of a document, removed synchronously inside the store's transaction. */
+export interface SqliteDocumentRows {
+  removeRows(documentId: string): void;
+}
+
+/** The name and party of a person, read synchronously inside the store's transaction. */
+export type PersonLookup = (id: string) => { name: string; party: string } | null;
 
 type Kind = 'import' | 'update' | 'compact';
 
@@ -26,9 +32,9 @@ export class SqliteStore implements Store {
     readonly db: Database.Database,
     readonly audit: SqliteAuditLog,
     /** Who a person is, for the name and party recorded with their updates. */
-    private readonly people: Pick<PeopleRepository, 'person'>,
+    private readonly personOf: PersonLookup = () => null,
     /** The other repositories' rows of a document, removed when it is replaced. */
-    private readonly documentRows: readonly DocumentRows[] = [],
+    private readonly documentRows: readonly SqliteDocumentRows[] = [],
   ) {
     const q = (this.q = {
       list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
@@ -50,7 +56,7 @@ export class SqliteStore implements Store {
       const at = now();
       // Names are recorded as they were at the time of the change.
       const person =
-        meta.personName === undefined && meta.personId ? this.people.person(meta.personId) : null;
+        meta.personName === undefined && meta.personId ? this.personOf(meta.personId) : null;
       const info = q.append.run(room, update, meta.personId, at);
       audit.record(
         {
@@ -75,7 +81,7 @@ export class SqliteStore implements Store {
           if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
           q.deleteDoc.run(doc.id);
           q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-          for (const rows of this.documentRows) rows.removeDocument(doc.id);
+          for (const rows of this.documentRows) rows.removeRows(doc.id);
         }
         q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
         this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
@@ -93,47 +99,47 @@ export class SqliteStore implements Store {
     });
   }
 
-  listDocuments(): DocumentRecord[] {
+  async listDocuments(): Promise<DocumentRecord[]> {
     return this.q.list.all() as DocumentRecord[];
   }
 
-  getDocument(id: string): DocumentRecord | null {
+  async getDocument(id: string): Promise<DocumentRecord | null> {
     return (this.q.get.get(id) as DocumentRecord | undefined) ?? null;
   }
 
-  getBaseline(id: string): Agenda | null {
+  async getBaseline(id: string): Promise<Agenda | null> {
     const row = this.q.baseline.get(id) as { baseline: string } | undefined;
     return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
   }
 
-  createDocument(
+  async createDocument(
     doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
     replace = false,
-  ): void {
+  ): Promise<void> {
     this.createTx(doc, replace);
   }
 
-  fetchUpdates(room: string): Uint8Array[] {
+  async fetchUpdates(room: string): Promise<Uint8Array[]> {
     return (this.q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
   }
 
-  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void {
+  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
     this.appendTx(room, update, meta, 'update');
   }
 
-  countUpdates(room: string): number {
+  async countUpdates(room: string): Promise<number> {
     return (this.q.count.get(room) as { n: number }).n;
   }
 
-  lastUpdateAt(room: string): string | null {
+  async lastUpdateAt(room: string): Promise<string | null> {
     return (this.q.lastAt.get(room) as { at: string | null }).at;
   }
 
-  compact(room: string, merged: Uint8Array, upTo: number): void {
+  async compact(room: string, merged: Uint8Array, upTo: number): Promise<void> {
     this.compactTx(room, merged, upTo);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

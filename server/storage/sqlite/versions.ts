@@ -60,11 +60,11 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  list(documentId: string): VersionSummary[] {
+  async list(documentId: string): Promise<VersionSummary[]> {
     return this.q.list.all(documentId) as VersionRow[];
   }
 
-  get(documentId: string, id: string): VersionRecord | null {
+  async get(documentId: string, id: string): Promise<VersionRecord | null> {
     const row = this.q.get.get(id, documentId) as
       (VersionRow & { agenda: string; state: Buffer }) | undefined;
     if (!row) return null;
@@ -75,7 +75,7 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  create(input: {
+  async create(input: {
     documentId: string;
     name: string;
     createdAt: string;
@@ -83,7 +83,7 @@ export class SqliteVersions implements VersionsRepository {
     kind: Exclude<VersionKind, 'original'>;
     agenda: Agenda;
     state: Uint8Array;
-  }): VersionSummary {
+  }): Promise<VersionSummary> {
     // "v-" keeps version ids apart from the words `original`, `live` and `since-last-visit` of the diff API.
     const id = `v-${randomUUID()}`;
     this.q.insert.run(
@@ -106,13 +106,13 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): string | null {
+  async recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): Promise<string | null> {
     const before = this.q.visit.get(documentId, personId) as { visitedAt: string } | undefined;
     this.q.upsertVisit.run({ documentId, personId, at, agenda: JSON.stringify(agenda) });
     return before?.visitedAt ?? null;
   }
 
-  visit(documentId: string, personId: string): VisitRecord | null {
+  async visit(documentId: string, personId: string): Promise<VisitRecord | null> {
     const row = this.q.visit.get(documentId, personId) as
       { visitedAt: string; previousAt: string | null; previousAgenda: string | null } | undefined;
     if (!row) return null;
@@ -123,7 +123,7 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  watch(documentId: string): VersionWatch | null {
+  async watch(documentId: string): Promise<VersionWatch | null> {
     const row = this.q.watch.get(documentId) as
       | {
           stateVector: string;
@@ -145,7 +145,7 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  saveWatch(documentId: string, watch: VersionWatch): void {
+  async saveWatch(documentId: string, watch: VersionWatch): Promise<void> {
     this.q.putWatch.run({
       documentId,
       stateVector: watch.stateVector,
@@ -156,7 +156,12 @@ export class SqliteVersions implements VersionsRepository {
     });
   }
 
-  removeDocument(documentId: string): void {
+  async removeDocument(documentId: string): Promise<void> {
+    this.removeRows(documentId);
+  }
+
+  /** Removes a document's rows, synchronously (inside the store's transaction that replaces it). */
+  removeRows(documentId: string): void {
     for (const remove of this.q.removeDocument) remove.run(documentId);
   }
 }

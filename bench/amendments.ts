@@ -17,9 +17,9 @@ const measures = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.meas
 const { app, chair, stop } = await serveAgenda(agenda, 'bench');
 
 const repo = app.ctx.amendments;
-const all = seedAmendments(repo, 'bench');
+const all = await seedAmendments(repo, 'bench');
 let start = performance.now();
-mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
+await mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
 const mirrorMs = performance.now() - start;
 
 const byMeasure = new Map<string, Amendment[]>();
@@ -58,7 +58,7 @@ const requests: Record<string, string> = {
 
 const results: Record<string, number> = { 'mirror 2,500 amendments into the meta room (once) ms': mirrorMs };
 for (const [name, url] of Object.entries(requests)) results[`cold: ${name} ms`] = await time(url);
-const held = app.ctx.rooms.open('bench'); // as when people are in the document
+const held = await app.ctx.rooms.open('bench'); // as when people are in the document
 for (const [name, url] of Object.entries(requests)) results[`room loaded: ${name} ms`] = await time(url);
 start = performance.now();
 const accepted = all.find((a) => a.kind === 'replace' && a.measureId === typical)!;
@@ -67,7 +67,7 @@ await fetch(`${app.url}${D}/amendments/${accepted.id}/accept`, {
   headers: { authorization: `Bearer ${chair.token}` },
 });
 results['room loaded: accept one amendment (text + tables + meta room) ms'] = performance.now() - start;
-app.ctx.rooms.release(held);
+await app.ctx.rooms.release(held);
 
 report(
   `amendments (${measures.length} measures, ${AMENDMENTS} amendments, HTTP medians over ${RUNS})`,

@@ -51,15 +51,15 @@ export const agenda: Agenda = {
 };
 
 /** Stores 2,500 submitted amendments spread over the measures (some draw many), with positions and statuses. */
-export function seedAmendments(repo: AmendmentsRepository, documentId: string): Amendment[] {
+export async function seedAmendments(repo: AmendmentsRepository, documentId: string): Promise<Amendment[]> {
   const measures = agenda.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures));
   const at = new Date('2026-11-20T10:00:00Z').toISOString();
   const all: Amendment[] = [];
-  repo.transaction(() => {
+  await repo.transaction(async () => {
     for (let i = 0; i < AMENDMENTS; i++) {
       const m = measures[(i * i) % measures.length]!;
       const party = PARTIES[i % PARTIES.length]!;
-      const seq = repo.nextSeq(documentId);
+      const seq = await repo.nextSeq(documentId);
       const words = m.text.split(' ');
       words[(i * 3) % words.length] = 'aangepast';
       const a: Amendment = {
@@ -83,17 +83,21 @@ export function seedAmendments(repo: AmendmentsRepository, documentId: string): 
         parent: null,
         decision: null,
       };
-      repo.insert(a, seq);
+      await repo.insert(a, seq);
       for (const other of PARTIES)
         if (other !== party && (i + other.length) % 3 === 0) {
           const record = { position: 'support' as const, note: null, by: 'p', at };
-          repo.setPosition(documentId, a.id, other, record);
+          await repo.setPosition(documentId, a.id, other, record);
           a.positions[other] = record;
         }
       all.push(a);
     }
     for (let i = 0; i < measures.length; i += 4)
-      repo.setStatus(documentId, measures[i]!.id, { status: i % 8 ? 'agreed' : 'disputed', by: 'p', at });
+      await repo.setStatus(documentId, measures[i]!.id, {
+        status: i % 8 ? 'agreed' : 'disputed',
+        by: 'p',
+        at,
+      });
   });
   return all;
 }

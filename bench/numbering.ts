@@ -37,17 +37,21 @@ function measures(fragment: Y.XmlFragment): Y.XmlElement[] {
 }
 
 /** Median milliseconds for the room to take one update made by `edit` on a client copy. */
-function perUpdate(agenda: Agenda, numbering: boolean, edit: (client: Y.Doc, i: number) => void): number {
+async function perUpdate(
+  agenda: Agenda,
+  numbering: boolean,
+  edit: (client: Y.Doc, i: number) => void,
+): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-numbering-'));
   const storage = openSqliteStorage(path.join(dir, 'db.sqlite'));
   const { store } = storage;
   try {
-    importAgenda(store, { id: 'bench', agenda });
+    await importAgenda(store, { id: 'bench', agenda });
     const rooms = new Rooms(
       store,
       numbering ? numberingHooks(new NumberRegistry(storage.numbers, storage.audit), store) : {},
     );
-    const room = rooms.open('bench');
+    const room = await rooms.open('bench');
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
     let update: Uint8Array | null = null;
@@ -59,10 +63,10 @@ function perUpdate(agenda: Agenda, numbering: boolean, edit: (client: Y.Doc, i: 
       Y.applyUpdate(room.doc, update!, sender);
       if (i >= WARMUP) times.push(performance.now() - start);
     }
-    rooms.closeAll();
+    await rooms.closeAll();
     return median(times);
   } finally {
-    storage.close();
+    await storage.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -90,9 +94,13 @@ for (const [name, agenda] of [
   ['D66–CDA', d66],
   ['900 measures', generated],
 ] as const) {
-  results[`${name}: typing, ms/update without numbering`] = perUpdate(agenda, false, typing);
-  results[`${name}: typing, ms/update with numbering`] = perUpdate(agenda, true, typing);
-  results[`${name}: insert a measure, ms/update without numbering`] = perUpdate(agenda, false, inserting);
-  results[`${name}: insert a measure, ms/update with numbering`] = perUpdate(agenda, true, inserting);
+  results[`${name}: typing, ms/update without numbering`] = await perUpdate(agenda, false, typing);
+  results[`${name}: typing, ms/update with numbering`] = await perUpdate(agenda, true, typing);
+  results[`${name}: insert a measure, ms/update without numbering`] = await perUpdate(
+    agenda,
+    false,
+    inserting,
+  );
+  results[`${name}: insert a measure, ms/update with numbering`] = await perUpdate(agenda, true, inserting);
 }
 report('numbering', results);

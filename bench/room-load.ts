@@ -13,14 +13,14 @@ import { median, report } from './stats.js';
 const UPDATES = 10_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-roomload-'));
 const store = openSqliteStore(path.join(dir, 'db.sqlite'));
-importAgenda(store, {
+await importAgenda(store, {
   id: 'd66-cda',
   agenda: parseAgenda(fs.readFileSync('fixtures/d66-cda-uitnodiging-2025.txt', 'utf8')),
 });
 
 // 10,000 typed characters, each its own stored update, spread over the measures.
 const doc = new Y.Doc();
-Y.applyUpdate(doc, Y.mergeUpdates(store.fetchUpdates('d66-cda')));
+Y.applyUpdate(doc, Y.mergeUpdates(await store.fetchUpdates('d66-cda')));
 const texts: Y.XmlText[] = [];
 const walk = (n: Y.XmlFragment | Y.XmlElement): void => {
   for (const c of n.toArray()) {
@@ -30,7 +30,7 @@ const walk = (n: Y.XmlFragment | Y.XmlElement): void => {
   }
 };
 walk(doc.getXmlFragment('prosemirror'));
-doc.on('update', (u: Uint8Array) => store.appendUpdate('d66-cda', u, { personId: null }));
+doc.on('update', (u: Uint8Array) => void store.appendUpdate('d66-cda', u, { personId: null }));
 for (let i = 0; i < UPDATES; i++) {
   const t = texts[i % texts.length]!;
   t.insert(t.length, i % 7 ? 'a' : ' ');
@@ -48,7 +48,7 @@ for (let i = 0; i < 7; i++) {
 }
 const uncompacted = median(times);
 const room = new Room('d66-cda', store);
-room.compact();
+await room.compact();
 room.destroy();
 const compactedTimes: number[] = [];
 for (let i = 0; i < 15; i++) {
@@ -61,4 +61,4 @@ report('room-load', {
   'load median ms (10,001 updates)': uncompacted,
   'load median ms after compaction': median(compactedTimes),
 });
-store.close();
+await store.close();

@@ -25,7 +25,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-bench-'));
   const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
   const { store } = storage;
-  importAgenda(store, { id: documentId, agenda });
+  await importAgenda(store, { id: documentId, agenda });
   const app = await startApp({
     storage,
     dataDir: dir,
@@ -33,7 +33,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
     host: '127.0.0.1',
     staticDir: client ? path.resolve('dist') : undefined,
   });
-  app.ctx.people.ensureDefaultParties(documentId);
+  await app.ctx.people.ensureDefaultParties(documentId);
   const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
     documentId,
     name: 'Voorzitter',
@@ -46,7 +46,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
     chair,
     stop: async () => {
       await app.close();
-      storage.close();
+      await storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -13,8 +13,8 @@ import { serveAgenda } from './serve.js';
 import { median, report } from './stats.js';
 
 const { app, chair, stop } = await serveAgenda(agenda, 'bench', true);
-const all = seedAmendments(app.ctx.amendments, 'bench');
-mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
+const all = await seedAmendments(app.ctx.amendments, 'bench');
+await mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
 const d66 = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
   documentId: 'bench',
   name: 'Daan Dekker',

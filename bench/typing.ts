@@ -10,8 +10,8 @@ import { serveAgenda } from './serve.js';
 import { median, report } from './stats.js';
 
 const { app, chair, stop } = await serveAgenda(agenda, 'bench', true);
-const all = seedAmendments(app.ctx.amendments, 'bench');
-mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
+const all = await seedAmendments(app.ctx.amendments, 'bench');
+await mirrorAmendments(app.ctx.rooms, 'bench', chair.person.id, all);
 
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

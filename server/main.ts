@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const { store } = storage;
-  const seeded = seedDefaultAgenda(store, path.join(root, 'fixtures'));
+  const seeded = await seedDefaultAgenda(store, path.join(root, 'fixtures'));
   if (seeded) console.log(`Agenda "${seeded.title}" geladen als document ${seeded.id}.`);
 
   const staticDir = path.join(root, 'dist');
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     trustProxy: process.env.AKKOORD_TRUST_PROXY,
     sessionIdleMs: sessionIdleHours() * 3_600_000,
   });
-  for (const doc of store.listDocuments()) {
+  for (const doc of await store.listDocuments()) {
     const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);
     if (link) {
       console.log(
@@ -69,14 +69,14 @@ async function main(): Promise<void> {
   const stop = async () => {
     await app.close();
     removePid();
-    storage.close();
+    await storage.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
-main().catch((err: unknown) => {
+await main().catch((err: unknown) => {
   console.error(`Akkoord kon niet starten: ${(err as Error).message}`);
   process.exit(1);
 });

@@ -34,9 +34,9 @@ export interface DecisionsHost {
   repo: AmendmentsRepository;
   now(): string;
   /** An amendment the person may see, or `NotFound`. */
-  visible(person: PersonRecord, documentId: string, id: string): Amendment;
+  visible(person: PersonRecord, documentId: string, id: string): Promise<Amendment>;
   /** A measure's live text, or null. */
-  liveText(documentId: string, measureId: string): string | null;
+  liveText(documentId: string, measureId: string): Promise<string | null>;
 }
 
 /** What accepting answers: the amendment, the alternatives it rejected, the measure it changed or made. */
@@ -74,16 +74,15 @@ export class Decisions {
   }
 
   /** The numbers of the pending amendments to an amendment (decided before it). */
-  private openSubAmendments(documentId: string, id: string): string[] {
-    return this.repo
-      .subAmendments(documentId, id)
+  private async openSubAmendments(documentId: string, id: string): Promise<string[]> {
+    return (await this.repo.subAmendments(documentId, id))
       .filter((s) => s.status === 'submitted')
       .map((s) => s.number);
   }
 
   /** The parent of an amendment to an amendment, still pending, or a conflict saying it was decided. */
-  private pendingParent(a: Amendment): Amendment {
-    const parent = this.repo.get(a.documentId, a.parent!);
+  private async pendingParent(a: Amendment): Promise<Amendment> {
+    const parent = await this.repo.get(a.documentId, a.parent!);
     if (!parent) throw new NotFound('amendment', `Het amendement dat ${a.number} wijzigt bestaat niet meer.`);
     if (parent.status !== 'submitted')
       throw new Conflict(
@@ -94,13 +93,13 @@ export class Decisions {
   }
 
   /** Stores amendments and the moves in their history in one transaction, then mirrors them. */
-  private store(personId: string, amendments: Amendment[], history: DecisionRecord[]): void {
+  private async store(personId: string, amendments: Amendment[], history: DecisionRecord[]): Promise<void> {
     const documentId = amendments[0]!.documentId;
-    this.repo.transaction(() => {
-      for (const a of amendments) this.repo.save(a);
-      for (const h of history) this.repo.recordDecision(documentId, h);
+    await this.repo.transaction(async () => {
+      for (const a of amendments) await this.repo.save(a);
+      for (const h of history) await this.repo.recordDecision(documentId, h);
     });
-    mirrorAmendments(this.ctx.rooms, documentId, personId, amendments);
+    await mirrorAmendments(this.ctx.rooms, documentId, personId, amendments);
   }
 
   /** The amendment as a view on the measure as it is now. */
@@ -114,13 +113,13 @@ export class Decisions {
    * party (the audit's onBehalfOf), then the compromise's own words as the chair's change: two writes, so
    * the audit credits each word to whoever proposed it. Alternatives of its group are rejected.
    */
-  accept(
+  async accept(
     person: PersonRecord,
     documentId: string,
     id: string,
     input: { note?: string | null; text?: string; confirm?: boolean },
-  ): AcceptAnswer {
-    const a = this.host.visible(person, documentId, id);
+  ): Promise<AcceptAnswer> {
+    const a = await this.host.visible(person, documentId, id);
     const compromise = input.text === undefined ? null : normalizeText(input.text);
     if (compromise !== null && (a.kind === 'delete' || a.parent !== null))
       throw new Invalid(
@@ -129,8 +128,8 @@ export class Decisions {
           : `Een amendement op een amendement wordt aangenomen of verworpen, niet gewijzigd.`,
       );
     if (compromise === '') throw new Invalid('Een aangenomen tekst kan niet leeg zijn.');
-    const parent = a.parent === null ? null : this.pendingParent(a);
-    const current = parent ? parent.text : this.host.liveText(documentId, a.measureId);
+    const parent = a.parent === null ? null : await this.pendingParent(a);
+    const current = parent ? parent.text : await this.host.liveText(documentId, a.measureId);
     const view = this.viewOf(a, current);
     const action: AmendmentAction = {
       kind: 'accept',
@@ -139,16 +138,16 @@ export class Decisions {
       note: clean(input.note),
       compromise,
       confirmed: input.confirm === true,
-      openSubAmendments: this.openSubAmendments(documentId, a.id),
+      openSubAmendments: await this.openSubAmendments(documentId, a.id),
     };
     const decided = orRefuse(transition(a, action, actorOf(person)));
     if (parent) return this.acceptSub(person, decided, parent, view);
     if (current === null && a.kind !== 'insert')
       throw new Conflict('measure removed', `De maatregel van ${a.number} bestaat niet meer.`);
-    const { steps, measureId } = this.writeAccepted(person, a, view, compromise);
+    const { steps, measureId } = await this.writeAccepted(person, a, view, compromise);
     const next: Amendment = { ...decided, decision: { ...decided.decision!, steps } };
-    const rejected = this.rejectAlternatives(person, next);
-    this.store(
+    const rejected = await this.rejectAlternatives(person, next);
+    await this.store(
       person.id,
       [next, ...rejected],
       [
@@ -174,22 +173,22 @@ export class Decisions {
   }
 
   /** The text writes of an accepted amendment (party's words, then the chair's), and what they did. */
-  private writeAccepted(
+  private async writeAccepted(
     person: PersonRecord,
     a: Amendment,
     view: AmendmentView,
     compromise: string | null,
-  ): { steps: TextStep[]; measureId: string | null } {
+  ): Promise<{ steps: TextStep[]; measureId: string | null }> {
     const steps: TextStep[] = [];
     const room = a.documentId;
     const asParty = { onBehalfOf: a.party };
     switch (a.kind) {
       case 'replace': {
-        const before = normalizeText(this.host.liveText(room, a.measureId) ?? '');
+        const before = normalizeText((await this.host.liveText(room, a.measureId)) ?? '');
         // A conflicting amendment has no clean text of its party's own: the compromise is all the chair's.
         const proposed = view.conflict ? before : normalizeText(view.effectiveText ?? '');
         if (proposed !== before) {
-          writeRoom(
+          await writeRoom(
             this.ctx.rooms,
             room,
             person.id,
@@ -199,7 +198,9 @@ export class Decisions {
           steps.push({ kind: 'replace', measureId: a.measureId, before, after: proposed, by: 'party' });
         }
         if (compromise !== null && compromise !== proposed) {
-          writeRoom(this.ctx.rooms, room, person.id, (doc) => this.replace(doc, a.measureId, compromise));
+          await writeRoom(this.ctx.rooms, room, person.id, (doc) =>
+            this.replace(doc, a.measureId, compromise),
+          );
           steps.push({
             kind: 'replace',
             measureId: a.measureId,
@@ -212,7 +213,7 @@ export class Decisions {
       }
       case 'insert': {
         const text = normalizeText(a.text ?? '');
-        const measureId = writeRoom(
+        const measureId = await writeRoom(
           this.ctx.rooms,
           room,
           person.id,
@@ -223,13 +224,13 @@ export class Decisions {
           throw new Conflict('measure removed', `De maatregel waarna ${a.number} komt bestaat niet meer.`);
         steps.push({ kind: 'insert', measureId, text });
         if (compromise !== null && compromise !== text) {
-          writeRoom(this.ctx.rooms, room, person.id, (doc) => this.replace(doc, measureId, compromise));
+          await writeRoom(this.ctx.rooms, room, person.id, (doc) => this.replace(doc, measureId, compromise));
           steps.push({ kind: 'replace', measureId, before: text, after: compromise, by: 'chair' });
         }
         return { steps, measureId };
       }
       case 'delete': {
-        const measureId = writeRoom(
+        const measureId = await writeRoom(
           this.ctx.rooms,
           room,
           person.id,
@@ -256,12 +257,12 @@ export class Decisions {
   }
 
   /** Accepting an amendment to an amendment changes its parent's proposed text, not the measure. */
-  private acceptSub(
+  private async acceptSub(
     person: PersonRecord,
     decided: Amendment,
     parent: Amendment,
     view: AmendmentView,
-  ): AcceptAnswer {
+  ): Promise<AcceptAnswer> {
     const before = parent.text ?? '';
     const after = normalizeText(view.effectiveText ?? before);
     const next: Amendment = {
@@ -273,7 +274,7 @@ export class Decisions {
       text: after,
       authors: [...new Set([...parent.authors, ...decided.authors])],
     };
-    this.store(
+    await this.store(
       person.id,
       [next, changedParent],
       [
@@ -291,36 +292,41 @@ export class Decisions {
   }
 
   /** The pending alternatives of an accepted amendment's group, rejected (with their pending sub-amendments). */
-  private rejectAlternatives(person: PersonRecord, accepted: Amendment): Amendment[] {
+  private async rejectAlternatives(person: PersonRecord, accepted: Amendment): Promise<Amendment[]> {
     if (!accepted.group) return [];
     const now = accepted.decidedAt!;
     const reject = (o: Amendment) =>
       orRefuse(transition(o, { kind: 'reject', now, note: null, openSubAmendments: [] }, actorOf(person)));
-    return this.repo
-      .list(accepted.documentId, { status: 'submitted', draftsOf: null })
-      .filter((o) => o.group === accepted.group && o.id !== accepted.id)
-      .flatMap((o) => [
-        reject(o),
-        ...this.repo
-          .subAmendments(o.documentId, o.id)
-          .filter((s) => s.status === 'submitted')
-          .map(reject),
-      ]);
+    const alternatives = (
+      await this.repo.list(accepted.documentId, { status: 'submitted', draftsOf: null })
+    ).filter((o) => o.group === accepted.group && o.id !== accepted.id);
+    const rejected: Amendment[] = [];
+    for (const o of alternatives) {
+      rejected.push(reject(o));
+      for (const s of await this.repo.subAmendments(o.documentId, o.id))
+        if (s.status === 'submitted') rejected.push(reject(s));
+    }
+    return rejected;
   }
 
   /** Rejects an amendment with a note (its pending amendments are decided first). */
-  reject(person: PersonRecord, documentId: string, id: string, input: { note?: string | null }): Amendment {
-    const a = this.host.visible(person, documentId, id);
+  async reject(
+    person: PersonRecord,
+    documentId: string,
+    id: string,
+    input: { note?: string | null },
+  ): Promise<Amendment> {
+    const a = await this.host.visible(person, documentId, id);
     const now = this.host.now();
     const note = clean(input.note);
     const next = orRefuse(
       transition(
         a,
-        { kind: 'reject', now, note, openSubAmendments: this.openSubAmendments(documentId, a.id) },
+        { kind: 'reject', now, note, openSubAmendments: await this.openSubAmendments(documentId, a.id) },
         actorOf(person),
       ),
     );
-    this.store(
+    await this.store(
       person.id,
       [next],
       [{ amendmentId: a.id, move: 'reject', note, detail: null, by: person.id, at: now }],
@@ -333,9 +339,14 @@ export class Decisions {
    * text the chair saw); the others stay pending. A live text other than `base` is a stale choice (409).
    * An accepted change goes into the text for the amendment's party; a rejected one leaves the proposal.
    */
-  decideChange(person: PersonRecord, documentId: string, id: string, choice: ChangeChoice): Amendment {
-    const a = this.host.visible(person, documentId, id);
-    const live = this.host.liveText(documentId, a.measureId);
+  async decideChange(
+    person: PersonRecord,
+    documentId: string,
+    id: string,
+    choice: ChangeChoice,
+  ): Promise<Amendment> {
+    const a = await this.host.visible(person, documentId, id);
+    const live = await this.host.liveText(documentId, a.measureId);
     if (live === null)
       throw new Conflict('measure removed', `De maatregel van ${a.number} bestaat niet meer.`);
     const current = normalizeText(live);
@@ -365,7 +376,7 @@ export class Decisions {
           note: clean(choice.note),
           conflict: view.conflict,
           confirmed: choice.confirm,
-          openSubAmendments: this.openSubAmendments(documentId, a.id),
+          openSubAmendments: await this.openSubAmendments(documentId, a.id),
           text: withChanges(current, accepted ? changes : rest),
           baseText: after,
           remaining: rest.length,
@@ -375,14 +386,14 @@ export class Decisions {
     );
     let next = decided;
     if (after !== current) {
-      writeRoom(this.ctx.rooms, documentId, person.id, (doc) => this.replace(doc, a.measureId, after), {
+      await writeRoom(this.ctx.rooms, documentId, person.id, (doc) => this.replace(doc, a.measureId, after), {
         onBehalfOf: a.party,
       });
       const step: TextStep = { kind: 'replace', measureId: a.measureId, before: current, after, by: 'party' };
       next = { ...decided, decision: { ...decided.decision!, steps: [...decided.decision!.steps, step] } };
     }
     const words = `−“${change?.removed ?? ''}” +“${change?.insert ?? ''}”`;
-    this.store(
+    await this.store(
       person.id,
       [next],
       [
@@ -404,15 +415,15 @@ export class Decisions {
    * text, as a new change attributed to the chair — when nothing built on it since. Otherwise a conflict
    * saying what: a later decision on the same words, or later edits of them.
    */
-  reopen(person: PersonRecord, documentId: string, id: string): Amendment {
-    const a = this.host.visible(person, documentId, id);
+  async reopen(person: PersonRecord, documentId: string, id: string): Promise<Amendment> {
+    const a = await this.host.visible(person, documentId, id);
     const reopened = orRefuse(transition(a, { kind: 'reopen' }, actorOf(person)));
     const steps = [...(a.decision?.steps ?? [])].reverse();
-    const parent = a.parent === null ? null : this.pendingParent(a);
+    const parent = a.parent === null ? null : await this.pendingParent(a);
     const now = this.host.now();
     const built = () => this.builtOn(a);
     // Check every step on the live text first: a refused reopening writes nothing.
-    const plan = withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
+    const plan = await withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, async (doc) => {
       const texts = new Map<string, string | null>();
       const textOf = (measureId: string) =>
         texts.has(measureId) ? texts.get(measureId)! : normalizeMaybe(measureText(doc, measureId));
@@ -422,21 +433,21 @@ export class Decisions {
           case 'replace': {
             const now = textOf(step.measureId);
             const undone = now === null ? null : undoChange(step.before, step.after, now);
-            if (undone === null) throw built();
+            if (undone === null) throw await built();
             texts.set(step.measureId, undone);
             break;
           }
           case 'insert':
-            if (textOf(step.measureId) !== normalizeText(step.text)) throw built();
+            if (textOf(step.measureId) !== normalizeText(step.text)) throw await built();
             texts.set(step.measureId, null);
             break;
           case 'delete':
-            if (!canRestoreMeasure(doc, step)) throw built();
+            if (!canRestoreMeasure(doc, step)) throw await built();
             texts.set(step.measureId, normalizeText(step.text));
             break;
           case 'parent': {
             const undone = parentText === null ? null : undoChange(step.before, step.after, parentText);
-            if (undone === null) throw built();
+            if (undone === null) throw await built();
             parentText = undone;
             break;
           }
@@ -446,7 +457,7 @@ export class Decisions {
     });
     const measureSteps = steps.filter((s) => s.kind !== 'parent');
     if (measureSteps.length > 0)
-      writeRoom(this.ctx.rooms, documentId, person.id, (doc) => {
+      await writeRoom(this.ctx.rooms, documentId, person.id, (doc) => {
         for (const step of measureSteps) {
           if (step.kind === 'insert') applyToText(doc, { kind: 'delete', measureId: step.measureId });
           else if (step.kind === 'delete') restoreMeasure(doc, step);
@@ -456,7 +467,7 @@ export class Decisions {
     const changed: Amendment[] = [reopened];
     if (parent && plan.parentText !== null && plan.parentText !== parent.text)
       changed.push({ ...parent, text: plan.parentText });
-    this.store(person.id, changed, [
+    await this.store(person.id, changed, [
       {
         amendmentId: a.id,
         move: 'reopen',
@@ -470,9 +481,10 @@ export class Decisions {
   }
 
   /** The conflict of a reopening that would undo words others built on, naming later decisions. */
-  private builtOn(a: Amendment): Conflict {
-    const later = this.repo
-      .list(a.documentId, { measure: a.measureId, status: 'accepted', draftsOf: null })
+  private async builtOn(a: Amendment): Promise<Conflict> {
+    const later = (
+      await this.repo.list(a.documentId, { measure: a.measureId, status: 'accepted', draftsOf: null })
+    )
       .filter((o) => o.id !== a.id && o.parent === null && (o.decidedAt ?? '') > (a.decidedAt ?? ''))
       .map((o) => o.number);
     const what =

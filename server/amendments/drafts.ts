@@ -37,8 +37,8 @@ function readEntry(entry: unknown): DraftContent | null {
 }
 
 /** Creates a draft in its party's room, on behalf of its first author. */
-export function createDraft(rooms: Rooms, amendment: Amendment, personId: string): void {
-  writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
+export async function createDraft(rooms: Rooms, amendment: Amendment, personId: string): Promise<void> {
+  await writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
     const entry = new Y.Map<unknown>();
     doc.getMap(PARTY_DRAFTS).set(amendment.id, entry);
     entry.set('id', amendment.id);
@@ -54,13 +54,13 @@ export function createDraft(rooms: Rooms, amendment: Amendment, personId: string
 }
 
 /** The drafts of a party as drafted now: id → content (reading never keeps the room loaded). */
-export function readDrafts(
+export async function readDrafts(
   store: Store,
   rooms: Rooms,
   documentId: string,
   party: string,
-): Map<string, DraftContent> {
-  return withLiveDoc(store, rooms, partyRoom(documentId, party), (doc) => {
+): Promise<Map<string, DraftContent>> {
+  return await withLiveDoc(store, rooms, partyRoom(documentId, party), (doc) => {
     const out = new Map<string, DraftContent>();
     doc.getMap(PARTY_DRAFTS).forEach((entry, id) => {
       const content = readEntry(entry);
@@ -71,13 +71,13 @@ export function readDrafts(
 }
 
 /** Replaces a draft's text and rationale (by small edits, as a person typing would). */
-export function writeDraft(
+export async function writeDraft(
   rooms: Rooms,
   amendment: Amendment,
   personId: string,
   content: { text?: string; rationale?: string },
-): boolean {
-  return writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
+): Promise<boolean> {
+  return await writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
     const entry = doc.getMap(PARTY_DRAFTS).get(amendment.id);
     if (!(entry instanceof Y.Map)) return false;
     for (const field of ['text', 'rationale'] as const) {
@@ -94,8 +94,8 @@ export function writeDraft(
 }
 
 /** Removes a draft from its party's room (once submitted or withdrawn). */
-export function removeDraft(rooms: Rooms, amendment: Amendment, personId: string): void {
-  writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
+export async function removeDraft(rooms: Rooms, amendment: Amendment, personId: string): Promise<void> {
+  await writeRoom(rooms, partyRoom(amendment.documentId, amendment.party), personId, (doc) => {
     doc.getMap(PARTY_DRAFTS).delete(amendment.id);
   });
 }

@@ -16,67 +16,67 @@ function metaRoom(documentId: string): string {
  * Mirrors amendments (from `submitted` on; drafts never go to the meta room) in one change, made by
  * `personId` (null: by Akkoord itself, as in a restore).
  */
-export function mirrorAmendments(
+export async function mirrorAmendments(
   rooms: Rooms,
   documentId: string,
   personId: string | null,
   amendments: Amendment[],
-): void {
+): Promise<void> {
   const visible = amendments.filter((a) => a.status !== 'draft');
   if (visible.length === 0) return;
-  writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
+  await writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
     const map = doc.getMap(META.amendments);
     for (const a of visible) map.set(a.id, JSON.parse(JSON.stringify(a)) as Amendment);
   });
 }
 
 /** Mirrors the parties' positions on one measure. */
-export function mirrorMeasurePositions(
+export async function mirrorMeasurePositions(
   rooms: Rooms,
   documentId: string,
   personId: string,
   measureId: string,
   positions: MeasurePositions,
-): void {
-  writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
+): Promise<void> {
+  await writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
     doc.getMap(META.measurePositions).set(measureId, positions),
   );
 }
 
 /** Mirrors a measure's negotiation status. */
-export function mirrorStatus(
+export async function mirrorStatus(
   rooms: Rooms,
   documentId: string,
   personId: string,
   measureId: string,
   record: MeasureStatusRecord,
-): void {
-  writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
+): Promise<void> {
+  await writeRoom(rooms, metaRoom(documentId), personId, (doc) =>
     doc.getMap(META.measureStatuses).set(measureId, record),
   );
 }
 
 /** Mirrors several measures' negotiation statuses in one change (a restore). */
-export function mirrorStatuses(
+export async function mirrorStatuses(
   rooms: Rooms,
   documentId: string,
   personId: string | null,
   records: Record<string, MeasureStatusRecord>,
-): void {
+): Promise<void> {
   if (Object.keys(records).length === 0) return;
-  writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
+  await writeRoom(rooms, metaRoom(documentId), personId, (doc) => {
     const map = doc.getMap(META.measureStatuses);
     for (const [measureId, record] of Object.entries(records)) map.set(measureId, record);
   });
 }
 
 /** Mirrors one of the document's settings (a key of the meta room's settings map). */
-export function mirrorSetting(
+export async function mirrorSetting(
   rooms: Rooms,
   documentId: string,
   personId: string,
   key: string,
   value: boolean | string,
-): void {
-  writeRoom(rooms, metaRoom(documentId), personId, (doc) => doc.getMap(META.settings).set(key, value));
+): Promise<void> {
+  await writeRoom(rooms, metaRoom(documentId), personId, (doc) => doc.getMap(META.settings).set(key, value));
 }

@@ -82,7 +82,12 @@ export interface AmendmentsRepository {
   /** The parties' positions on every measure that has one: measure id → positions. */
   allMeasurePositions(documentId: string): Promise<Record<string, MeasurePositions>>;
   /** Records a party's position on a measure. */
-  setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): Promise<void>;
+  setMeasurePosition(
+    documentId: string,
+    measureId: string,
+    party: string,
+    record: PositionRecord,
+  ): Promise<void>;
   /** Every measure status set so far: measure id → record (measures without one are open). */
   statuses(documentId: string): Promise<Record<string, MeasureStatusRecord>>;
   /** Sets a measure's negotiation status. */

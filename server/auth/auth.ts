@@ -40,7 +40,7 @@ export class Authenticator {
   async authenticate(token: string | null | undefined): Promise<Account | null> {
     if (!token || token.length > 4096) return null;
     const id = await verifyToken(this.key, token);
-    return id ? this.account(id) : null;
+    return id ? await this.account(id) : null;
   }
 
   /** The active account of a credential, or null; a session of someone no longer active ends here. */

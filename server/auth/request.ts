@@ -15,8 +15,8 @@ type WithAccount = Request & { [ACCOUNT]?: Account | null };
  * none) once, for the handlers after it.
  */
 export function authenticate(auth: Authenticator) {
-  return (req: Request, _res: Response, next: NextFunction) => {
-    auth
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    await auth
       .identify(credentialOfRequest(req))
       .then((account) => {
         (req as WithAccount)[ACCOUNT] = account;

@@ -90,7 +90,9 @@ export class Sessions {
         const now = this.policy.now();
         if (now.getTime() - (this.written.get(key) ?? 0) < TOUCH_EVERY_MS) return;
         this.written.set(key, now.getTime());
-        void this.repo.touch(key, now).catch((err: unknown) => console.error('Sessie bijwerken mislukt:', err));
+        void this.repo
+          .touch(key, now)
+          .catch((err: unknown) => console.error('Sessie bijwerken mislukt:', err));
       },
       detach: () => {
         set.delete(conn);

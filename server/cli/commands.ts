@@ -78,17 +78,17 @@ export const commands: Record<string, Command> = {
         );
         return;
       }
-      return withStorage(({ store }) => {
-        if (store.getDocument(id) && !args.options.has('replace')) {
+      return withStorage(async ({ store }) => {
+        if ((await store.getDocument(id)) && !args.options.has('replace')) {
           throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
         }
-        importAgenda(store, {
+        await importAgenda(store, {
           id,
           agenda,
           title: option(args, 'title'),
           replace: args.options.has('replace'),
         });
-        const doc = store.getDocument(id)!;
+        const doc = (await store.getDocument(id))!;
         out(`Document ${id} opgeslagen: "${doc.title}".`);
       });
     },

@@ -33,7 +33,7 @@ export function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Pr
     try {
       return await work({ ...storage, rooms });
     } finally {
-      rooms.closeAll();
+      await rooms.closeAll();
     }
   });
 }
@@ -59,8 +59,8 @@ export async function exportCommand(args: Args, out: (line: string) => void): Pr
     numbering: option(args, 'numbering'),
   });
   const exported = await withSources(async (src) => {
-    documentOrNotFound(src.store, id);
-    return renderExport(id, request.format, buildExportInput(src, id, request, new Date()));
+    await documentOrNotFound(src.store, id);
+    return renderExport(id, request.format, await buildExportInput(src, id, request, new Date()));
   });
   try {
     fs.writeFileSync(file, exported.bytes);

@@ -42,8 +42,8 @@ export async function importJsonCommand(args: Args, out: (line: string) => void)
   const replace = args.options.has('replace');
   if (replace) refuseReplaceWhileServing(id, false);
   const data = readExport(args.positional[0]);
-  const summary = await withSources((src) => {
-    if (src.store.getDocument(id) && !replace)
+  const summary = await withSources(async (src) => {
+    if ((await src.store.getDocument(id)) && !replace)
       throw new Conflict('document', `Document ${id} bestaat al; gebruik --replace om het te vervangen.`);
     return restoreJsonExport(src, { id, data, replace });
   });

@@ -29,8 +29,8 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   if (days !== null && !Number.isFinite(days))
     throw new CliError(`--expires verwacht een aantal dagen, niet "${expires}".`);
   await withStorage(async ({ store, people }) => {
-    documentOrNotFound(store, documentId);
-    people.ensureDefaultParties(documentId);
+    await documentOrNotFound(store, documentId);
+    await people.ensureDefaultParties(documentId);
     const invited = await invitePerson(people, loadSigningKey(dataDir()), publicUrl(), {
       documentId,
       name,
@@ -52,21 +52,21 @@ export async function revoke(args: Args, out: (line: string) => void): Promise<v
   const personId = option(args, 'person');
   const documentId = option(args, 'doc');
   const name = option(args, 'name');
-  await withStorage(({ people, sessions, administrators }) => {
-    const admin = personId ? administrators.administrator(personId) : null;
+  await withStorage(async ({ people, sessions, administrators }) => {
+    const admin = personId ? await administrators.administrator(personId) : null;
     if (admin) {
-      if (!administrators.revoke(admin.id))
+      if (!(await administrators.revoke(admin.id)))
         throw new NotFound('person', `De toegang van beheerder ${admin.name} was al ingetrokken.`);
-      sessions.deletePerson(admin.id);
+      await sessions.deletePerson(admin.id);
       out(
         `Toegang van beheerder ${admin.name} is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
       );
       return;
     }
-    let targets = personId ? [people.person(personId)].filter((p) => p !== null) : [];
+    let targets = personId ? [await people.person(personId)].filter((p) => p !== null) : [];
     if (!personId) {
       if (!documentId || !name) throw new CliError('Geef --person <id> op, of --doc en --name.');
-      targets = people.people(documentId).filter((p) => p.name === name && !p.revokedAt);
+      targets = (await people.people(documentId)).filter((p) => p.name === name && !p.revokedAt);
     }
     if (targets.length === 0) throw new NotFound('person', 'Niemand gevonden om in te trekken.');
     if (targets.length > 1) {
@@ -75,9 +75,9 @@ export async function revoke(args: Args, out: (line: string) => void): Promise<v
       );
     }
     const target = targets[0]!;
-    people.revoke(target.id);
+    await people.revoke(target.id);
     // Its browser sessions go too; the running server ends their open connections at its next sweep.
-    sessions.deletePerson(target.id);
+    await sessions.deletePerson(target.id);
     out(
       `Toegang van ${target.name} (${target.party}) is ingetrokken; open verbindingen sluiten binnen enkele seconden.`,
     );

@@ -11,6 +11,6 @@ export async function withStorage<T>(work: (storage: Storage) => T | Promise<T>)
   try {
     return await work(storage);
   } finally {
-    storage.close();
+    await storage.close();
   }
 }

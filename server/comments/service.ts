@@ -80,9 +80,15 @@ export class CommentService {
   }
 
   /** Threads the person may see (everyone's and their own party's), in document order, resolved against the live text. */
-  list(person: PersonRecord, filter: { measure?: string; status?: 'open' | 'resolved' } = {}): ThreadView[] {
-    const threads = [...this.repository.list(person.documentId), ...this.partyThreads(person)];
-    const views = this.resolve(person.documentId, threads);
+  async list(
+    person: PersonRecord,
+    filter: { measure?: string; status?: 'open' | 'resolved' } = {},
+  ): Promise<ThreadView[]> {
+    const threads = [
+      ...(await this.repository.list(person.documentId)),
+      ...(await this.partyThreads(person)),
+    ];
+    const views = await this.resolve(person.documentId, threads);
     return views.filter(
       (v) =>
         (filter.measure === undefined || v.anchor.measureId === filter.measure) &&
@@ -91,13 +97,16 @@ export class CommentService {
   }
 
   /** One thread the person may see, or 404 (another party's thread does not exist for them). */
-  view(person: PersonRecord, threadId: string): ThreadView {
-    return this.resolve(person.documentId, [this.find(person, threadId)])[0]!;
+  async view(person: PersonRecord, threadId: string): Promise<ThreadView> {
+    return (await this.resolve(person.documentId, [await this.find(person, threadId)]))[0]!;
   }
 
   /** Starts a thread with its first message. */
-  create(person: PersonRecord, input: PlaceInput & { audience: Audience; text: string }): ThreadView {
-    const anchor = this.place(person.documentId, input);
+  async create(
+    person: PersonRecord,
+    input: PlaceInput & { audience: Audience; text: string },
+  ): Promise<ThreadView> {
+    const anchor = await this.place(person.documentId, input);
     const at = this.now().toISOString();
     const author = authorOf(person);
     const thread: Thread = {
@@ -111,15 +120,15 @@ export class CommentService {
       createdBy: author,
       messages: [{ id: `c-${randomUUID()}`, author, text: input.text, createdAt: at, editedAt: null }],
     };
-    this.save(person, thread);
+    await this.save(person, thread);
     return this.view(person, thread.id);
   }
 
   /** Adds a reply. */
-  reply(person: PersonRecord, threadId: string, text: string): ThreadView {
-    const thread = this.find(person, threadId);
+  async reply(person: PersonRecord, threadId: string, text: string): Promise<ThreadView> {
+    const thread = await this.find(person, threadId);
     const at = this.now().toISOString();
-    this.save(
+    await this.save(
       person,
       withMessage(thread, {
         id: `c-${randomUUID()}`,
@@ -133,36 +142,36 @@ export class CommentService {
   }
 
   /** Changes one's own message. */
-  edit(person: PersonRecord, threadId: string, messageId: string, text: string): ThreadView {
-    const thread = this.find(person, threadId);
+  async edit(person: PersonRecord, threadId: string, messageId: string, text: string): Promise<ThreadView> {
+    const thread = await this.find(person, threadId);
     this.ownMessage(person, thread, messageId);
-    this.save(person, withEditedMessage(thread, messageId, text, this.now().toISOString()));
+    await this.save(person, withEditedMessage(thread, messageId, text, this.now().toISOString()));
     return this.view(person, threadId);
   }
 
   /** Deletes one's own message; a thread without messages is deleted with it. Returns the thread, or null. */
-  deleteMessage(person: PersonRecord, threadId: string, messageId: string): ThreadView | null {
-    const thread = this.find(person, threadId);
+  async deleteMessage(person: PersonRecord, threadId: string, messageId: string): Promise<ThreadView | null> {
+    const thread = await this.find(person, threadId);
     this.ownMessage(person, thread, messageId);
     const next = withoutMessage(thread, messageId);
     if (next) {
-      this.save(person, next);
+      await this.save(person, next);
       return this.view(person, threadId);
     }
-    this.remove(person, thread);
+    await this.remove(person, thread);
     return null;
   }
 
   /** Resolves or reopens a thread. */
-  setResolved(person: PersonRecord, threadId: string, resolved: boolean): ThreadView {
-    const thread = this.find(person, threadId);
+  async setResolved(person: PersonRecord, threadId: string, resolved: boolean): Promise<ThreadView> {
+    const thread = await this.find(person, threadId);
     if (isOpen(thread) !== resolved) {
       throw new Conflict(
         `thread ${thread.status.kind}`,
         resolved ? 'Deze draad is al afgehandeld.' : 'Deze draad is al open.',
       );
     }
-    this.save(
+    await this.save(
       person,
       withStatus(
         thread,
@@ -173,9 +182,9 @@ export class CommentService {
   }
 
   /** Puts a (detached) thread on new words. */
-  reattach(person: PersonRecord, threadId: string, input: PlaceInput): ThreadView {
-    const thread = this.find(person, threadId);
-    this.save(person, { ...thread, anchor: this.place(person.documentId, input) });
+  async reattach(person: PersonRecord, threadId: string, input: PlaceInput): Promise<ThreadView> {
+    const thread = await this.find(person, threadId);
+    await this.save(person, { ...thread, anchor: await this.place(person.documentId, input) });
     return this.view(person, threadId);
   }
 
@@ -183,17 +192,17 @@ export class CommentService {
    * Makes the meta room show exactly the stored everyone-threads (after a crash between the database and
    * the room, or a room that was compacted away). Writes only when something differs.
    */
-  mirrorAll(documentId: string): void {
-    const stored = new Map(this.repository.list(documentId).map((t) => [t.id, JSON.stringify(t)]));
+  async mirrorAll(documentId: string): Promise<void> {
+    const stored = new Map((await this.repository.list(documentId)).map((t) => [t.id, JSON.stringify(t)]));
     const meta = roomName({ kind: 'meta', documentId });
-    const differs = withLiveDoc(this.ctx.store, this.ctx.rooms, meta, (doc) => {
+    const differs = await withLiveDoc(this.ctx.store, this.ctx.rooms, meta, (doc) => {
       const map = doc.getMap(THREADS_MAP);
       if (map.size !== stored.size) return true;
       for (const [id, json] of stored) if (JSON.stringify(map.get(id)) !== json) return true;
       return false;
     });
     if (!differs) return;
-    writeRoom(this.ctx.rooms, meta, null, (doc) => {
+    await writeRoom(this.ctx.rooms, meta, null, (doc) => {
       const map = doc.getMap(THREADS_MAP);
       for (const id of [...map.keys()]) if (!stored.has(id)) map.delete(id);
       for (const [id, json] of stored)
@@ -206,18 +215,18 @@ export class CommentService {
   }
 
   /** The threads in the person's party room (written there by the server or by the party's own members). */
-  private partyThreads(person: PersonRecord): Thread[] {
-    return withLiveDoc(this.ctx.store, this.ctx.rooms, this.partyRoom(person), (doc) =>
+  private async partyThreads(person: PersonRecord): Promise<Thread[]> {
+    return await withLiveDoc(this.ctx.store, this.ctx.rooms, this.partyRoom(person), (doc) =>
       threadsOf(doc.getMap(THREADS_MAP).values()).filter(
         (t) => t.audience === 'party' && t.documentId === person.documentId,
       ),
     );
   }
 
-  private find(person: PersonRecord, threadId: string): Thread {
-    const stored = this.repository.get(threadId);
+  private async find(person: PersonRecord, threadId: string): Promise<Thread> {
+    const stored = await this.repository.get(threadId);
     if (stored && stored.documentId === person.documentId) return stored;
-    const own = this.partyThreads(person).find((t) => t.id === threadId);
+    const own = (await this.partyThreads(person)).find((t) => t.id === threadId);
     if (own) return own;
     throw new NotFound('thread', 'Deze opmerking bestaat niet (meer).');
   }
@@ -233,11 +242,11 @@ export class CommentService {
       );
   }
 
-  private save(person: PersonRecord, thread: Thread): void {
+  private async save(person: PersonRecord, thread: Thread): Promise<void> {
     switch (thread.audience) {
       case 'everyone':
-        this.repository.save(thread);
-        writeRoom(
+        await this.repository.save(thread);
+        await writeRoom(
           this.ctx.rooms,
           roomName({ kind: 'meta', documentId: thread.documentId }),
           person.id,
@@ -245,18 +254,18 @@ export class CommentService {
         );
         return;
       case 'party':
-        writeRoom(this.ctx.rooms, this.partyRoom(person), person.id, (doc) =>
+        await writeRoom(this.ctx.rooms, this.partyRoom(person), person.id, (doc) =>
           doc.getMap(THREADS_MAP).set(thread.id, thread),
         );
         return;
     }
   }
 
-  private remove(person: PersonRecord, thread: Thread): void {
+  private async remove(person: PersonRecord, thread: Thread): Promise<void> {
     switch (thread.audience) {
       case 'everyone':
-        this.repository.delete(thread.id);
-        writeRoom(
+        await this.repository.delete(thread.id);
+        await writeRoom(
           this.ctx.rooms,
           roomName({ kind: 'meta', documentId: thread.documentId }),
           person.id,
@@ -264,7 +273,7 @@ export class CommentService {
         );
         return;
       case 'party':
-        writeRoom(this.ctx.rooms, this.partyRoom(person), person.id, (doc) =>
+        await writeRoom(this.ctx.rooms, this.partyRoom(person), person.id, (doc) =>
           doc.getMap(THREADS_MAP).delete(thread.id),
         );
         return;
@@ -272,10 +281,10 @@ export class CommentService {
   }
 
   /** An anchor on the live text: the person's exact selection if it reads as the quote, else the quote's first occurrence in the measure. */
-  private place(documentId: string, input: PlaceInput): Anchor {
+  private async place(documentId: string, input: PlaceInput): Promise<Anchor> {
     const quote = input.quote.trim();
     if (quote === '') throw new Invalid('Kies de woorden waarop de opmerking gaat.');
-    const anchor = withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
+    const anchor = await withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
       const units = textUnitsOf(doc.getXmlFragment(TEXT_FRAGMENT));
       if (input.at) {
         const span = selectionSpan(doc, units, input.at, quote);
@@ -296,8 +305,8 @@ export class CommentService {
     return anchor;
   }
 
-  private resolve(documentId: string, threads: Thread[]): ThreadView[] {
-    const items = withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
+  private async resolve(documentId: string, threads: Thread[]): Promise<ThreadView[]> {
+    const items = await withLiveDoc(this.ctx.store, this.ctx.rooms, documentId, (doc) => {
       const { units, resolutions } = resolveAnchors(
         doc,
         doc.getXmlFragment(TEXT_FRAGMENT),

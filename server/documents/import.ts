@@ -13,10 +13,10 @@ export { DOCUMENT_ID } from '../../shared/protocol/rooms.js';
  * here on the server as the room's first update — never by a client, where two seeding at once would
  * duplicate the text.
  */
-export function importAgenda(
+export async function importAgenda(
   store: Store,
   options: { id: string; title?: string; agenda: Agenda; replace?: boolean },
-): void {
+): Promise<void> {
   if (!DOCUMENT_ID.test(options.id)) {
     throw new RangeError(
       `Ongeldige document-id "${options.id}": gebruik kleine letters, cijfers en streepjes`,
@@ -26,7 +26,7 @@ export function importAgenda(
   const ydoc = prosemirrorToYDoc(buildDocument(agenda), TEXT_FRAGMENT);
   const initialUpdate = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
-  store.createDocument(
+  await store.createDocument(
     { id: options.id, title: agenda.title, baseline: agenda, initialUpdate },
     options.replace,
   );

@@ -11,9 +11,12 @@ export const DEFAULT_AGENDA = { id: 'd66-cda', file: 'd66-cda-uitnodiging-2025.t
  * Imports the D66–CDA agenda from `fixtures/` when the database does not have it yet. Returns what was
  * imported, or null when it was already there (a restart never re-seeds).
  */
-export function seedDefaultAgenda(store: Store, fixturesDir: string): { id: string; title: string } | null {
-  if (store.getDocument(DEFAULT_AGENDA.id)) return null;
+export async function seedDefaultAgenda(
+  store: Store,
+  fixturesDir: string,
+): Promise<{ id: string; title: string } | null> {
+  if (await store.getDocument(DEFAULT_AGENDA.id)) return null;
   const agenda = parseAgenda(fs.readFileSync(path.join(fixturesDir, DEFAULT_AGENDA.file), 'utf8'));
-  importAgenda(store, { id: DEFAULT_AGENDA.id, agenda });
+  await importAgenda(store, { id: DEFAULT_AGENDA.id, agenda });
   return { id: DEFAULT_AGENDA.id, title: agenda.title };
 }

@@ -34,24 +34,31 @@ export class ExportNotFoundError extends NotFound {
 export const DEFAULT_AUTHOR = 'Akkoord';
 
 /** A map of the document's meta room as plain JSON (empty when the room or map is not there). */
-function metaMap(src: ExportSources, documentId: string, map: string): Record<string, unknown> {
+async function metaMap(
+  src: ExportSources,
+  documentId: string,
+  map: string,
+): Promise<Record<string, unknown>> {
   const room = roomName({ kind: 'meta', documentId });
-  return withLiveDoc(src.store, src.rooms, room, (doc) =>
+  return await withLiveDoc(src.store, src.rooms, room, (doc) =>
     doc.share.has(map) ? (doc.getMap(map).toJSON() as Record<string, unknown>) : {},
   );
 }
 
 /** The amendments everyone may see (submitted and later; drafts stay with their party), by number. */
-export function readAmendments(src: ExportSources, documentId: string): Amendment[] {
-  return src.amendments
-    .list(documentId, { draftsOf: null })
-    .sort((a, b) => a.number.localeCompare(b.number, 'nl', { numeric: true }));
+export async function readAmendments(src: ExportSources, documentId: string): Promise<Amendment[]> {
+  return (await src.amendments.list(documentId, { draftsOf: null })).sort((a, b) =>
+    a.number.localeCompare(b.number, 'nl', { numeric: true }),
+  );
 }
 
 /** The chair's negotiation status of each measure that has one. */
-export function readMeasureStatuses(src: ExportSources, documentId: string): Record<string, MeasureStatus> {
+export async function readMeasureStatuses(
+  src: ExportSources,
+  documentId: string,
+): Promise<Record<string, MeasureStatus>> {
   const statuses: Record<string, MeasureStatus> = {};
-  for (const [measureId, record] of Object.entries(src.amendments.statuses(documentId))) {
+  for (const [measureId, record] of Object.entries(await src.amendments.statuses(documentId))) {
     statuses[measureId] = record.status;
   }
   return statuses;
@@ -77,9 +84,9 @@ function messageOf(value: unknown): unknown {
  * rooms and are never read here. Threads on text outside measures, and threads that do not fit, are
  * left out (a Word comment is placed on a measure); resolved threads are kept.
  */
-export function readComments(src: ExportSources, documentId: string): CommentThread[] {
+export async function readComments(src: ExportSources, documentId: string): Promise<CommentThread[]> {
   const threads: CommentThread[] = [];
-  for (const value of Object.values(metaMap(src, documentId, THREADS_MAP))) {
+  for (const value of Object.values(await metaMap(src, documentId, THREADS_MAP))) {
     if (typeof value !== 'object' || value === null) continue;
     const t = value as {
       audience?: unknown;
@@ -103,48 +110,48 @@ export function readComments(src: ExportSources, documentId: string): CommentThr
  * change — for an accepted amendment the proposing party, which the audit records beside the chair who
  * wrote it in — at the time of the change.
  */
-export function readAttribution(
+export async function readAttribution(
   src: ExportSources,
   documentId: string,
   until: string | null,
-): Record<string, Revision> {
+): Promise<Record<string, Revision>> {
   const changed: Record<string, Revision> = {};
-  for (const c of src.audit.lastChanges(documentId, until)) {
-    const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
+  for (const c of await src.audit.lastChanges(documentId, until)) {
+    const author = c.onBehalfOf ?? c.party ?? (await src.people.person(c.personId))?.party ?? c.personName;
     if (author) changed[c.measureId] = { author, date: c.at };
   }
   return changed;
 }
 
 /** The document's parties, as exports list them (short and full name). */
-function partiesOf(src: ExportSources, documentId: string): ExportParty[] {
-  return src.people.parties(documentId).map((p) => ({ short: p.short, name: p.name }));
+async function partiesOf(src: ExportSources, documentId: string): Promise<ExportParty[]> {
+  return (await src.people.parties(documentId)).map((p) => ({ short: p.short, name: p.name }));
 }
 
 /**
  * The `ExportInput` of a document for a checked request, at `now`. Throws `ExportNotFoundError` for a
  * document without a baseline or an unknown version.
  */
-export function buildExportInput(
+export async function buildExportInput(
   src: ExportSources,
   documentId: string,
   request: ExportRequest,
   now: Date,
-): ExportInput {
-  const original = src.store.getBaseline(documentId);
+): Promise<ExportInput> {
+  const original = await src.store.getBaseline(documentId);
   if (!original) throw new ExportNotFoundError(`Er is geen document met id "${documentId}".`);
   let current: Agenda;
   let versionLabel: string;
   let until: string | null = null;
   if (request.version === LIVE) {
-    current = liveAgenda(src.store, src.rooms, documentId);
+    current = await liveAgenda(src.store, src.rooms, documentId);
     versionLabel = 'Live';
   } else if (request.version === ORIGINAL_VERSION) {
     current = original;
     versionLabel = 'Origineel';
-    until = src.store.getDocument(documentId)?.createdAt ?? null;
+    until = (await src.store.getDocument(documentId))?.createdAt ?? null;
   } else {
-    const version = src.versions.get(documentId, request.version);
+    const version = await src.versions.get(documentId, request.version);
     if (!version)
       throw new ExportNotFoundError(
         `Er is geen versie "${request.version}" van dit document; kies live of een bestaande versie.`,
@@ -154,7 +161,7 @@ export function buildExportInput(
     until = version.createdAt;
   }
   const final = request.numbering === 'final' ? finalNumbers(current) : null;
-  const amendments = readAmendments(src, documentId);
+  const amendments = await readAmendments(src, documentId);
   const wantsComments = request.comments || request.format === 'json';
   return {
     original,
@@ -163,13 +170,13 @@ export function buildExportInput(
     changes: request.changes,
     language: request.language,
     generatedAt: now,
-    attribution: readAttribution(src, documentId, until),
+    attribution: await readAttribution(src, documentId, until),
     defaultAuthor: DEFAULT_AUTHOR,
-    measureStatuses: readMeasureStatuses(src, documentId),
+    measureStatuses: await readMeasureStatuses(src, documentId),
     include: request.include,
     amendments,
-    parties: partiesOf(src, documentId),
-    ...(wantsComments ? { comments: readComments(src, documentId) } : {}),
+    parties: await partiesOf(src, documentId),
+    ...(wantsComments ? { comments: await readComments(src, documentId) } : {}),
     ...(final ? { renumbered: final.renumbered } : {}),
   };
 }

@@ -43,10 +43,10 @@ export interface RestoreSummary {
  * Stores a read JSON export (see `importJsonExport`) as document `id`; with `replace`, an existing
  * document of that id is replaced. Throws `RangeError` for a bad id or an existing document.
  */
-export function restoreJsonExport(
+export async function restoreJsonExport(
   src: ExportSources,
   options: { id: string; data: JsonExport; replace?: boolean },
-): RestoreSummary {
+): Promise<RestoreSummary> {
   const { id, data } = options;
   if (!DOCUMENT_ID.test(id))
     throw new RangeError(`Ongeldige document-id "${id}": gebruik kleine letters, cijfers en streepjes`);
@@ -54,17 +54,17 @@ export function restoreJsonExport(
   const initialUpdate = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   src.rooms.evict(id);
-  src.store.createDocument(
+  await src.store.createDocument(
     { id, title: data.agenda.title, baseline: data.original ?? data.agenda, initialUpdate },
     options.replace,
   );
 
-  src.people.ensureDefaultParties(id);
+  await src.people.ensureDefaultParties(id);
   for (const party of data.parties) {
-    const known = src.people.party(id, party.short);
+    const known = await src.people.party(id, party.short);
     if (!known)
-      src.people.addParty(id, { short: party.short, name: party.name, color: IMPORTED_PARTY_COLOUR });
-    else if (known.name !== party.name) src.people.updateParty(id, { ...known, name: party.name });
+      await src.people.addParty(id, { short: party.short, name: party.name, color: IMPORTED_PARTY_COLOUR });
+    else if (known.name !== party.name) await src.people.updateParty(id, { ...known, name: party.name });
   }
 
   const statuses = Object.fromEntries(
@@ -73,10 +73,10 @@ export function restoreJsonExport(
       { status, by: IMPORT_ACTOR, at: data.exportedAt },
     ]),
   );
-  const amendments = restoreNegotiation(src, id, data.amendments, statuses);
+  const amendments = await restoreNegotiation(src, id, data.amendments, statuses);
   // The live mirror every browser follows, written as the amendments feature writes it.
-  mirrorAmendments(src.rooms, id, null, amendments);
-  mirrorStatuses(src.rooms, id, null, statuses);
+  await mirrorAmendments(src.rooms, id, null, amendments);
+  await mirrorStatuses(src.rooms, id, null, statuses);
   return {
     measures: data.agenda.chapters.reduce(
       (n, c) => n + c.sections.reduce((k, s) => k + s.measures.length, 0),
@@ -94,18 +94,18 @@ export function restoreJsonExport(
  * comes after the highest); an amendment id already used in this database (a copy of a document made
  * here) gets the new document id in front. Returns the stored amendments.
  */
-function restoreNegotiation(
+async function restoreNegotiation(
   src: ExportSources,
   documentId: string,
   amendments: readonly Amendment[],
   statuses: Record<string, MeasureStatusRecord>,
-): Amendment[] {
+): Promise<Amendment[]> {
   const repo = src.amendments;
-  return repo.transaction(() => {
+  return await repo.transaction(async () => {
     let highest = 0;
     const stored: Amendment[] = [];
-    const idOf = (id: string) => (repo.hasId(id) ? `${documentId}-${id}` : id);
-    const ids = new Map(amendments.map((a) => [a.id, idOf(a.id)]));
+    const ids = new Map<string, string>();
+    for (const a of amendments) ids.set(a.id, (await repo.hasId(a.id)) ? `${documentId}-${a.id}` : a.id);
     const subs = new Map<string, number>();
     for (const a of amendments) {
       const seq = seqOfNumber(a.number);
@@ -113,15 +113,16 @@ function restoreNegotiation(
       if (parent === null) highest = Math.max(highest, seq);
       else subs.set(parent, Math.max(subs.get(parent) ?? 0, Math.round((seq % 1) * 1000)));
       const copy: Amendment = { ...a, id: ids.get(a.id)!, documentId, parent };
-      repo.insert(copy, seq);
+      await repo.insert(copy, seq);
       for (const [party, record] of Object.entries(a.positions))
-        repo.setPosition(documentId, copy.id, party, record);
+        await repo.setPosition(documentId, copy.id, party, record);
       stored.push(copy);
     }
     // The counter hands out numbers one by one; take them up to the highest restored one.
-    while (highest > 0 && repo.nextSeq(documentId) < highest);
-    for (const [parent, last] of subs) while (repo.nextSubSeq(documentId, parent) < last);
-    for (const [measureId, record] of Object.entries(statuses)) repo.setStatus(documentId, measureId, record);
+    while (highest > 0 && (await repo.nextSeq(documentId)) < highest);
+    for (const [parent, last] of subs) while ((await repo.nextSubSeq(documentId, parent)) < last);
+    for (const [measureId, record] of Object.entries(statuses))
+      await repo.setStatus(documentId, measureId, record);
     return stored;
   });
 }

@@ -89,59 +89,66 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
   const service = new AmendmentsService(ctx);
   const router = express.Router();
   /** The id of a stored document (asked after the person's access, so strangers learn nothing). */
-  const documentId = (id: string) => documentOrNotFound(ctx.store, id).id;
+  const documentId = async (id: string) => (await documentOrNotFound(ctx.store, id)).id;
 
-  router.get('/documents/:id/amendments', (req, res) => {
+  router.get('/documents/:id/amendments', async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
     const query = body(ListQuery, req.query);
-    res.json(service.list(person, documentId(req.params.id), query));
+    res.json(await service.list(person, await documentId(req.params.id), query));
   });
 
-  router.get('/documents/:id/amendments/:aid', (req, res) => {
+  router.get('/documents/:id/amendments/:aid', async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    res.json(service.get(person, documentId(req.params.id), req.params.aid));
+    res.json(await service.get(person, await documentId(req.params.id), req.params.aid));
   });
 
-  router.post('/documents/:id/amendments', (req, res) => {
+  router.post('/documents/:id/amendments', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const input = body(CreateBody, req.body);
-    res.status(201).json(service.create(person, documentId(req.params.id), input));
+    res.status(201).json(await service.create(person, await documentId(req.params.id), input));
   });
 
-  router.put('/documents/:id/amendments/:aid', (req, res) => {
+  router.put('/documents/:id/amendments/:aid', async (req, res) => {
     const person = memberOf(req, req.params.id);
-    res.json(service.update(person, documentId(req.params.id), req.params.aid, body(UpdateBody, req.body)));
+    res.json(
+      await service.update(
+        person,
+        await documentId(req.params.id),
+        req.params.aid,
+        body(UpdateBody, req.body),
+      ),
+    );
   });
 
   for (const move of ['submit', 'withdraw'] as const)
-    router.post(`/documents/:id/amendments/:aid/${move}`, (req, res) => {
+    router.post(`/documents/:id/amendments/:aid/${move}`, async (req, res) => {
       const person = memberOf(req, req.params.id);
-      res.json(service[move](person, documentId(req.params.id), req.params.aid));
+      res.json(await service[move](person, await documentId(req.params.id), req.params.aid));
     });
 
-  router.post('/documents/:id/amendments/:aid/accept', (req, res) => {
+  router.post('/documents/:id/amendments/:aid/accept', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const input = body(AcceptBody, req.body);
-    res.json(service.decisions.accept(person, documentId(req.params.id), req.params.aid, input));
+    res.json(await service.decisions.accept(person, await documentId(req.params.id), req.params.aid, input));
   });
 
-  router.post('/documents/:id/amendments/:aid/reject', (req, res) => {
+  router.post('/documents/:id/amendments/:aid/reject', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const input = body(RejectBody, req.body);
-    res.json(service.decisions.reject(person, documentId(req.params.id), req.params.aid, input));
+    res.json(await service.decisions.reject(person, await documentId(req.params.id), req.params.aid, input));
   });
 
   for (const verdict of ['accepted', 'rejected'] as const)
     router.post(
       `/documents/:id/amendments/:aid/changes/:n/${verdict === 'accepted' ? 'accept' : 'reject'}`,
-      (req, res) => {
+      async (req, res) => {
         const person = memberOf(req, req.params.id);
         const index = Number(req.params.n);
         if (!Number.isInteger(index) || index < 0)
           throw new Invalid(`"${req.params.n}" is geen nummer van een wijziging.`);
         const input = body(ChangeBody, req.body);
         res.json(
-          service.decisions.decideChange(person, documentId(req.params.id), req.params.aid, {
+          await service.decisions.decideChange(person, await documentId(req.params.id), req.params.aid, {
             base: input.base,
             index,
             verdict,
@@ -152,35 +159,35 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
       },
     );
 
-  router.post('/documents/:id/amendments/:aid/reopen', (req, res) => {
+  router.post('/documents/:id/amendments/:aid/reopen', async (req, res) => {
     const person = memberOf(req, req.params.id);
-    res.json(service.decisions.reopen(person, documentId(req.params.id), req.params.aid));
+    res.json(await service.decisions.reopen(person, await documentId(req.params.id), req.params.aid));
   });
 
-  router.get('/documents/:id/amendments/:aid/decisions', (req, res) => {
+  router.get('/documents/:id/amendments/:aid/decisions', async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    res.json(service.history(person, documentId(req.params.id), req.params.aid));
+    res.json(await service.history(person, await documentId(req.params.id), req.params.aid));
   });
 
-  router.put('/documents/:id/settings/secretariat-party', (req, res) => {
+  router.put('/documents/:id/settings/secretariat-party', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const { value } = body(SettingBody, req.body);
-    res.json({ value: service.setSecretariatIsParty(person, documentId(req.params.id), value) });
+    res.json({ value: await service.setSecretariatIsParty(person, await documentId(req.params.id), value) });
   });
 
-  router.put('/documents/:id/amendments/:aid/group', (req, res) => {
+  router.put('/documents/:id/amendments/:aid/group', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const { group } = body(GroupBody, req.body);
-    res.json(service.group(person, documentId(req.params.id), req.params.aid, group));
+    res.json(await service.group(person, await documentId(req.params.id), req.params.aid, group));
   });
 
-  router.put('/documents/:id/amendments/:aid/positions/:party', (req, res) => {
+  router.put('/documents/:id/amendments/:aid/positions/:party', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const { position, note } = body(PositionBody, req.body);
     res.json(
-      service.setAmendmentPosition(
+      await service.setAmendmentPosition(
         person,
-        documentId(req.params.id),
+        await documentId(req.params.id),
         req.params.aid,
         req.params.party,
         position,
@@ -189,13 +196,13 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
     );
   });
 
-  router.put('/documents/:id/measures/:mid/position/:party', (req, res) => {
+  router.put('/documents/:id/measures/:mid/position/:party', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const { position, note } = body(PositionBody, req.body);
     res.json(
-      service.setMeasurePosition(
+      await service.setMeasurePosition(
         person,
-        documentId(req.params.id),
+        await documentId(req.params.id),
         req.params.mid,
         req.params.party,
         position,
@@ -204,21 +211,21 @@ export function amendmentsRouter(ctx: AppContext): express.Router {
     );
   });
 
-  router.put('/documents/:id/measures/:mid/status', (req, res) => {
+  router.put('/documents/:id/measures/:mid/status', async (req, res) => {
     const person = memberOf(req, req.params.id);
     const { status } = body(StatusBody, req.body);
-    res.json(service.setStatus(person, documentId(req.params.id), req.params.mid, status));
+    res.json(await service.setStatus(person, await documentId(req.params.id), req.params.mid, status));
   });
 
-  router.get('/documents/:id/negotiation', (req, res) => {
+  router.get('/documents/:id/negotiation', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    res.json(service.negotiation(documentId(req.params.id)));
+    res.json(await service.negotiation(await documentId(req.params.id)));
   });
 
-  router.get('/documents/:id/dashboard', (req, res) => {
+  router.get('/documents/:id/dashboard', async (req, res) => {
     requireAction(req, req.params.id, 'read');
     const chapter = typeof req.query.chapter === 'string' ? req.query.chapter : undefined;
-    res.json(service.dashboard(documentId(req.params.id), chapter));
+    res.json(await service.dashboard(await documentId(req.params.id), chapter));
   });
 
   return router;

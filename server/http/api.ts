@@ -14,43 +14,47 @@ export function apiRouter(ctx: AppContext): express.Router {
   const router = express.Router();
 
   /** The negotiations a person belongs to (one, today); for an administrator, every one. */
-  router.get('/documents', (req, res) => {
+  router.get('/documents', async (req, res) => {
     const account = accountOf(req);
     const docs =
       account.kind === 'person'
-        ? [store.getDocument(account.person.documentId)].filter((d) => d !== null)
+        ? [await store.getDocument(account.person.documentId)].filter((d) => d !== null)
         : can(standingOf(account), 'negotiation.list')
-          ? store.listDocuments()
+          ? await store.listDocuments()
           : [];
-    res.json(docs.map((doc) => ({ ...doc, counts: countAgenda(liveAgenda(store, rooms, doc.id)) })));
+    res.json(
+      await Promise.all(
+        docs.map(async (doc) => ({ ...doc, counts: countAgenda(await liveAgenda(store, rooms, doc.id)) })),
+      ),
+    );
   });
 
-  router.get('/documents/:id', (req, res) => {
+  router.get('/documents/:id', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    const doc = documentOrNotFound(store, req.params.id);
-    res.json({ ...doc, counts: countAgenda(liveAgenda(store, rooms, doc.id)) });
+    const doc = await documentOrNotFound(store, req.params.id);
+    res.json({ ...doc, counts: countAgenda(await liveAgenda(store, rooms, doc.id)) });
   });
 
-  router.get('/documents/:id/measures', (req, res) => {
+  router.get('/documents/:id/measures', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    const doc = documentOrNotFound(store, req.params.id);
-    const baseline = store.getBaseline(doc.id);
+    const doc = await documentOrNotFound(store, req.params.id);
+    const baseline = await store.getBaseline(doc.id);
     if (!baseline) throw new Error(`Het origineel van "${doc.id}" ontbreekt.`);
-    res.json(listMeasures(baseline, liveAgenda(store, rooms, doc.id)));
+    res.json(listMeasures(baseline, await liveAgenda(store, rooms, doc.id)));
   });
 
-  router.get('/documents/:id/baseline', (req, res) => {
+  router.get('/documents/:id/baseline', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    res.json(store.getBaseline(documentOrNotFound(store, req.params.id).id));
+    res.json(await store.getBaseline((await documentOrNotFound(store, req.params.id)).id));
   });
 
-  router.get('/documents/:id/audit', (req, res) => {
+  router.get('/documents/:id/audit', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOrNotFound(store, req.params.id);
+    await documentOrNotFound(store, req.params.id);
     const measure = typeof req.query.measure === 'string' ? req.query.measure : null;
     if (!measure) throw new Invalid('Geef een maatregel op: ?measure=<id>.');
     res.json(
-      audit.forMeasure(req.params.id, measure).map((e) => ({
+      (await audit.forMeasure(req.params.id, measure)).map((e) => ({
         at: e.at,
         person: e.personName,
         party: e.party,
@@ -61,10 +65,10 @@ export function apiRouter(ctx: AppContext): express.Router {
   });
 
   /** Who last changed each measure and when, for the margin of the text. */
-  router.get('/documents/:id/last-changes', (req, res) => {
+  router.get('/documents/:id/last-changes', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    documentOrNotFound(store, req.params.id);
-    res.json(audit.lastChanges(req.params.id));
+    await documentOrNotFound(store, req.params.id);
+    res.json(await audit.lastChanges(req.params.id));
   });
 
   return router;

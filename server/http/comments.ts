@@ -32,51 +32,51 @@ export function commentsRouter(ctx: AppContext): express.Router {
   const router = express.Router();
   const base = '/documents/:id/comments';
 
-  router.get(base, (req, res) => {
+  router.get(base, async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    res.json(service.list(person, body(ListQuery, req.query)));
+    res.json(await service.list(person, body(ListQuery, req.query)));
   });
 
-  router.post(base, (req, res) => {
+  router.post(base, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.status(201).json(service.create(person, body(CreateBody, req.body)));
+    res.status(201).json(await service.create(person, body(CreateBody, req.body)));
   });
 
-  router.get(`${base}/:tid`, (req, res) => {
+  router.get(`${base}/:tid`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    res.json(service.view(person, req.params.tid));
+    res.json(await service.view(person, req.params.tid));
   });
 
-  router.post(`${base}/:tid/messages`, (req, res) => {
+  router.post(`${base}/:tid/messages`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.status(201).json(service.reply(person, req.params.tid, body(MessageBody, req.body).text));
+    res.status(201).json(await service.reply(person, req.params.tid, body(MessageBody, req.body).text));
   });
 
-  router.put(`${base}/:tid/messages/:mid`, (req, res) => {
+  router.put(`${base}/:tid/messages/:mid`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.json(service.edit(person, req.params.tid, req.params.mid, body(MessageBody, req.body).text));
+    res.json(await service.edit(person, req.params.tid, req.params.mid, body(MessageBody, req.body).text));
   });
 
-  router.delete(`${base}/:tid/messages/:mid`, (req, res) => {
+  router.delete(`${base}/:tid/messages/:mid`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    const thread = service.deleteMessage(person, req.params.tid, req.params.mid);
+    const thread = await service.deleteMessage(person, req.params.tid, req.params.mid);
     if (thread) res.json(thread);
     else res.status(204).end();
   });
 
-  router.post(`${base}/:tid/resolve`, (req, res) => {
+  router.post(`${base}/:tid/resolve`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.json(service.setResolved(person, req.params.tid, true));
+    res.json(await service.setResolved(person, req.params.tid, true));
   });
 
-  router.post(`${base}/:tid/reopen`, (req, res) => {
+  router.post(`${base}/:tid/reopen`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.json(service.setResolved(person, req.params.tid, false));
+    res.json(await service.setResolved(person, req.params.tid, false));
   });
 
-  router.put(`${base}/:tid/anchor`, (req, res) => {
+  router.put(`${base}/:tid/anchor`, async (req, res) => {
     const person = requireAction(req, req.params.id, 'comment.write');
-    res.json(service.reattach(person, req.params.tid, body(PlaceBody, req.body)));
+    res.json(await service.reattach(person, req.params.tid, body(PlaceBody, req.body)));
   });
 
   return router;

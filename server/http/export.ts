@@ -43,7 +43,7 @@ export function exportRouter(ctx: AppContext): express.Router {
     const id = req.params.id;
     requireAction(req, id, 'export');
     const request = parseExportRequest(optionsOf(req.query));
-    const input = buildExportInput(ctx, id, request, new Date());
+    const input = await buildExportInput(ctx, id, request, new Date());
     const file = await renderExport(id, request.format, input);
     sandboxDownload(res);
     res

@@ -89,18 +89,18 @@ export function negotiationsRouter(ctx: AppContext): express.Router {
   });
 
   /** Replaces a negotiation's agenda live: open editors are told to reload (see `replaceAgenda`). */
-  router.put('/documents/:id', (req, res) => {
+  router.put('/documents/:id', async (req, res) => {
     requireInstanceAction(req, 'negotiation.create');
     const input = parse(ReplaceBody, req.body);
     const agenda = checkedAgenda(input.agenda);
-    res.json(replaceAgenda(ctx, req.params.id, { title: input.title, agenda }));
+    res.json(await replaceAgenda(ctx, req.params.id, { title: input.title, agenda }));
   });
 
   router.post('/documents/:id/chairs', async (req, res) => {
     requireInstanceAction(req, 'chair.appoint');
-    const doc = documentOrNotFound(ctx.store, req.params.id);
+    const doc = await documentOrNotFound(ctx.store, req.params.id);
     const { name } = parse(z.object({ chair: ChairSchema }), { chair: req.body }).chair;
-    ctx.people.ensureDefaultParties(doc.id);
+    await ctx.people.ensureDefaultParties(doc.id);
     const chair = await invitePerson(ctx.people, ctx.key, ctx.publicUrl(), {
       documentId: doc.id,
       name,

@@ -46,56 +46,56 @@ export function peopleRouter(ctx: AppContext): express.Router {
     const signedIn = await ctx.auth.signIn(token, previous);
     if (!signedIn) throw new Unauthenticated('Deze aanmeldlink is ongeldig, ingetrokken of verlopen.');
     res.cookie(SESSION_COOKIE, signedIn.session, sessionCookieOptions(ctx.publicUrl(), req.secure));
-    res.json(me(signedIn.account));
+    res.json(await me(signedIn.account));
   });
 
-  router.delete('/session', (req, res) => {
+  router.delete('/session', async (req, res) => {
     const current = cookie(req.headers.cookie, SESSION_COOKIE);
-    if (current) ctx.auth.sessions.end(current);
+    if (current) await ctx.auth.sessions.end(current);
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.publicUrl(), req.secure));
     res.status(204).end();
   });
 
   /** Who is signed in: a person with their party and the drafting mode, or an administrator. */
-  const me = (account: Account) =>
+  const me = async (account: Account) =>
     account.kind === 'admin'
       ? { kind: 'admin' as const, admin: { id: account.admin.id, name: account.admin.name } }
       : {
           kind: 'person' as const,
           person: account.person,
-          party: ctx.people.party(account.person.documentId, account.person.party),
-          drafting: ctx.people.drafting(account.person.documentId),
+          party: await ctx.people.party(account.person.documentId, account.person.party),
+          drafting: await ctx.people.drafting(account.person.documentId),
         };
 
-  router.get('/me', (req, res) => {
-    res.json(me(accountOf(req)));
+  router.get('/me', async (req, res) => {
+    res.json(await me(accountOf(req)));
   });
 
-  router.get('/documents/:id/parties', (req, res) => {
+  router.get('/documents/:id/parties', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    res.json(ctx.people.parties(req.params.id));
+    res.json(await ctx.people.parties(req.params.id));
   });
 
-  router.post('/documents/:id/parties', (req, res) => {
+  router.post('/documents/:id/parties', async (req, res) => {
     requireAction(req, req.params.id, 'people.manage');
     const party = body(PartyBody, req.body);
-    if (ctx.people.party(req.params.id, party.short))
+    if (await ctx.people.party(req.params.id, party.short))
       throw new Conflict('party', `Partij ${party.short} bestaat al.`);
-    ctx.people.addParty(req.params.id, party);
+    await ctx.people.addParty(req.params.id, party);
     res.status(201).json(party);
   });
 
-  router.put('/documents/:id/parties/:short', (req, res) => {
+  router.put('/documents/:id/parties/:short', async (req, res) => {
     requireAction(req, req.params.id, 'people.manage');
     const party = body(PartyBody, { ...req.body, short: req.params.short });
-    if (!ctx.people.updateParty(req.params.id, party))
+    if (!(await ctx.people.updateParty(req.params.id, party)))
       throw new NotFound('party', `Partij ${party.short} bestaat niet.`);
     res.json(party);
   });
 
-  router.get('/documents/:id/people', (req, res) => {
+  router.get('/documents/:id/people', async (req, res) => {
     requireAction(req, req.params.id, 'people.manage');
-    res.json(ctx.people.people(req.params.id));
+    res.json(await ctx.people.people(req.params.id));
   });
 
   router.post('/documents/:id/people', async (req, res) => {
@@ -111,24 +111,24 @@ export function peopleRouter(ctx: AppContext): express.Router {
     res.status(201).json(invited);
   });
 
-  router.post('/documents/:id/people/:pid/revoke', (req, res) => {
+  router.post('/documents/:id/people/:pid/revoke', async (req, res) => {
     const chair = requireAction(req, req.params.id, 'people.manage');
-    const target = ctx.people.person(req.params.pid);
+    const target = await ctx.people.person(req.params.pid);
     if (!target || target.documentId !== req.params.id)
       throw new NotFound('person', 'Deze persoon bestaat niet.');
     if (target.id === chair.id) throw new Invalid('U kunt uw eigen toegang niet intrekken.');
-    ctx.people.revoke(target.id);
-    ctx.auth.sessions.endPerson(target.id);
+    await ctx.people.revoke(target.id);
+    await ctx.auth.sessions.endPerson(target.id);
     ctx.connections.endPerson(target.id);
-    res.json(ctx.people.person(target.id));
+    res.json(await ctx.people.person(target.id));
   });
 
-  router.put('/documents/:id/drafting', (req, res) => {
+  router.put('/documents/:id/drafting', async (req, res) => {
     const chair = requireAction(req, req.params.id, 'people.manage');
     const { mode } = body(DraftingBody, req.body);
-    ctx.people.setDrafting(req.params.id, mode);
+    await ctx.people.setDrafting(req.params.id, mode);
     // Everyone's editor follows at once: the meta room carries the mode live.
-    writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
+    await writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
       doc.getMap('settings').set('drafting', mode),
     );
     res.json({ mode });

@@ -27,27 +27,27 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
   const { versions } = ctx;
   const daily = new DailyVersions(ctx.store, ctx.rooms, versions);
 
-  const baselineOf = (id: string) => {
-    const baseline = ctx.store.getBaseline(id);
+  const baselineOf = async (id: string) => {
+    const baseline = await ctx.store.getBaseline(id);
     if (!baseline) throw new Error(`Het origineel van "${id}" ontbreekt.`);
     return baseline;
   };
 
   const router = express.Router();
 
-  router.get('/documents/:id/versions', (req, res) => {
+  router.get('/documents/:id/versions', async (req, res) => {
     requireAction(req, req.params.id, 'read');
-    const document = documentOrNotFound(ctx.store, req.params.id);
-    daily.check(req.params.id, clock());
-    res.json([originalVersion(document), ...versions.list(req.params.id)]);
+    const document = await documentOrNotFound(ctx.store, req.params.id);
+    await daily.check(req.params.id, clock());
+    res.json([originalVersion(document), ...(await versions.list(req.params.id))]);
   });
 
-  router.post('/documents/:id/versions', (req, res) => {
+  router.post('/documents/:id/versions', async (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
-    documentOrNotFound(ctx.store, req.params.id);
+    await documentOrNotFound(ctx.store, req.params.id);
     const { name } = body(VersionBody, req.body);
-    const snapshot = snapshotLive(ctx.store, ctx.rooms, req.params.id);
-    const version = versions.create({
+    const snapshot = await snapshotLive(ctx.store, ctx.rooms, req.params.id);
+    const version = await versions.create({
       documentId: req.params.id,
       name,
       createdAt: clock().toISOString(),
@@ -59,42 +59,47 @@ export function versionsRouter(ctx: AppContext, options: VersionsOptions = {}): 
     res.status(201).json(version);
   });
 
-  router.get('/documents/:id/versions/:vid', (req, res) => {
+  router.get('/documents/:id/versions/:vid', async (req, res) => {
     requireAction(req, req.params.id, 'read');
     if (req.params.vid === ORIGINAL_VERSION) {
-      const document = documentOrNotFound(ctx.store, req.params.id);
-      res.json({ ...originalVersion(document), agenda: baselineOf(document.id) });
+      const document = await documentOrNotFound(ctx.store, req.params.id);
+      res.json({ ...originalVersion(document), agenda: await baselineOf(document.id) });
       return;
     }
-    const version = versions.get(req.params.id, req.params.vid);
+    const version = await versions.get(req.params.id, req.params.vid);
     if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
     const { state: _state, ...rest } = version;
     res.json(rest);
   });
 
-  router.post('/documents/:id/versions/:vid/restore', (req, res) => {
+  router.post('/documents/:id/versions/:vid/restore', async (req, res) => {
     const chair = requireAction(req, req.params.id, 'version.create');
     if (req.params.vid === ORIGINAL_VERSION) {
-      const original = originalVersion(documentOrNotFound(ctx.store, req.params.id));
+      const original = originalVersion(await documentOrNotFound(ctx.store, req.params.id));
       // The original's ids and numbers: measures that come back keep their numbers, later ones go.
-      replaceLiveText(ctx.rooms, req.params.id, chair.id, buildDocument(baselineOf(req.params.id)));
+      await replaceLiveText(
+        ctx.rooms,
+        req.params.id,
+        chair.id,
+        buildDocument(await baselineOf(req.params.id)),
+      );
       res.json({ restored: original.id, name: original.name });
       return;
     }
-    const version = versions.get(req.params.id, req.params.vid);
+    const version = await versions.get(req.params.id, req.params.vid);
     if (!version) throw new NotFound('version', `Er is geen versie "${req.params.vid}" van dit document.`);
-    replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));
+    await replaceLiveText(ctx.rooms, req.params.id, chair.id, proseMirrorOfState(version.state));
     res.json({ restored: version.id, name: version.name });
   });
 
-  router.post('/documents/:id/visits', (req, res) => {
+  router.post('/documents/:id/visits', async (req, res) => {
     const person = requireAction(req, req.params.id, 'read');
-    documentOrNotFound(ctx.store, req.params.id);
-    const previous = versions.recordVisit(
+    await documentOrNotFound(ctx.store, req.params.id);
+    const previous = await versions.recordVisit(
       req.params.id,
       person.id,
       clock().toISOString(),
-      liveAgenda(ctx.store, ctx.rooms, req.params.id),
+      await liveAgenda(ctx.store, ctx.rooms, req.params.id),
     );
     res.json({ previousVisit: previous });
   });

@@ -42,12 +42,12 @@ export async function createNegotiation(
   ctx: Pick<AppContext, 'store' | 'people' | 'rooms' | 'key' | 'publicUrl'>,
   input: NewNegotiation,
 ): Promise<CreatedNegotiation> {
-  if (ctx.store.getDocument(input.id)) throw idTaken(input.id);
+  if (await ctx.store.getDocument(input.id)) throw idTaken(input.id);
   try {
-    importAgenda(ctx.store, { id: input.id, title: input.title, agenda: input.agenda });
+    await importAgenda(ctx.store, { id: input.id, title: input.title, agenda: input.agenda });
   } catch (err) {
     // Another process (the command line) made it between the check and the transaction.
-    if (ctx.store.getDocument(input.id)) throw idTaken(input.id);
+    if (await ctx.store.getDocument(input.id)) throw idTaken(input.id);
     throw err;
   }
   const parties = input.parties ?? DEFAULT_PARTIES;
@@ -55,8 +55,8 @@ export async function createNegotiation(
     ? parties
     : [DEFAULT_PARTIES.find((p) => p.short === SECRETARIAT)!, ...parties];
   for (const party of withSecretariat)
-    if (!ctx.people.party(input.id, party.short)) ctx.people.addParty(input.id, party);
-  ctx.rooms.release(ctx.rooms.open(input.id));
+    if (!(await ctx.people.party(input.id, party.short))) await ctx.people.addParty(input.id, party);
+  await ctx.rooms.release(await ctx.rooms.open(input.id));
   const chair = await invitePerson(ctx.people, ctx.key, ctx.publicUrl(), {
     documentId: input.id,
     name: input.chair.name,
@@ -64,8 +64,8 @@ export async function createNegotiation(
     role: 'chair',
   });
   return {
-    document: ctx.store.getDocument(input.id)!,
-    parties: ctx.people.parties(input.id),
+    document: (await ctx.store.getDocument(input.id))!,
+    parties: await ctx.people.parties(input.id),
     chair: { person: chair.person, url: chair.url },
   };
 }

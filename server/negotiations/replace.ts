@@ -13,15 +13,15 @@ import type { DocumentRecord } from '../storage/store.js';
  * update; every feature's rows go, people and parties stay, see `Store.createDocument`); then its room is
  * loaded once to number it. All in one turn of the event loop: no message is handled in between.
  */
-export function replaceAgenda(
+export async function replaceAgenda(
   ctx: Pick<AppContext, 'store' | 'people' | 'rooms'>,
   documentId: string,
   input: { title?: string; agenda: Agenda },
-): DocumentRecord {
-  documentOrNotFound(ctx.store, documentId);
+): Promise<DocumentRecord> {
+  await documentOrNotFound(ctx.store, documentId);
   ctx.rooms.discardDocument(documentId, CloseCode.replaced, 'De agenda is vervangen; herlaad de pagina');
-  importAgenda(ctx.store, { id: documentId, title: input.title, agenda: input.agenda, replace: true });
-  ctx.people.ensureDefaultParties(documentId);
-  ctx.rooms.release(ctx.rooms.open(documentId));
-  return ctx.store.getDocument(documentId)!;
+  await importAgenda(ctx.store, { id: documentId, title: input.title, agenda: input.agenda, replace: true });
+  await ctx.people.ensureDefaultParties(documentId);
+  await ctx.rooms.release(await ctx.rooms.open(documentId));
+  return (await ctx.store.getDocument(documentId))!;
 }

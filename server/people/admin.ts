@@ -14,7 +14,7 @@ export async function appointAdministrator(
 ): Promise<{ admin: AdministratorRecord; token: string; url: string }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 80) throw new InviteError('Geef een naam op van hoogstens 80 tekens.');
-  const admin = administrators.add(trimmed);
+  const admin = await administrators.add(trimmed);
   const token = await signToken(key, admin.id, null);
   return { admin, token, url: signInUrl(publicUrl, token) };
 }
@@ -28,6 +28,6 @@ export async function ensureFirstAdministrator(
   key: Uint8Array,
   publicUrl: string,
 ): Promise<string | null> {
-  if (administrators.administrators().length > 0) return null;
+  if ((await administrators.administrators()).length > 0) return null;
   return (await appointAdministrator(administrators, key, publicUrl, 'Beheerder')).url;
 }

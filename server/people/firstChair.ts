@@ -12,8 +12,8 @@ export async function ensureFirstChair(
   publicUrl: string,
   documentId: string,
 ): Promise<string | null> {
-  people.ensureDefaultParties(documentId);
-  if (people.people(documentId).length > 0) return null;
+  await people.ensureDefaultParties(documentId);
+  if ((await people.people(documentId)).length > 0) return null;
   const { url } = await invitePerson(people, key, publicUrl, {
     documentId,
     name: 'Voorzitter',

@@ -26,11 +26,8 @@ export async function invitePerson(
 ): Promise<{ person: PersonRecord; token: string; url: string }> {
   const name = input.name.trim();
   if (!name || name.length > 80) throw new InviteError('Geef een naam op van hoogstens 80 tekens.');
-  if (!people.party(input.documentId, input.party)) {
-    const known = people
-      .parties(input.documentId)
-      .map((p) => p.short)
-      .join(', ');
+  if (!(await people.party(input.documentId, input.party))) {
+    const known = (await people.parties(input.documentId)).map((p) => p.short).join(', ');
     throw new InviteError(`Partij "${input.party}" bestaat niet in dit document (wel: ${known}).`);
   }
   if (input.role === 'chair' && input.party !== SECRETARIAT) {
@@ -41,7 +38,7 @@ export async function invitePerson(
     throw new InviteError('De geldigheid moet tussen 1 en 3650 dagen liggen.');
   }
   const expiresAt = days === null ? null : new Date(Date.now() + days * 24 * 3600 * 1000);
-  const person = people.invite({
+  const person = await people.invite({
     documentId: input.documentId,
     name,
     party: input.party,

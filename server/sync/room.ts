@@ -113,7 +113,7 @@ export class Room {
       const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
       const meta = { personId, onBehalfOf, measureIds: touchedMeasures(tr) };
       const message = encodeUpdate(update);
-      this.enqueue(async () => {
+      void this.enqueue(async () => {
         try {
           // Durable first: if storing fails, nobody else has seen the update and the sender is disconnected.
           await store.appendUpdate(name, update, meta);

@@ -42,7 +42,9 @@ export class DailyVersions {
     for (const action of plan.actions) {
       // The watch keeps a text from its first check on; the current one stands in should it ever lack it.
       const text =
-        action.kind === 'store-current' ? await currentSnapshot() : (watch?.text ?? (await currentSnapshot()));
+        action.kind === 'store-current'
+          ? await currentSnapshot()
+          : (watch?.text ?? (await currentSnapshot()));
       stored.push(
         await this.versions.create({
           documentId,
@@ -74,10 +76,7 @@ export class DailyVersions {
  * kept exactly — and then every `DAILY_CHECK_INTERVAL_MS`, until the returned stop is called. A failed
  * check is logged and tried again at the next tick.
  */
-export async function startDailyVersions(
-  ctx: AppContext,
-  now: () => Date = () => new Date(),
-): Promise<Stop> {
+export async function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Promise<Stop> {
   const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
   let checking: Promise<void> = Promise.resolve();
   const check = () =>

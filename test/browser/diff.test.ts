@@ -29,8 +29,8 @@ afterAll(async () => {
   await stopBrowserSession({ server, browser });
 });
 
-function measureOnServer(id: string): string {
-  const live = liveAgenda(server.store, server.app.ctx.rooms, 'd66-cda');
+async function measureOnServer(id: string): Promise<string> {
+  const live = await liveAgenda(server.store, server.app.ctx.rooms, 'd66-cda');
   return (
     live.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).find((m) => m.id === id)?.text ?? ''
   );
@@ -88,7 +88,7 @@ describe('what changed, in the browser', () => {
     expect(await measure.isVisible()).toBe(true);
     await screenshot(page, 'diff-only-changed');
     // Everything typed has reached the server before the page goes (the next test makes a version of it).
-    await eventually(() => measureOnServer(second.id).endsWith('Ook in de regio.'));
+    await eventually(async () => (await measureOnServer(second.id)).endsWith('Ook in de regio.'));
     await page.close();
   });
 

@@ -52,7 +52,7 @@ describe('a new negotiation in the browser', () => {
     await card.getByLabel('Naam van de nieuwe voorzitter').fill('Vera Vervanger');
     await card.getByRole('button', { name: 'Aanstellen' }).click();
     expect(await card.locator('.invite-link input').inputValue()).toMatch(/\/signin#token=/u);
-    expect(server.storage.people.people('d66-cda').map((p) => p.name)).toContain('Vera Vervanger');
+    expect((await server.storage.people.people('d66-cda')).map((p) => p.name)).toContain('Vera Vervanger');
     await page.getByRole('link', { name: 'Nieuwe onderhandeling' }).click();
     await page.waitForURL(`${server.app.url}/nieuw`);
 

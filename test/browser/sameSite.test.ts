@@ -174,7 +174,7 @@ describe('a page of the same site on another port, in the browser of a signed-in
       expect(socket.reason).toMatch(/andere website/);
     }
     // Nothing changed on the server.
-    expect(server.app.ctx.people.person(vvd.personId)!.revokedAt).toBeNull();
+    expect((await server.app.ctx.people.person(vvd.personId))!.revokedAt).toBeNull();
     const amendment = await server.api(chair.token, 'GET', `/api/documents/${DOC}/amendments/${amendmentId}`);
     expect(amendment.body.status).toBe('submitted');
     const reader = connectClient(server.wsUrl, DOC, { token: chair.token });

@@ -7,12 +7,12 @@ import { openSqliteStore } from '../../server/storage/sqlite.js';
 
 const AGENDA = path.resolve('fixtures/d66-cda-uitnodiging-2025.txt');
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-cli-'));
-const documentsIn = (dir: string) => {
+const documentsIn = async (dir: string) => {
   const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
   try {
-    return store.listDocuments().map((d) => d.id);
+    return (await store.listDocuments()).map((d) => d.id);
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -27,7 +27,7 @@ describe('npx akkoord parse and import', () => {
     expect(fs.existsSync(path.join(dir, 'akkoord.sqlite'))).toBe(false);
   });
 
-  it('imports an agenda under an id and refuses the same id again unless --replace', () => {
+  it('imports an agenda under an id and refuses the same id again unless --replace', async () => {
     const dir = tmp();
     expect(akkoord(['import', AGENDA, '--id', 'ronde-1'], dir).code).toBe(0);
     const again = akkoord(['import', AGENDA, '--id', 'ronde-1'], dir);
@@ -36,7 +36,7 @@ describe('npx akkoord parse and import', () => {
     expect(
       akkoord(['import', AGENDA, '--id', 'ronde-1', '--replace', '--title', 'Nieuwe titel'], dir).code,
     ).toBe(0);
-    expect(documentsIn(dir)).toEqual(['ronde-1']);
+    expect(await documentsIn(dir)).toEqual(['ronde-1']);
   });
 
   it.each([
@@ -45,7 +45,7 @@ describe('npx akkoord parse and import', () => {
     ['a file that is not UTF-8', Buffer.from('Hoofdstuk \xe9\xe9n', 'latin1'), /UTF-8/],
     ['text without structure', Buffer.from('gewoon een zin zonder kopjes.\nnog een regel.\n'), /.+/],
     ['a file over 20 MB', Buffer.alloc(20 * 1024 * 1024 + 1, 'a'), /20 MB/],
-  ])('refuses %s with one sentence and stores nothing', (_name, bytes, message) => {
+  ])('refuses %s with one sentence and stores nothing', async (_name, bytes, message) => {
     const dir = tmp();
     const file = path.join(dir, 'agenda.txt');
     fs.writeFileSync(file, bytes);
@@ -53,7 +53,7 @@ describe('npx akkoord parse and import', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(fs.existsSync(path.join(dir, 'akkoord.sqlite')) ? documentsIn(dir) : []).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'akkoord.sqlite')) ? await documentsIn(dir) : []).toEqual([]);
   });
 });
 
@@ -92,7 +92,7 @@ describe('npx akkoord invite, revoke, backup, restore and verify', () => {
     expect(akkoord(['revoke', '--person', person], dir).code).toBe(0);
   });
 
-  it('makes a backup, restores it, and verify finds a hand edit of the database', () => {
+  it('makes a backup, restores it, and verify finds a hand edit of the database', async () => {
     const dir = tmp();
     akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
     const backup = path.join(dir, 'kopie.sqlite');
@@ -104,17 +104,17 @@ describe('npx akkoord invite, revoke, backup, restore and verify', () => {
     // Someone edits a stored update by hand.
     const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
     store.db.prepare("UPDATE updates SET data = x'00' WHERE seq = (SELECT MIN(seq) FROM updates)").run();
-    store.close();
+    await store.close();
     const tampered = akkoord(['verify'], dir);
     expect(tampered.code).not.toBe(0);
     expect(tampered.stderr).toContain('gewijzigd');
 
     expect(akkoord(['restore', backup], dir).code).toBe(0);
     expect(akkoord(['verify'], dir).code).toBe(0);
-    expect(documentsIn(dir)).toEqual(['d66-cda']);
+    expect(await documentsIn(dir)).toEqual(['d66-cda']);
   });
 
-  it('refuses to restore a file that is not a backup, and changes nothing', () => {
+  it('refuses to restore a file that is not a backup, and changes nothing', async () => {
     const dir = tmp();
     akkoord(['import', AGENDA, '--id', 'd66-cda'], dir);
     const junk = path.join(dir, 'junk.sqlite');
@@ -122,7 +122,7 @@ describe('npx akkoord invite, revoke, backup, restore and verify', () => {
     const result = akkoord(['restore', junk], dir);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('geen bruikbare');
-    expect(documentsIn(dir)).toEqual(['d66-cda']);
+    expect(await documentsIn(dir)).toEqual(['d66-cda']);
   });
 
   it('detects a damaged database at start with a clear message instead of serving half of it', () => {

@@ -290,7 +290,7 @@ describe('the export and import commands', () => {
     expect(a.original).toBeDefined();
     expect(comparable(b)).toEqual(comparable(a));
     // The copy keeps the edit as a change against its original.
-    expect(server.store.getBaseline('d66-cda-kopie')).toEqual(server.store.getBaseline(DOC));
+    expect(await server.store.getBaseline('d66-cda-kopie')).toEqual(await server.store.getBaseline(DOC));
   });
 
   it('says in a sentence what is wrong with a bad format or a missing file', async () => {

@@ -28,8 +28,8 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 /** Polls until `check` holds (no timing assertion: the test's own timeout is the limit). */
-export async function eventually(check: () => boolean, intervalMs = 20): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, intervalMs));
+export async function eventually(check: () => boolean | Promise<boolean>, intervalMs = 20): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, intervalMs));
 }
 
 /** The Y.XmlElement of a measure by its id attribute, searched depth-first. */

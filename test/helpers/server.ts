@@ -48,7 +48,7 @@ export interface Invited {
 export async function startTestServer(
   options: {
     dir?: string;
-    seed?: (store: SqliteStore) => void;
+    seed?: (store: SqliteStore) => unknown;
     staticDir?: string;
     /** More of the app's options (trusted proxies, session idle time, a clock). */
     app?: Pick<AppOptions, 'trustProxy' | 'sessionIdleMs' | 'now' | 'publicUrl'>;
@@ -57,7 +57,7 @@ export async function startTestServer(
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-test-'));
   const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
   const { store } = storage;
-  options.seed?.(store);
+  await options.seed?.(store);
   const app = await startApp({
     storage,
     dataDir: dir,
@@ -73,8 +73,8 @@ export async function startTestServer(
     dir,
     wsUrl: `ws://127.0.0.1:${app.port}/sync`,
     invite: async (input) => {
-      const documentId = input.documentId ?? store.listDocuments()[0]!.id;
-      app.ctx.people.ensureDefaultParties(documentId);
+      const documentId = input.documentId ?? (await store.listDocuments())[0]!.id;
+      await app.ctx.people.ensureDefaultParties(documentId);
       const invited = await invitePerson(app.ctx.people, app.ctx.key, app.url, {
         documentId,
         name: input.name ?? `${input.role} ${input.party}`,
@@ -108,7 +108,7 @@ export async function startTestServer(
     },
     stop: async () => {
       await app.close();
-      storage.close();
+      await storage.close();
     },
     restart: async () => {
       await self.stop();

@@ -43,7 +43,7 @@ describe('POST /api/imports', () => {
       expect(body.agenda).toEqual(original);
       expect(body.warnings).toEqual([]);
       expect(body.source.filter((e: any) => e.role === 'measure').length).toBeGreaterThanOrEqual(124);
-      expect(server.store.listDocuments().map((d) => d.id)).toEqual(['d66-cda']);
+      expect((await server.store.listDocuments()).map((d) => d.id)).toEqual(['d66-cda']);
     },
   );
 

@@ -20,16 +20,16 @@ describe('npx akkoord parse and import with PDF and Word files', () => {
     },
   );
 
-  it('imports a PDF under an id', () => {
+  it('imports a PDF under an id', async () => {
     const dir = tmp();
     const result = akkoord(['import', fixture('agendas/d66-cda.pdf'), '--id', 'uit-pdf'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Document uit-pdf opgeslagen');
     const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
     try {
-      expect(store.getBaseline('uit-pdf')).toEqual(original);
+      expect(await store.getBaseline('uit-pdf')).toEqual(original);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -65,7 +65,7 @@ describe('POST /api/documents (administrators create negotiations)', () => {
     expect(res.body.chair).toMatchObject({ name: 'Carla Voorzitter' });
     expect(res.body.chair.url).toMatch(/\/signin#token=/u);
 
-    expect(server.store.getBaseline('utrecht-2026')).toEqual({
+    expect(await server.store.getBaseline('utrecht-2026')).toEqual({
       ...fresh,
       title: 'Coalitieakkoord Utrecht 2026',
     });
@@ -82,9 +82,9 @@ describe('POST /api/documents (administrators create negotiations)', () => {
     closers.push(() => c.provider.destroy());
     await synced(c.provider);
     expect(measureText(c.fragment, 'm-2-1-1').toString()).toBe('Kleinere klassen.');
-    const stored = server.store.fetchUpdates('utrecht-2026').length;
+    const stored = (await server.store.fetchUpdates('utrecht-2026')).length;
     measureText(c.fragment, 'm-2-1-1').insert(0, 'Veel ');
-    await eventually(() => server.store.fetchUpdates('utrecht-2026').length > stored);
+    await eventually(async () => (await server.store.fetchUpdates('utrecht-2026')).length > stored);
   });
 
   it('gives the default parties and a chair named Voorzitter when the request names none', async () => {
@@ -106,7 +106,7 @@ describe('POST /api/documents (administrators create negotiations)', () => {
   });
 
   it('refuses an id that exists with 409 and a sentence, and leaves that document as it was', async () => {
-    const before = server.store.fetchUpdates('d66-cda');
+    const before = await server.store.fetchUpdates('d66-cda');
     const res = await server.api(admin, 'POST', '/api/documents', {
       id: 'd66-cda',
       title: 'Anders',
@@ -116,9 +116,9 @@ describe('POST /api/documents (administrators create negotiations)', () => {
     expect(res.body.error).toBe(
       'Er bestaat al een onderhandeling met id "d66-cda"; kies een andere id (er is niets gewijzigd).',
     );
-    expect(server.store.getBaseline('d66-cda')).toEqual(existing);
-    expect(server.store.fetchUpdates('d66-cda')).toEqual(before);
-    expect(server.storage.people.people('d66-cda').map((p) => p.name)).toEqual(['Anne', 'Dirk']);
+    expect(await server.store.getBaseline('d66-cda')).toEqual(existing);
+    expect(await server.store.fetchUpdates('d66-cda')).toEqual(before);
+    expect((await server.storage.people.people('d66-cda')).map((p) => p.name)).toEqual(['Anne', 'Dirk']);
   });
 
   it.each([
@@ -158,8 +158,8 @@ describe('POST /api/documents (administrators create negotiations)', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe(sentence);
-    expect(server.store.getDocument('ongeldig')).toBeNull();
-    expect(server.storage.people.parties('ongeldig')).toEqual([]);
+    expect(await server.store.getDocument('ongeldig')).toBeNull();
+    expect(await server.storage.people.parties('ongeldig')).toEqual([]);
   });
 
   it('refuses a bad id, title or chair with 400 and a sentence naming the field', async () => {
@@ -178,7 +178,7 @@ describe('POST /api/documents (administrators create negotiations)', () => {
     });
     expect(noChair.status).toBe(400);
     expect(noChair.body.error).toBe('Geef de naam van de voorzitter, hoogstens 80 tekens.');
-    expect(server.store.getDocument('x')).toBeNull();
+    expect(await server.store.getDocument('x')).toBeNull();
   });
 
   it('is for administrators only: 401 without a sign-in, 403 for a chair and a negotiator', async () => {
@@ -194,7 +194,7 @@ describe('POST /api/documents (administrators create negotiations)', () => {
         `Uw rol (${role}) mag dit niet doen: een onderhandeling aanmaken of haar agenda vervangen.`,
       );
     }
-    expect(server.store.getDocument('niet-toegestaan')).toBeNull();
+    expect(await server.store.getDocument('niet-toegestaan')).toBeNull();
   });
 });
 
@@ -240,7 +240,7 @@ describe('what an administrator sees', () => {
     closers.push(() => d66.provider.destroy());
     await synced(d66.provider);
     d66.doc.getMap('notes').set('n1', SECRET);
-    await eventually(() => server.store.fetchUpdates('d66-cda/party/D66').length > 0);
+    await eventually(async () => (await server.store.fetchUpdates('d66-cda/party/D66')).length > 0);
 
     for (const room of [
       'd66-cda/party/D66',
@@ -259,11 +259,11 @@ describe('what an administrator sees', () => {
     text.send(step1Message(new Y.Doc()));
     const writer = new Y.Doc();
     writer.getMap('x').set('beheer', 'schrijft');
-    const storedBefore = server.store.fetchUpdates('d66-cda').length;
+    const storedBefore = (await server.store.fetchUpdates('d66-cda')).length;
     text.send(updateMessage(Y.encodeStateAsUpdate(writer)));
     // Wait for the refusal the server sends (y-protocols auth message), not for time.
     await eventually(() => text.received.some((m) => m[0] === 2));
-    expect(server.store.fetchUpdates('d66-cda').length).toBe(storedBefore);
+    expect((await server.store.fetchUpdates('d66-cda')).length).toBe(storedBefore);
     expect(bytesOf(text).includes(SECRET)).toBe(false);
 
     for (const path of [

@@ -30,17 +30,17 @@ function tokenAfter(output: string, label: string): string {
 }
 
 /** A measure's text as the database holds it (read beside the running server, as the CLI reads it). */
-function storedText(dir: string, id: string): string | null {
+async function storedText(dir: string, id: string): Promise<string | null> {
   const store = openSqliteStore(path.join(dir, 'akkoord.sqlite'));
   const doc = new Y.Doc();
   try {
-    applyStoredUpdates(doc, store.fetchUpdates('d66-cda'));
+    applyStoredUpdates(doc, await store.fetchUpdates('d66-cda'));
     return findMeasure(doc.getXmlFragment(TEXT_FRAGMENT), id)
       ? measureText(doc.getXmlFragment(TEXT_FRAGMENT), id).toString()
       : null;
   } finally {
     doc.destroy();
-    store.close();
+    await store.close();
   }
 }
 
@@ -111,7 +111,7 @@ describe('import --replace while the server runs', () => {
     await synced(c.provider);
     measureText(c.fragment, 'm-1-1-1').insert(0, 'LIVE ');
     const typed = measureText(c.fragment, 'm-1-1-1').toString();
-    await eventually(() => storedText(dir, 'm-1-1-1') === typed, 100);
+    await eventually(async () => (await storedText(dir, 'm-1-1-1')) === typed, 100);
 
     for (const args of [
       ['import', OTHER, '--id', 'd66-cda', '--replace'],
@@ -127,7 +127,7 @@ describe('import --replace while the server runs', () => {
     expect(akkoord(['import', OTHER, '--id', 'ronde-2'], dir).code).toBe(0);
 
     // The server's copy and the stored one still agree: both hold the live edit.
-    expect(storedText(dir, 'm-1-1-1')).toBe(typed);
+    expect(await storedText(dir, 'm-1-1-1')).toBe(typed);
     const fresh = connectClient(wsUrl, 'd66-cda', { token: chair });
     await synced(fresh.provider);
     expect(measureText(fresh.fragment, 'm-1-1-1').toString()).toBe(typed);
@@ -153,7 +153,7 @@ describe('import --replace while the server runs', () => {
     const codes: number[] = [];
     c.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code));
     measureText(c.fragment, 'm-1-1-1').insert(0, 'OUD ');
-    await eventually(() => storedText(dir, 'm-1-1-1')?.startsWith('OUD ') ?? false, 100);
+    await eventually(async () => (await storedText(dir, 'm-1-1-1'))?.startsWith('OUD ') ?? false, 100);
 
     const env = { AKKOORD_URL: proc.url };
     const wrong = akkoord(
@@ -175,10 +175,10 @@ describe('import --replace while the server runs', () => {
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('Document d66-cda vervangen in de draaiende server: "Vervangen"');
     await eventually(() => codes.includes(CloseCode.replaced));
-    expect(storedText(dir, 'm-1-1-1')).toMatch(/^We willen schrappen in bezwaarprocedures/u);
+    expect(await storedText(dir, 'm-1-1-1')).toMatch(/^We willen schrappen in bezwaarprocedures/u);
     const fresh = connectClient(wsUrl, 'd66-cda', { token: chair });
     await synced(fresh.provider);
-    expect(measureText(fresh.fragment, 'm-1-1-1').toString()).toBe(storedText(dir, 'm-1-1-1'));
+    expect(measureText(fresh.fragment, 'm-1-1-1').toString()).toBe(await storedText(dir, 'm-1-1-1'));
     c.provider.destroy();
     fresh.provider.destroy();
   });

@@ -46,7 +46,7 @@ describe('PUT /api/documents/:id (an administrator replaces the agenda while peo
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^De agenda is ongeldig/u);
-    expect(server.store.getBaseline('test')).toEqual(before);
+    expect(await server.store.getBaseline('test')).toEqual(before);
   });
 
   it('closes every open room of the document for a reload, replaces it, and the server and storage agree', async () => {
@@ -60,7 +60,8 @@ describe('PUT /api/documents/:id (an administrator replaces the agenda while peo
     });
     measureText(typing.fragment, 'm-1-1-1').insert(0, 'OUD ');
     await eventually(
-      () => server.app.ctx.rooms.peek('test')?.doc !== undefined && server.store.countUpdates('test') > 1,
+      async () =>
+        server.app.ctx.rooms.peek('test')?.doc !== undefined && (await server.store.countUpdates('test')) > 1,
     );
     const draft = await server.api(d66.token, 'POST', '/api/documents/test/amendments', {
       measure: 'm-1-1-1',
@@ -81,7 +82,7 @@ describe('PUT /api/documents/:id (an administrator replaces the agenda while peo
     await eventually(() => closeCodes.includes(CloseCode.replaced));
 
     // Stored and live agree: the new text, nothing of the old, no amendment; people and parties stay.
-    expect(server.store.getBaseline('test')).toEqual(after);
+    expect(await server.store.getBaseline('test')).toEqual(after);
     const fresh = connectClient(server.wsUrl, 'test', { token: chair.token });
     closers.push(() => fresh.provider.destroy());
     await synced(fresh.provider);
@@ -89,8 +90,8 @@ describe('PUT /api/documents/:id (an administrator replaces the agenda while peo
     expect(fresh.fragment.toString()).not.toContain('OUD');
     expect(server.app.ctx.rooms.peek('test')!.peers.size).toBe(1);
     expect((await server.api(chair.token, 'GET', '/api/documents/test/amendments')).body).toEqual([]);
-    expect(server.storage.people.people('test').map((p) => p.name)).toEqual(['Anne', 'Dirk']);
-    expect(server.storage.people.party('test', 'D66')).not.toBeNull();
-    expect(server.storage.audit.verify()).toEqual([]);
+    expect((await server.storage.people.people('test')).map((p) => p.name)).toEqual(['Anne', 'Dirk']);
+    expect(await server.storage.people.party('test', 'D66')).not.toBeNull();
+    expect(await server.storage.audit.verify()).toEqual([]);
   });
 });

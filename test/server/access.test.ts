@@ -68,13 +68,13 @@ describe('who may connect, read and write', () => {
     const c = client('test', chair.token);
     const r = client('test', reviewer.token);
     await Promise.all([synced(c.provider), synced(r.provider)]);
-    const before = server.store.countUpdates('test');
+    const before = await server.store.countUpdates('test');
     measureText(r.fragment, 'm-1-1-1').insert(0, 'GESMOKKELD ');
     // The chair's edit arrives at the reviewer: reading live still works.
     measureText(c.fragment, 'm-1-1-2').insert(0, 'Veel ');
     await eventually(() => measureText(r.fragment, 'm-1-1-2').toString().startsWith('Veel '));
     expect(measureText(c.fragment, 'm-1-1-1').toString()).toBe('Meer bouwen.');
-    expect(server.store.countUpdates('test')).toBe(before + 1);
+    expect(await server.store.countUpdates('test')).toBe(before + 1);
     const measures = await server.api(chair.token, 'GET', '/api/documents/test/measures');
     expect(measures.body[0].current).toBe('Meer bouwen.');
   });

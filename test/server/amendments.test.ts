@@ -198,10 +198,10 @@ describe('amendments through the API and live clients', () => {
       }
       await new Promise((r) => setTimeout(r, 20));
     }
-    const updates = server.store.countUpdates('test');
+    const updates = await server.store.countUpdates('test');
     const result = await ok(chair, 'POST', `${DOC}/amendments/${a.id}/accept`);
     expect(result.amendment).toMatchObject({ status: 'accepted', decidedBy: chair.personId });
-    expect(server.store.countUpdates('test')).toBe(updates + 1);
+    expect(await server.store.countUpdates('test')).toBe(updates + 1);
     await eventually(() => ytext.toString() === expected);
     const measures = await ok(chair, 'GET', `${DOC}/measures`);
     expect(measures.find((m: { id: string }) => m.id === 'm-1-1-1').current).toBe(expected);

@@ -23,7 +23,7 @@ describe('who changed what', () => {
     const c = connectClient(server.wsUrl, 'test', { token: cda.token });
     await synced(c.provider);
     measureText(c.fragment, 'm-1-1-2').insert(0, 'Veel ');
-    await eventually(() => server.store.audit.forMeasure('test', 'm-1-1-2').length > 0);
+    await eventually(async () => (await server.store.audit.forMeasure('test', 'm-1-1-2')).length > 0);
     c.provider.destroy();
 
     const history = await server.api(chair.token, 'GET', '/api/documents/test/audit?measure=m-1-1-2');
@@ -55,7 +55,7 @@ describe('who changed what', () => {
     ).toBe(200);
     const history = await server.api(chair.token, 'GET', '/api/documents/test/audit?measure=m-1-1-1');
     expect(history.body[0]).toMatchObject({ person: 'Carla Voorzitter', party: 'SEC', onBehalfOf: 'VVD' });
-    expect(server.store.audit.verify()).toEqual([]);
+    expect(await server.store.audit.verify()).toEqual([]);
   });
 
   it('records a removed measure, and a removed chapter with its sections and measures, under their ids', async () => {
@@ -79,13 +79,16 @@ describe('who changed what', () => {
     expect(chapter.getAttribute('id')).toBe('c-2');
     c.fragment.delete(3, 1);
     const gone = ['m-1-1-2', 'c-2', 's-2-1', 's-2-2', 'm-2-1-1', 'm-2-2-1'];
-    await eventually(() => gone.every((id) => server.store.audit.forMeasure('test', id).length > 0));
+    await eventually(async () => {
+      for (const id of gone) if ((await server.store.audit.forMeasure('test', id)).length === 0) return false;
+      return true;
+    });
     c.provider.destroy();
     for (const id of gone) {
       const history = await server.api(chair.token, 'GET', `/api/documents/test/audit?measure=${id}`);
       expect(history.body).toEqual([expect.objectContaining({ person: 'Carla Voorzitter', kind: 'update' })]);
     }
-    expect(server.store.audit.verify()).toEqual([]);
+    expect(await server.store.audit.verify()).toEqual([]);
   });
 
   it('records a measure removed by an accepted amendment, for the proposing party', async () => {

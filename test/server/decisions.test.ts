@@ -104,7 +104,7 @@ describe('decisions with a brake', () => {
   it("accepts with changes: the party's words written for the party, the compromise's own by the chair", async () => {
     const a = await submitted(vvd, 'm-1-1-1', M1.replace('100.000', '120.000').replace('bestaande ', ''));
     const compromise = M1.replace('100.000', '110.000').replace('bestaande ', '');
-    const before = server.store.audit.forMeasure('test', 'm-1-1-1').length;
+    const before = (await server.store.audit.forMeasure('test', 'm-1-1-1')).length;
     const result = await ok(chair, 'POST', `${DOC}/amendments/${a.id}/accept`, {
       text: compromise,
       note: 'Midden gekozen.',
@@ -122,7 +122,7 @@ describe('decisions with a brake', () => {
       expect.objectContaining({ by: 'chair', after: compromise }),
     ]);
     expect(await current()).toBe(compromise);
-    const entries = server.store.audit.forMeasure('test', 'm-1-1-1');
+    const entries = await server.store.audit.forMeasure('test', 'm-1-1-1');
     expect(entries.length - before).toBe(2);
     // Newest first: the chair's own words, then the party's words written on its behalf.
     expect(entries.slice(0, 2).map((e) => [e.personId, e.onBehalfOf])).toEqual([
@@ -185,12 +185,12 @@ describe('decisions with a brake', () => {
     expect((await server.api(chair.token, 'POST', `${DOC}/amendments/${a.id}/reopen`)).status).toBe(409);
 
     await ok(chair, 'POST', `${DOC}/amendments/${a.id}/accept`);
-    const changes = server.store.audit.forMeasure('test', 'm-1-1-1').length;
+    const changes = (await server.store.audit.forMeasure('test', 'm-1-1-1')).length;
     const reopened = await ok(chair, 'POST', `${DOC}/amendments/${a.id}/reopen`);
     expect(reopened).toMatchObject({ status: 'submitted', decision: null, decidedBy: null });
     expect(await current()).toBe(M1);
-    expect(server.store.audit.forMeasure('test', 'm-1-1-1').length).toBe(changes + 1);
-    expect(server.store.audit.forMeasure('test', 'm-1-1-1')[0]).toMatchObject({
+    expect((await server.store.audit.forMeasure('test', 'm-1-1-1')).length).toBe(changes + 1);
+    expect((await server.store.audit.forMeasure('test', 'm-1-1-1'))[0]).toMatchObject({
       personId: chair.personId,
       onBehalfOf: null,
     });

@@ -64,7 +64,7 @@ describe.skipIf(process.platform === 'win32')('file modes of the data folder', (
     expect(modeOf(`${db}-wal`)).toBe('600');
     expect(modeOf(path.join(dir, 'signing.key'))).toBe('600');
     // The data is whole and the server answers.
-    expect(server.store.listDocuments().map((d) => d.id)).toEqual(['test']);
+    expect((await server.store.listDocuments()).map((d) => d.id)).toEqual(['test']);
     const chair = await server.invite({ party: 'SEC', role: 'chair' });
     expect((await server.api(chair.token, 'GET', '/api/me')).status).toBe(200);
   });

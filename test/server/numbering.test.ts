@@ -22,7 +22,7 @@ let chairToken = '';
 const clients: ReturnType<typeof connectClient>[] = [];
 
 async function start(
-  seed: (store: SqliteStore) => void = (store) => importAgenda(store, { id: 'test', agenda: sample }),
+  seed: (store: SqliteStore) => unknown = (store) => importAgenda(store, { id: 'test', agenda: sample }),
 ) {
   server = await startTestServer({ seed });
   chairToken = (await server.invite({ party: 'SEC', role: 'chair' })).token;
@@ -112,7 +112,7 @@ describe('measure numbers that never move', () => {
     (gone.parent as Y.XmlElement).delete((gone.parent as Y.XmlElement).toArray().indexOf(gone), 1);
     const m2 = findMeasure(a.fragment, 'm-1-1-2')!;
     (m2.parent as Y.XmlElement).delete((m2.parent as Y.XmlElement).toArray().indexOf(m2), 1);
-    await eventually(() => server!.store.countUpdates('test') >= 4);
+    await eventually(async () => (await server!.store.countUpdates('test')) >= 4);
     // The original's 1.1.2 is listed as gone with its number; 1.1.3 is still 1.1.3.
     const list = await measures();
     expect(list.filter((m) => m.current !== null).map((m) => m.number)).toEqual(['1.1.1', '1.1.3', '2.1.1']);
@@ -170,10 +170,10 @@ describe('measure numbers that never move', () => {
   it('numbers a document made before numbers were stable once, from the original’s numbers', async () => {
     // The live text as an older Akkoord left it: a split copied 1.1.1's number, an insert left it empty,
     // and a measure of the original carries a stale positional number.
-    await start((store) => {
-      importAgenda(store, { id: 'test', agenda: sample });
+    await start(async (store) => {
+      await importAgenda(store, { id: 'test', agenda: sample });
       const doc = new Y.Doc();
-      for (const u of store.fetchUpdates('test')) Y.applyUpdate(doc, u);
+      for (const u of await store.fetchUpdates('test')) Y.applyUpdate(doc, u);
       const before = Y.encodeStateVector(doc);
       const fragment = doc.getXmlFragment(TEXT_FRAGMENT);
       const copied = newMeasure('m-copied0001', 'Gesplitst.');
@@ -181,7 +181,7 @@ describe('measure numbers that never move', () => {
       insertAfter(fragment, 'm-1-1-1', copied);
       insertAfter(fragment, 'm-1-1-2', newMeasure('m-empty00001', 'Ingevoegd.'));
       findMeasure(fragment, 'm-1-1-3')!.setAttribute('number', '1.1.5');
-      store.appendUpdate('test', Y.encodeStateAsUpdate(doc, before), { personId: null });
+      await store.appendUpdate('test', Y.encodeStateAsUpdate(doc, before), { personId: null });
       store.db.exec('DELETE FROM node_numbers');
     });
     expect(await liveNumbers()).toEqual(['1.1.1', '1.1.1a', '1.1.2', '1.1.2a', '1.1.3', '2.1.1']);
@@ -195,7 +195,7 @@ describe('measure numbers that never move', () => {
     await eventually(() => numberIn(a.fragment, 'm-export0001') === '1.1.1a');
     const m2 = findMeasure(a.fragment, 'm-1-1-2')!;
     (m2.parent as Y.XmlElement).delete((m2.parent as Y.XmlElement).toArray().indexOf(m2), 1);
-    await eventually(() => server!.store.audit.forMeasure('test', 'm-1-1-2').length > 0);
+    await eventually(async () => (await server!.store.audit.forMeasure('test', 'm-1-1-2')).length > 0);
     const get = async (query: string) => {
       const res = await fetch(`${server!.app.url}${DOC}/export?${query}`, {
         headers: { authorization: `Bearer ${chairToken}` },

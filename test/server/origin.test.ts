@@ -59,7 +59,7 @@ const changes = () => [
 
 /** Nothing the refused requests aimed at happened. */
 async function nothingChanged() {
-  expect(server.app.ctx.people.person(vvd.personId)!.revokedAt).toBeNull();
+  expect((await server.app.ctx.people.person(vvd.personId))!.revokedAt).toBeNull();
   const amendment = await server.api(chair.token, 'GET', `${DOC}/amendments/${amendmentId}`);
   expect(amendment.body.status).toBe('submitted');
 }

@@ -53,13 +53,13 @@ async function refused(token: string, change: (doc: Y.Doc) => void, code: number
   const marker = honest();
   await Promise.all([synced(watcher.provider), synced(marker.provider)]);
   const before = Y.encodeStateAsUpdate(watcher.doc);
-  const stored = server.store.countUpdates('test');
+  const stored = await server.store.countUpdates('test');
   const evil = await attacker(server.wsUrl, 'test', token);
   evil.send(change);
   const closed = await evil.raw.closed;
   expect(closed.code).toBe(code);
   expect(closed.reason.length).toBeGreaterThan(0);
-  expect(server.store.countUpdates('test')).toBe(stored);
+  expect(await server.store.countUpdates('test')).toBe(stored);
   // A marker written after the refused update reaches the watcher; the refused one never did.
   const mark = `merkteken ${++markers} `;
   measureText(marker.fragment, 'm-2-1-1').insert(0, mark);
@@ -254,7 +254,7 @@ describe('Yjs client ids', () => {
     const owner = honest();
     await synced(owner.provider);
     measureText(owner.fragment, 'm-1-1-1').insert(0, 'Van mij: ');
-    await eventually(() => server.store.countUpdates('test') >= 2);
+    await eventually(async () => (await server.store.countUpdates('test')) >= 2);
     const evil = await attacker(server.wsUrl, 'test', negotiator, owner.doc.clientID);
     await eventually(() => evil.doc.getXmlFragment(TEXT_FRAGMENT).toString().includes('Van mij: '));
     evil.raw.ws.close();
@@ -285,7 +285,7 @@ describe('Yjs client ids', () => {
   });
 
   it("claims the server's own client ids, so no connection can write with them", async () => {
-    const room = server.app.ctx.rooms.open('test');
+    const room = await server.app.ctx.rooms.open('test');
     try {
       const serverId = room.doc.clientID;
       room.doc.transact(
@@ -302,7 +302,7 @@ describe('Yjs client ids', () => {
         CloseCode.clientIdTaken,
       );
     } finally {
-      server.app.ctx.rooms.release(room);
+      await server.app.ctx.rooms.release(room);
     }
   });
 });

@@ -98,7 +98,7 @@ describe('the migrations list', () => {
 });
 
 describe('migrating a database made by main before the schema had versions', () => {
-  it('brings it to the latest version in place with every row of every table intact', () => {
+  it('brings it to the latest version in place with every row of every table intact', async () => {
     const { file } = copyOfFixture();
     const old = new Database(file, { readonly: true });
     const tables = tablesOf(old);
@@ -116,8 +116,8 @@ describe('migrating a database made by main before the schema had versions', () 
       expect(after[table], table).toHaveLength(before[table]!.length);
       after[table]!.forEach((row, i) => expect(row, table).toMatchObject(before[table]![i] as object));
     }
-    expect(store.audit.verify()).toEqual([]);
-    store.close();
+    expect(await store.audit.verify()).toEqual([]);
+    await store.close();
 
     // Opened again, nothing is left to run.
     const db = new Database(file);
@@ -125,7 +125,7 @@ describe('migrating a database made by main before the schema had versions', () 
     db.close();
   });
 
-  it('adds the audit log’s on_behalf_of column to a database from before it, keeping the chain verifiable', () => {
+  it('adds the audit log’s on_behalf_of column to a database from before it, keeping the chain verifiable', async () => {
     const { file } = copyOfFixture();
     const db = new Database(file);
     db.exec('ALTER TABLE audit DROP COLUMN on_behalf_of');
@@ -136,8 +136,8 @@ describe('migrating a database made by main before the schema had versions', () 
     expect((db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n).toBe(entries);
     db.close();
     const store = openSqliteStore(file);
-    expect(store.audit.verify()).toEqual([]);
-    store.close();
+    expect(await store.audit.verify()).toEqual([]);
+    await store.close();
   });
 
   it('serves the migrated amendments, threads, versions and people through the API, and verify passes', async () => {

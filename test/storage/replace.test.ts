@@ -39,7 +39,7 @@ function dataDirWithFixture(): string {
 }
 
 /** Rows per table that belong to a document (by `document_id`, or through their thread). */
-function rowsOfDocument(dir: string, documentId: string): Record<string, number> {
+async function rowsOfDocument(dir: string, documentId: string): Promise<Record<string, number>> {
   const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
   const { db } = storage.store;
   try {
@@ -75,14 +75,14 @@ function rowsOfDocument(dir: string, documentId: string): Record<string, number>
     }
     return counts;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 
 describe('replacing a document', () => {
-  it('leaves none of the old document’s amendments, threads, positions, statuses, versions or visits', () => {
+  it('leaves none of the old document’s amendments, threads, positions, statuses, versions or visits', async () => {
     const dir = dataDirWithFixture();
-    const before = rowsOfDocument(dir, 'oud');
+    const before = await rowsOfDocument(dir, 'oud');
     for (const table of [
       'amendments',
       'amendment_positions',
@@ -91,14 +91,14 @@ describe('replacing a document', () => {
       'versions',
     ])
       expect(before[table], table).toBeGreaterThan(0);
-    const other = rowsOfDocument(dir, 'ander');
+    const other = await rowsOfDocument(dir, 'ander');
 
     const result = akkoord(['import', AGENDA, '--id', 'oud', '--replace'], dir);
     // Warnings about the agenda itself ("Let op: …") are fine; nothing may have gone wrong.
     expect(result.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('Let op:'))).toEqual([]);
     expect(result.code).toBe(0);
 
-    const after = rowsOfDocument(dir, 'oud');
+    const after = await rowsOfDocument(dir, 'oud');
     for (const [table, n] of Object.entries(after)) {
       if (table === 'audit') expect(n, 'the old entries and the new import’s').toBe(before[table]! + 1);
       else if (table in KEPT) expect(n, table).toBe(before[table]);
@@ -106,7 +106,7 @@ describe('replacing a document', () => {
       else expect(n, table).toBe(0);
     }
     // The other document is as it was.
-    expect(rowsOfDocument(dir, 'ander')).toEqual(other);
+    expect(await rowsOfDocument(dir, 'ander')).toEqual(other);
 
     // The audit log still verifies: the old entries stay in the chain, their updates are gone.
     const verified = akkoord(['verify'], dir);

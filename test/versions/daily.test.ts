@@ -72,11 +72,12 @@ describe('daily versions on a running server, with an injected clock', () => {
     await synced(c.provider);
     const { store, rooms, versions } = server.app.ctx;
     const daily = new DailyVersions(store, rooms, versions);
-    const text = (id: string) =>
-      liveAgenda(store, rooms, 'test').chapters[0]!.sections[0]!.measures.find((m) => m.id === id)!.text;
+    const text = async (id: string) =>
+      (await liveAgenda(store, rooms, 'test')).chapters[0]!.sections[0]!.measures.find((m) => m.id === id)!
+        .text;
     const edit = async (fragment: Y.XmlFragment, id: string, insert: string) => {
       measureText(fragment, id).insert(0, insert);
-      await eventually(() => text(id).startsWith(insert));
+      await eventually(async () => (await text(id)).startsWith(insert));
     };
     return { c, versions, daily, text, edit };
   }
@@ -85,40 +86,40 @@ describe('daily versions on a running server, with an injected clock', () => {
     const { c, versions, daily, edit } = await setUp();
     const today = new Date();
     const tomorrow = new Date(today.getTime() + DAY_MS);
-    daily.check('test', today);
+    await daily.check('test', today);
     await edit(c.fragment, 'm-1-1-1', 'Vandaag: ');
-    expect(daily.check('test', today)).toEqual([]);
+    expect(await daily.check('test', today)).toEqual([]);
     await edit(c.fragment, 'm-1-1-2', 'Later vandaag: ');
 
-    const stored = daily.check('test', tomorrow);
+    const stored = await daily.check('test', tomorrow);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ kind: 'daily', createdBy: null });
     expect(stored[0]!.name).toMatch(/^Stand van \d\d-\d\d-\d{4}$/);
-    const kept = versions.get('test', stored[0]!.id)!;
+    const kept = (await versions.get('test', stored[0]!.id))!;
     // Both edits of the day are in it, as the update log shows all of them were made before "tomorrow".
     expect(kept.agenda.chapters[0]!.sections[0]!.measures.map((m) => m.text)).toEqual([
       'Vandaag: We bouwen meer woningen.',
       'Later vandaag: Minder regels.',
     ]);
-    expect(daily.check('test', tomorrow)).toEqual([]);
-    expect(daily.check('test', new Date(tomorrow.getTime() + DAY_MS))).toEqual([]);
+    expect(await daily.check('test', tomorrow)).toEqual([]);
+    expect(await daily.check('test', new Date(tomorrow.getTime() + DAY_MS))).toEqual([]);
   });
 
   it('keeps no daily version after a day without changes', async () => {
     const { daily, versions } = await setUp();
     const today = new Date();
-    daily.check('test', today);
-    daily.check('test', new Date(today.getTime() + DAY_MS));
-    expect(versions.list('test')).toEqual([]);
+    await daily.check('test', today);
+    await daily.check('test', new Date(today.getTime() + DAY_MS));
+    expect(await versions.list('test')).toEqual([]);
   });
 
   it('lists the daily version through the API once the day is over', async () => {
     const { c, daily, edit } = await setUp();
     const today = new Date();
-    daily.check('test', today);
+    await daily.check('test', today);
     await edit(c.fragment, 'm-1-1-1', 'Gewijzigd: ');
-    daily.check('test', today);
-    daily.check('test', new Date(today.getTime() + DAY_MS));
+    await daily.check('test', today);
+    await daily.check('test', new Date(today.getTime() + DAY_MS));
     const chair = await server!.invite({ party: 'SEC', role: 'chair', name: 'Tweede voorzitter' });
     const list = await server!.api(chair.token, 'GET', '/api/documents/test/versions');
     expect(list.body).toEqual([

@@ -38,11 +38,11 @@ async function edit(fragment: Y.XmlFragment, id: string, text: string) {
     ytext.delete(0, ytext.length);
     ytext.insert(0, text);
   });
-  await eventually(() => measureOnServer(id) === text);
+  await eventually(async () => (await measureOnServer(id)) === text);
 }
 
-function measureOnServer(id: string): string | undefined {
-  const live = liveAgenda(server!.store, server!.app.ctx.rooms, 'test');
+async function measureOnServer(id: string): Promise<string | undefined> {
+  const live = await liveAgenda(server!.store, server!.app.ctx.rooms, 'test');
   return live.chapters.flatMap((c) => c.sections.flatMap((s) => s.measures)).find((m) => m.id === id)?.text;
 }
 
@@ -139,7 +139,7 @@ describe('versions and the diff API', () => {
     ).body.id as string;
     await edit(a.fragment, 'm-1-1-1', 'Iets heel anders.');
     await edit(a.fragment, 'm-1-1-2', 'Ook dit is anders.');
-    const updatesBefore = server!.store.countUpdates('test');
+    const updatesBefore = await server!.store.countUpdates('test');
 
     const restored = await server!.api(
       chair.token,
@@ -154,10 +154,10 @@ describe('versions and the diff API', () => {
     expect(measureText(watcher.fragment, 'm-1-1-2').toString()).toBe('Minder regels voor optoppen.');
     expect((await diff(version, 'live')).total.changed).toBe(0);
     const stored = await server!.api(chair.token, 'GET', `/api/documents/test/versions/${version}`);
-    expect(liveAgenda(server!.store, server!.app.ctx.rooms, 'test')).toEqual(stored.body.agenda);
+    expect(await liveAgenda(server!.store, server!.app.ctx.rooms, 'test')).toEqual(stored.body.agenda);
 
     // One new update in the log, attributed to the chair: history is added to, not rewritten.
-    expect(server!.store.countUpdates('test')).toBe(updatesBefore + 1);
+    expect(await server!.store.countUpdates('test')).toBe(updatesBefore + 1);
     const last = server!.store.db
       .prepare('SELECT person_id AS personId FROM updates WHERE room = ? ORDER BY seq DESC LIMIT 1')
       .get('test') as { personId: string };
@@ -174,13 +174,13 @@ describe('versions and the diff API', () => {
         id: 'original',
         documentId: 'test',
         name: 'Origineel',
-        createdAt: server!.store.getDocument('test')!.createdAt,
+        createdAt: (await server!.store.getDocument('test'))!.createdAt,
         createdBy: null,
         kind: 'original',
       },
     ]);
     const read = await server!.api(negotiator.token, 'GET', '/api/documents/test/versions/original');
-    expect(read.body).toMatchObject({ kind: 'original', agenda: server!.store.getBaseline('test') });
+    expect(read.body).toMatchObject({ kind: 'original', agenda: await server!.store.getBaseline('test') });
 
     // Edits, a measure removed and one added; then the original is restored.
     const a = await client();
@@ -210,8 +210,8 @@ describe('versions and the diff API', () => {
     expect(measureText(watcher.fragment, 'm-1-1-1').toString()).toBe('We bouwen meer woningen.');
     expect(findMeasure(watcher.fragment, 'm-1-1-2')!.getAttribute('number')).toBe('1.1.2');
     expect((await diff('original', 'live')).total).toMatchObject({ changed: 0, added: 0, removed: 0 });
-    expect(liveAgenda(server!.store, server!.app.ctx.rooms, 'test')).toEqual(
-      server!.store.getBaseline('test'),
+    expect(await liveAgenda(server!.store, server!.app.ctx.rooms, 'test')).toEqual(
+      await server!.store.getBaseline('test'),
     );
     // Restoring is the chair's: a negotiator may not.
     const refused = await server!.api(

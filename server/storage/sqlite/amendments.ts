@@ -257,7 +257,12 @@ export class SqliteAmendments implements AmendmentsRepository {
     }));
   }
 
-  async setPosition(documentId: string, amendmentId: string, party: string, record: PositionRecord): Promise<void> {
+  async setPosition(
+    documentId: string,
+    amendmentId: string,
+    party: string,
+    record: PositionRecord,
+  ): Promise<void> {
     this.q.setPosition.run(
       documentId,
       amendmentId,
@@ -277,7 +282,12 @@ export class SqliteAmendments implements AmendmentsRepository {
     return Object.fromEntries(group(this.q.allMeasurePositions.all(documentId) as PositionRow[]));
   }
 
-  async setMeasurePosition(documentId: string, measureId: string, party: string, record: PositionRecord): Promise<void> {
+  async setMeasurePosition(
+    documentId: string,
+    measureId: string,
+    party: string,
+    record: PositionRecord,
+  ): Promise<void> {
     this.q.setMeasurePosition.run(
       documentId,
       measureId,

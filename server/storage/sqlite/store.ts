@@ -55,8 +55,7 @@ export class SqliteStore implements Store {
     this.appendTx = db.transaction((room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind) => {
       const at = now();
       // Names are recorded as they were at the time of the change.
-      const person =
-        meta.personName === undefined && meta.personId ? this.personOf(meta.personId) : null;
+      const person = meta.personName === undefined && meta.personId ? this.personOf(meta.personId) : null;
       const info = q.append.run(room, update, meta.personId, at);
       audit.record(
         {

@@ -106,7 +106,12 @@ export class SqliteVersions implements VersionsRepository {
     };
   }
 
-  async recordVisit(documentId: string, personId: string, at: string, agenda: Agenda): Promise<string | null> {
+  async recordVisit(
+    documentId: string,
+    personId: string,
+    at: string,
+    agenda: Agenda,
+  ): Promise<string | null> {
     const before = this.q.visit.get(documentId, personId) as { visitedAt: string } | undefined;
     this.q.upsertVisit.run({ documentId, personId, at, agenda: JSON.stringify(agenda) });
     return before?.visitedAt ?? null;

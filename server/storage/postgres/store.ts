@@ -1,0 +1,143 @@
+import { withTextNumbers } from '../../../shared/agenda/read.js';
+import type { Agenda } from '../../../shared/agenda/types.js';
+import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { DocumentRows } from '../storage.js';
+import type { PeopleRepository } from '../../people/repository.js';
+import { AUDIT_CHAIN_LOCK, type PgAuditLog } from './audit.js';
+import type { PgDatabase } from './db.js';
+
+type Kind = 'import' | 'update' | 'compact';
+
+/** A room's document: the part of the room name before the first slash. */
+const documentOf = (room: string) => room.split('/')[0] ?? room;
+
+const DOCUMENT_COLUMNS = 'id, title, created_at AS "createdAt"';
+
+/**
+ * The updates repository in PostgreSQL (tables `documents` and `updates`): each update is stored with its
+ * audit entry in one transaction of its own, which holds the audit chain's lock (so the chain stays whole with
+ * several instances writing at once). A document is created or replaced in one transaction too.
+ */
+export class PgStore implements Store {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly audit: PgAuditLog,
+    /** Who a person is, for the name and party recorded with their updates. */
+    private readonly people: Pick<PeopleRepository, 'person'>,
+    /** The other repositories' rows of a document, removed when it is replaced. */
+    private readonly documentRows: readonly DocumentRows[] = [],
+  ) {}
+
+  /** Stores one update and its audit entry; called inside a transaction. */
+  private async append(room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind): Promise<void> {
+    // Names are recorded as they were at the time of the change.
+    const person =
+      meta.personName === undefined && meta.personId ? await this.people.person(meta.personId) : null;
+    await this.db.query('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
+    const at = new Date().toISOString();
+    const row = await this.db.row<{ seq: number }>(
+      'INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
+      [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength), meta.personId, at],
+    );
+    await this.audit.record(
+      {
+        kind,
+        room,
+        documentId: documentOf(room),
+        updateSeq: row!.seq,
+        personId: meta.personId,
+        personName: meta.personName ?? person?.name ?? null,
+        party: meta.party ?? person?.party ?? null,
+        onBehalfOf: meta.onBehalfOf ?? null,
+        measureIds: meta.measureIds ?? [],
+        at,
+      },
+      update,
+    );
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    return this.db.rows<DocumentRecord & Record<string, unknown>>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY created_at, id`,
+    );
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    return this.db.row<DocumentRecord & Record<string, unknown>>(
+      `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = ?`,
+      [id],
+    );
+  }
+
+  async getBaseline(id: string): Promise<Agenda | null> {
+    const row = await this.db.row<{ baseline: string }>('SELECT baseline FROM documents WHERE id = ?', [id]);
+    return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
+  }
+
+  async createDocument(
+    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
+    replace = false,
+  ): Promise<void> {
+    await this.db.transaction(async () => {
+      // The row lock keeps two instances from creating (or replacing) the same document at once.
+      const existing = await this.db.row('SELECT 1 FROM documents WHERE id = ? FOR UPDATE', [doc.id]);
+      if (existing) {
+        if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+        await this.db.query('DELETE FROM documents WHERE id = ?', [doc.id]);
+        await this.db.query("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'", [
+          doc.id,
+          `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`,
+        ]);
+        for (const rows of this.documentRows) await rows.removeDocument(doc.id);
+      }
+      await this.db.query('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)', [
+        doc.id,
+        doc.title,
+        JSON.stringify(doc.baseline),
+        new Date().toISOString(),
+      ]);
+      await this.append(doc.id, doc.initialUpdate, { personId: null }, 'import');
+    });
+  }
+
+  async fetchUpdates(room: string): Promise<Uint8Array[]> {
+    const rows = await this.db.rows<{ data: Buffer }>(
+      'SELECT data FROM updates WHERE room = ? ORDER BY seq',
+      [room],
+    );
+    return rows.map((r) => new Uint8Array(r.data));
+  }
+
+  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
+    await this.db.transaction(() => this.append(room, update, meta, 'update'));
+  }
+
+  async countUpdates(room: string): Promise<number> {
+    return (await this.db.row<{ n: number }>('SELECT COUNT(*) AS n FROM updates WHERE room = ?', [room]))!.n;
+  }
+
+  async lastUpdateAt(room: string): Promise<string | null> {
+    return (await this.db.row<{ at: string | null }>(
+      'SELECT MAX(created_at) AS at FROM updates WHERE room = ?',
+      [room],
+    ))!.at;
+  }
+
+  async compact(room: string, merged: Uint8Array, upTo: number): Promise<void> {
+    await this.db.transaction(async () => {
+      const last = await this.db.row<{ seq: number }>(
+        'SELECT MAX(seq) AS seq FROM (SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?) AS first',
+        [room, upTo],
+      );
+      if (last?.seq == null) return;
+      await this.db.query('DELETE FROM updates WHERE room = ? AND seq <= ?', [room, last.seq]);
+      // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
+      // commute, so their order in the log does not change the document.
+      await this.append(room, merged, { personId: null }, 'compact');
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

@@ -33,8 +33,10 @@ import { SERVER_FEATURES } from './features.js';
 export interface AppOptions {
   /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
   storage: Repositories;
-  /** The data directory: the signing key lives there. */
+  /** The data directory: the signing key lives there, unless `key` is given. */
   dataDir: string;
+  /** The signing key (`instanceKey`: AKKOORD_SECRET or the database's); else the data directory's key file. */
+  key?: Uint8Array;
   /** 0 picks a free port (tests). */
   port: number;
   host?: string;
@@ -75,7 +77,7 @@ export function roomOfPath(pathname: string): string | null {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const repositories = options.storage;
   const { store, audit, people, administrators, sessions, numbers, clientIds } = repositories;
-  const key = loadSigningKey(options.dataDir);
+  const key = options.key ?? loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
   const ctx: AppContext = {

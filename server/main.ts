@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteStorage, StorageError } from './storage/sqlite.js';
+import { StorageError } from './storage/sqlite.js';
+import { openStorage } from './storage/open.js';
+import { instanceKey } from './auth/instanceKey.js';
 import { startApp } from './app.js';
 import { dataDir, databaseFile, port, sessionIdleHours } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
@@ -16,9 +18,9 @@ async function main(): Promise<void> {
   const dir = dataDir();
   let storage;
   try {
-    storage = openSqliteStorage(databaseFile(dir));
+    storage = await openStorage(dir);
   } catch (err) {
-    if (err instanceof StorageError) {
+    if (err instanceof StorageError || err instanceof RangeError) {
       console.error(err.message);
       process.exit(1);
     }
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const app = await startApp({
     storage,
     dataDir: dir,
+    key: instanceKey(storage, dir),
     port: port(),
     staticDir,
     publicUrl: process.env.AKKOORD_URL,

@@ -7,10 +7,20 @@ import { CliError, type Args } from './args.js';
 import { serverRunning } from '../pidfile.js';
 import { DATA_FILE_MODE } from '../storage/fileModes.js';
 import { withStorage } from './storage.js';
+import { databaseUrl } from '../storage/open.js';
+
+/** backup and restore copy the SQLite file; a PostgreSQL database is backed up with its own tools. */
+function refuseOnPostgres(command: string): void {
+  if (databaseUrl())
+    throw new CliError(
+      `${command} werkt op het SQLite-bestand; met DATABASE_URL maakt u een reservekopie met pg_dump en zet u die terug met pg_restore (zie de README, "Meerdere servers").`,
+    );
+}
 
 /** `akkoord backup <file>`: a consistent copy made with SQLite's online backup, while the server runs. */
 export async function backup(args: Args, out: (line: string) => void): Promise<void> {
   const target = args.positional[0];
+  refuseOnPostgres('backup');
   if (!target) throw new CliError('Geef het bestand voor de reservekopie op.');
   if (fs.existsSync(target)) throw new Conflict('file', `${target} bestaat al; kies een nieuw bestand.`);
   await withStorage((storage) => storage.backup(target));
@@ -25,6 +35,7 @@ export async function backup(args: Args, out: (line: string) => void): Promise<v
  */
 export function restore(args: Args, out: (line: string) => void): void {
   const source = args.positional[0];
+  refuseOnPostgres('restore');
   if (!source) throw new CliError('Geef de reservekopie op die teruggezet moet worden.');
   if (!fs.existsSync(source)) throw new NotFound('file', `Reservekopie ${source} bestaat niet.`);
   const dir = dataDir();

@@ -8,6 +8,7 @@ import { importJsonCommand } from './importJson.js';
 import { admin, invite, revoke } from './people.js';
 import { backup, restore, verify } from './backup.js';
 import { withStorage } from './storage.js';
+import { migrateToPostgres } from './migrateToPostgres.js';
 import { refuseReplaceWhileServing, replaceThroughServer, servingHere } from './running.js';
 
 /** One command of `npx akkoord`: its usage line and what it does. */
@@ -40,6 +41,11 @@ export const commands: Record<string, Command> = {
   backup: { usage: 'akkoord backup <bestand>', switches: [], run: backup },
   restore: { usage: 'akkoord restore <bestand>', switches: [], run: restore },
   verify: { usage: 'akkoord verify', switches: [], run: verify },
+  'migrate-to-postgres': {
+    usage: 'akkoord migrate-to-postgres <sqlite-bestand> [--database-url postgres://…]',
+    switches: [],
+    run: migrateToPostgres,
+  },
   parse: {
     usage: 'akkoord parse <bestand.pdf|.docx|.txt|.md> --json',
     switches: ['json'],

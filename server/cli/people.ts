@@ -2,7 +2,7 @@ import { isRole } from '../../shared/auth/roles.js';
 import { dataDir, port } from '../config.js';
 import { invitePerson } from '../people/invite.js';
 import { appointAdministrator } from '../people/admin.js';
-import { loadSigningKey } from '../auth/tokens.js';
+import { instanceKey } from '../auth/instanceKey.js';
 import { NotFound } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
 import { CliError, option, type Args } from './args.js';
@@ -28,10 +28,11 @@ export async function invite(args: Args, out: (line: string) => void): Promise<v
   const days = expires === undefined ? null : Number(expires);
   if (days !== null && !Number.isFinite(days))
     throw new CliError(`--expires verwacht een aantal dagen, niet "${expires}".`);
-  await withStorage(async ({ store, people }) => {
+  await withStorage(async (storage) => {
+    const { store, people } = storage;
     await documentOrNotFound(store, documentId);
     await people.ensureDefaultParties(documentId);
-    const invited = await invitePerson(people, loadSigningKey(dataDir()), publicUrl(), {
+    const invited = await invitePerson(people, instanceKey(storage, dataDir()), publicUrl(), {
       documentId,
       name,
       party,
@@ -91,8 +92,13 @@ export async function revoke(args: Args, out: (line: string) => void): Promise<v
 export async function admin(args: Args, out: (line: string) => void): Promise<void> {
   const name = option(args, 'name');
   if (!name) throw new CliError('Geef de naam van de beheerder op met --name "…".');
-  await withStorage(async ({ administrators }) => {
-    const made = await appointAdministrator(administrators, loadSigningKey(dataDir()), publicUrl(), name);
+  await withStorage(async (storage) => {
+    const made = await appointAdministrator(
+      storage.administrators,
+      instanceKey(storage, dataDir()),
+      publicUrl(),
+      name,
+    );
     if (args.options.has('json'))
       out(JSON.stringify({ token: made.token, url: made.url, admin: made.admin.id }));
     else

@@ -1,5 +1,6 @@
 import type { Agenda } from '../../shared/agenda/types.js';
 import { dataDir } from '../config.js';
+import { databaseUrl } from '../storage/open.js';
 import { Conflict, Invalid, NotFound, Unauthenticated, type DomainError } from '../domain/errors.js';
 import { serverRunning } from '../pidfile.js';
 import type { DocumentRecord } from '../storage/store.js';
@@ -7,6 +8,8 @@ import { publicUrl } from './people.js';
 
 /** Whether a server runs on this command's data folder. */
 export function servingHere(): boolean {
+  // On PostgreSQL the servers may run on any machine: this command cannot see them, so it assumes they run.
+  if (databaseUrl()) return true;
   return serverRunning(dataDir());
 }
 

@@ -37,6 +37,8 @@ export interface Storage extends Repositories {
   /** Writes a consistent copy of the whole database to `file` (a new file), while it stays in use. */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
+  /** The signing key the database keeps for every instance on it (PostgreSQL); SQLite keeps none. */
+  signingKey?: Uint8Array;
 }
 
 /** A repository with rows that belong to a document. */

@@ -63,7 +63,9 @@ export async function ensurePostgres(): Promise<void> {
   if (!root && !process.env.USER?.startsWith('postgres'))
     throw new Error(`PostgreSQL draait niet. Start het met: sudo pg_ctlcluster ${version} ${name} start`);
   console.log(`PostgreSQL ${version} ${name} starten…`);
-  run(`pg_ctlcluster --skip-systemctl-redirect ${version} ${name} start || pg_ctlcluster ${version} ${name} reload`);
+  run(
+    `pg_ctlcluster --skip-systemctl-redirect ${version} ${name} start || pg_ctlcluster ${version} ${name} reload`,
+  );
   for (let i = 0; i < 50 && !(await reachable()); i++) await new Promise((r) => setTimeout(r, 200));
   if (!(await reachable())) throw new Error('PostgreSQL is gestart maar antwoordt niet op 127.0.0.1:5432.');
 }

@@ -93,17 +93,24 @@ export class PgVersions implements VersionsRepository {
     at: string,
     agenda: Agenda,
   ): Promise<string | null> {
-    // The row as it was before the upsert: its visit becomes the previous one.
-    const row = await this.db.row<{ before: string | null }>(
-      `WITH before AS (SELECT visited_at FROM version_visits WHERE document_id = ? AND person_id = ? FOR UPDATE)
-       INSERT INTO version_visits (document_id, person_id, visited_at, agenda, previous_at, previous_agenda)
-       VALUES (?, ?, ?, ?, NULL, NULL)
-       ON CONFLICT (document_id, person_id) DO UPDATE SET previous_at = version_visits.visited_at,
-         previous_agenda = version_visits.agenda, visited_at = excluded.visited_at, agenda = excluded.agenda
-       RETURNING (SELECT visited_at FROM before) AS before`,
-      [documentId, personId, documentId, personId, at, JSON.stringify(agenda)],
+    return this.db.transaction(
+      async () => {
+        // The row lock keeps two visits at once from both taking the same previous visit.
+        const before = await this.db.row<{ visitedAt: string }>(
+          'SELECT visited_at AS "visitedAt" FROM version_visits WHERE document_id = ? AND person_id = ? FOR UPDATE',
+          [documentId, personId],
+        );
+        await this.db.query(
+          `INSERT INTO version_visits (document_id, person_id, visited_at, agenda, previous_at, previous_agenda)
+           VALUES (?, ?, ?, ?, NULL, NULL)
+           ON CONFLICT (document_id, person_id) DO UPDATE SET previous_at = version_visits.visited_at,
+             previous_agenda = version_visits.agenda, visited_at = excluded.visited_at, agenda = excluded.agenda`,
+          [documentId, personId, at, JSON.stringify(agenda)],
+        );
+        return before?.visitedAt ?? null;
+      },
+      { join: true },
     );
-    return row?.before ?? null;
   }
 
   async visit(documentId: string, personId: string): Promise<VisitRecord | null> {

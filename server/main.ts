@@ -5,7 +5,7 @@ import { StorageError } from './storage/sqlite.js';
 import { openStorage } from './storage/open.js';
 import { instanceKey } from './auth/instanceKey.js';
 import { startApp } from './app.js';
-import { dataDir, databaseFile, port, sessionIdleHours } from './config.js';
+import { dataDir, port, sessionIdleHours } from './config.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
 import { ensureFirstAdministrator } from './people/admin.js';

@@ -68,7 +68,7 @@ export function PeoplePanel() {
       <h3>{t('draftingTitle')}</h3>
       <button
         className="drafting-toggle"
-        onClick={() => setDrafting(drafting === 'open' ? 'closed' : 'open')}
+        onClick={() => void setDrafting(drafting === 'open' ? 'closed' : 'open')}
       >
         {drafting === 'open' ? t('draftingCloseButton') : t('draftingOpenButton')}
       </button>

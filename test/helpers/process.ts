@@ -32,11 +32,13 @@ const RUNNER_ARGS: Record<ServerRunner, string[]> = {
 export async function startServerProcess(
   dataDir: string,
   runner: ServerRunner = 'built',
+  /** More environment (DATABASE_URL, AKKOORD_SECRET …). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
   if (runner === 'built') await ensureServerBuild();
   const child = spawn(process.execPath, RUNNER_ARGS[runner], {
     cwd: ROOT,
-    env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },
+    env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -53,7 +55,7 @@ export async function startServerProcess(
         output: () => out,
         kill: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGKILL');
           }),

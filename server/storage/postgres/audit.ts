@@ -38,7 +38,7 @@ const toEntry = (r: Row): AuditEntry => ({
  * the hash of the entry before it, so two writers must not read the same last entry. Held by the
  * transaction that stores an update and its entry (`pg_advisory_xact_lock`), released at its commit.
  */
-export const AUDIT_CHAIN_LOCK = 0x61756469745f63;
+export const AUDIT_CHAIN_LOCK = 0x61756469;
 
 /** How many rows `verify` reads at a time (the log grows with every keystroke). */
 const VERIFY_BATCH = 5_000;

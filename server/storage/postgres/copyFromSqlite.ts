@@ -19,6 +19,20 @@ export class NotEmptyError extends Error {
   override name = 'NotEmptyError';
 }
 
+/** The tables in an order that copies a row's referenced row before it (foreign keys, e.g. a comment's thread). */
+function parentsFirst(sqlite: Database.Database, tables: string[]): string[] {
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (ordered.includes(table) || path.has(table)) return;
+    path.add(table);
+    const parents = sqlite.prepare(`PRAGMA foreign_key_list(${quote(table)})`).all() as { table: string }[];
+    for (const parent of parents) if (tables.includes(parent.table)) visit(parent.table, path);
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table, new Set());
+  return ordered;
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
@@ -29,13 +43,14 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export async function copySqliteToPostgres(file: string, db: PgDatabase): Promise<CopyReport> {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = (
+    const names = (
       sqlite
         .prepare(
           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
         )
         .all() as { name: string }[]
     ).map((t) => t.name);
+    const tables = parentsFirst(sqlite, names);
     const report: CopyReport = {};
     await db.transaction(async () => {
       // One copy at a time, and none while another instance writes: the tables are locked for the transaction.

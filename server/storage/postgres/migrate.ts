@@ -6,9 +6,9 @@ import { SchemaTooNewError } from '../sqlite/migrate.js';
 /**
  * The advisory lock every instance takes while it brings the schema up to date (and makes the signing key),
  * so instances that start together run each step once: the others wait, then find it done. Any constant
- * does; this one is "akkoord" in ASCII.
+ * does; this one is "akko" in ASCII.
  */
-export const MIGRATION_LOCK = 0x616b6b6f6f7264;
+export const MIGRATION_LOCK = 0x616b6b6f;
 
 /**
  * Brings a PostgreSQL database to the latest schema, under `MIGRATION_LOCK`: the version reached is the one

@@ -70,7 +70,8 @@ export function roomOfPath(pathname: string): string | null {
  * feature of `server/features.ts` mounted and started in order. `close()` stops them all again.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
-  const { store, audit, people, amendments, comments, versions, sessions, numbers } = options.storage;
+  const { store, audit, people, amendments, comments, versions, sessions, numbers, attribution } =
+    options.storage;
   const key = loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
@@ -83,6 +84,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     versions,
     sessions,
     numbers,
+    attribution,
     rooms: new Rooms(store, numberingHooks(numbering, store)),
     auth: new Authenticator(
       key,

@@ -6,6 +6,7 @@ import { commentsFeature } from './comments/feature.js';
 import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
+import { authorshipFeature } from './authorship/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -14,6 +15,7 @@ import { importsFeature } from './import/feature.js';
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   peopleFeature,
   documentsFeature,
+  authorshipFeature,
   amendmentsFeature,
   commentsFeature,
   exportFeature,

@@ -295,7 +295,7 @@ export class AmendmentsService {
             return applyToText(doc, { kind: 'delete', measureId: a.measureId });
         }
       },
-      { onBehalfOf: a.party },
+      { onBehalfOf: a.party, ...(a.authors[0] ? { authorId: a.authors[0] } : {}) },
     );
     const rejected = a.group
       ? this.repo

@@ -12,6 +12,7 @@ import { SqliteComments } from './sqlite/comments.js';
 import { SqliteVersions } from './sqlite/versions.js';
 import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
+import { SqliteAttribution } from './sqlite/attribution.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -67,11 +68,13 @@ export function openSqliteStorage(file: string): SqliteStorage {
   const versions = new SqliteVersions(db);
   const sessions = new SqliteSessions(db);
   const numbers = new SqliteNumbers(db);
+  const attribution = new SqliteAttribution(db);
   const store = new SqliteStore(
     db,
     audit,
     people,
-    documentRows({ audit, people, amendments, comments, versions, sessions, numbers }),
+    attribution,
+    documentRows({ audit, people, amendments, comments, versions, sessions, numbers, attribution }),
   );
   return {
     store,
@@ -82,6 +85,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     versions,
     sessions,
     numbers,
+    attribution,
     backup: async (target) => {
       await db.backup(target);
     },

@@ -6,6 +6,7 @@ import type { AuditLog } from './audit.js';
 import type { Store } from './store.js';
 import type { SessionRepository } from '../auth/sessionRepository.js';
 import type { NumberStore } from '../documents/numberStore.js';
+import type { AttributionRepository } from '../authorship/repository.js';
 
 /**
  * Every repository of Akkoord: the storage seam. The server and the command line see only these interfaces;
@@ -24,6 +25,8 @@ export interface Repositories {
   sessions: SessionRepository;
   /** Every number given to a chapter, section or measure. */
   numbers: NumberStore;
+  /** Who inserted and who deleted each run of the text rooms' Yjs items (written by the store). */
+  attribution: AttributionRepository;
 }
 
 /** The repositories of one opened database, and what is done with the database as a whole. */
@@ -45,5 +48,5 @@ export interface DocumentRows {
  * the new text, signed in with the same links. The audit log keeps its entries (see `AuditLog`).
  */
 export function documentRows(r: Omit<Repositories, 'store'>): DocumentRows[] {
-  return [r.audit, r.amendments, r.comments, r.versions, r.numbers];
+  return [r.audit, r.amendments, r.comments, r.versions, r.numbers, r.attribution];
 }

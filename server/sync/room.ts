@@ -4,6 +4,8 @@ import type { Store } from '../storage/store.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
 import { recordRemovedIds, touchedMeasures } from './touched.js';
 import type { RoomHooks } from './hooks.js';
+import { transactionRanges } from '../authorship/ranges.js';
+import { parseRoomName } from '../../shared/protocol/rooms.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -42,13 +44,20 @@ export class Room {
     this.appendedSinceCompaction = updates.length;
     recordRemovedIds(this.doc);
 
+    // The text room's changes are attributed by item (the attribution index); the others are not shown so.
+    const attributed = parseRoomName(name)?.kind === 'text';
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       const sender = isPeer(origin) ? origin : null;
-      const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
+      const write = isServerWrite(origin) ? origin : null;
+      const personId = write ? write.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
-      store.appendUpdate(name, update, { personId, onBehalfOf, measureIds: touchedMeasures(tr) });
+      store.appendUpdate(name, update, {
+        personId,
+        onBehalfOf: write?.onBehalfOf ?? null,
+        measureIds: touchedMeasures(tr),
+        ...(attributed ? { ranges: transactionRanges(tr), authorId: write?.authorId ?? null } : {}),
+      });
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
@@ -108,6 +117,8 @@ export interface ServerWrite {
   personId: string | null;
   /** The party on whose behalf the change is made, if not the person's own. */
   onBehalfOf: string | null;
+  /** Who the words are credited to when not `personId` (an accepted amendment's first author). */
+  authorId?: string | null;
 }
 
 function isServerWrite(origin: unknown): origin is ServerWrite {

@@ -17,9 +17,11 @@ export interface UnitItems {
 
 /** The visible characters of the Y.XmlText children of an element, with their item ids. */
 function itemsOf(element: Y.XmlElement): UnitItems {
-  let text = '';
+  const parts: string[] = [];
   const ids: IdRange[] = [];
-  for (const child of element.toArray()) {
+  for (let node = element._start; node !== null; node = node.right) {
+    if (node.deleted || !(node.content instanceof Y.ContentType)) continue;
+    const child = node.content.type;
     if (!(child instanceof Y.XmlText)) continue;
     for (let item = child._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
@@ -28,50 +30,63 @@ function itemsOf(element: Y.XmlElement): UnitItems {
       if (last && last[0] === client && last[1] + last[2] === clock)
         ids[ids.length - 1] = [client, last[1], last[2] + item.length];
       else ids.push([client, clock, item.length]);
-      text += item.content.str;
+      parts.push(item.content.str);
     }
   }
-  return { text, ids };
+  return { text: parts.join(''), ids };
 }
 
-function children(parent: Y.XmlFragment | Y.XmlElement, name: string): Y.XmlElement[] {
-  return parent.toArray().filter((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === name);
+/** The element children of a parent by node name, in one pass over its children. */
+function byName(parent: Y.XmlFragment | Y.XmlElement): Map<string, Y.XmlElement[]> {
+  const out = new Map<string, Y.XmlElement[]>();
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const list = out.get(child.nodeName);
+    if (list) list.push(child);
+    else out.set(child.nodeName, [child]);
+  }
+  return out;
 }
 
+const NONE: readonly Y.XmlElement[] = [];
 const idOf = (element: Y.XmlElement): string => String(element.getAttribute('id') ?? '');
 
 /** Every text unit of the agenda text in `doc`, by unit id. */
 export function unitItems(doc: Y.Doc): Map<string, UnitItems> {
   const out = new Map<string, UnitItems>();
-  const root = doc.getXmlFragment(TEXT_FRAGMENT);
-  const title = children(root, 'title')[0];
+  const root = byName(doc.getXmlFragment(TEXT_FRAGMENT));
+  const title = root.get('title')?.[0];
   if (title) out.set('title', itemsOf(title));
-  const intro = children(root, 'intro')[0];
+  const intro = root.get('intro')?.[0];
   if (intro) {
-    children(intro, 'paragraph').forEach((p, i) => out.set(`intro/${i}`, itemsOf(p)));
-    const signature = children(intro, 'signature')[0];
+    const parts = byName(intro);
+    (parts.get('paragraph') ?? NONE).forEach((p, i) => out.set(`intro/${i}`, itemsOf(p)));
+    const signature = parts.get('signature')?.[0];
     if (signature) out.set('signature', itemsOf(signature));
   }
-  for (const chapter of children(root, 'chapter')) {
+  for (const chapter of root.get('chapter') ?? NONE) {
     const chapterId = idOf(chapter);
-    const chapterTitle = children(chapter, 'chapter_title')[0];
+    const parts = byName(chapter);
+    const chapterTitle = parts.get('chapter_title')?.[0];
     if (chapterTitle) out.set(`${chapterId}/title`, itemsOf(chapterTitle));
-    children(chapter, 'paragraph').forEach((p, i) => out.set(`${chapterId}/intro/${i}`, itemsOf(p)));
-    for (const section of children(chapter, 'section')) {
+    (parts.get('paragraph') ?? NONE).forEach((p, i) => out.set(`${chapterId}/intro/${i}`, itemsOf(p)));
+    for (const section of parts.get('section') ?? NONE) {
       const sectionId = idOf(section);
-      const sectionTitle = children(section, 'section_title')[0];
+      const inner = byName(section);
+      const sectionTitle = inner.get('section_title')?.[0];
       if (sectionTitle) out.set(`${sectionId}/title`, itemsOf(sectionTitle));
-      children(section, 'paragraph').forEach((p, i) => out.set(`${sectionId}/intro/${i}`, itemsOf(p)));
-      for (const measure of children(section, 'measure')) {
+      (inner.get('paragraph') ?? NONE).forEach((p, i) => out.set(`${sectionId}/intro/${i}`, itemsOf(p)));
+      for (const measure of inner.get('measure') ?? NONE) {
         // A measure id seen twice (a pasted copy): the first counts, as in the diff's units.
-        if (!out.has(idOf(measure))) out.set(idOf(measure), itemsOf(measure));
+        const id = idOf(measure);
+        if (!out.has(id)) out.set(id, itemsOf(measure));
       }
     }
   }
-  const footnotes = children(root, 'footnotes')[0];
+  const footnotes = root.get('footnotes')?.[0];
   if (footnotes) {
     const seen = new Map<string, number>();
-    for (const footnote of children(footnotes, 'footnote')) {
+    for (const footnote of byName(footnotes).get('footnote') ?? NONE) {
       const marker = String(footnote.getAttribute('marker') ?? '');
       const count = (seen.get(marker) ?? 0) + 1;
       seen.set(marker, count);

@@ -14,10 +14,12 @@ import { unitItems, unitItemsOfState } from '../authorship/texts.js';
 import { attributeUnits } from '../authorship/diff.js';
 import { AuthorshipIndex } from '../authorship/lookup.js';
 import { lastAuthors, lastChanges } from '../authorship/lastChanges.js';
+import { OriginalItems } from '../authorship/originals.js';
 
 /** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
 function resolveSide(
   ctx: AppContext,
+  originals: OriginalItems,
   versions: VersionsRepository,
   documentId: string,
   person: PersonRecord,
@@ -28,8 +30,7 @@ function resolveSide(
     case 'original': {
       const agenda = ctx.store.getBaseline(documentId);
       if (!agenda) throw new Error(`Het origineel van "${documentId}" ontbreekt.`);
-      const state = ctx.store.getOriginalState(documentId);
-      return { agenda, at: null, items: state ? unitItemsOfState(state) : null };
+      return { agenda, at: null, items: originals.of(documentId) };
     }
     case 'live':
       return withLiveDoc(ctx.store, ctx.rooms, documentId, (doc: Y.Doc) => ({
@@ -70,6 +71,7 @@ function resolveSide(
 export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
   const clock = options.now ?? (() => new Date());
   const { versions } = ctx;
+  const originals = new OriginalItems(ctx.store);
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {
@@ -83,8 +85,8 @@ export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}):
         'Ongeldige vergelijking: gebruik from en to met original, live, since-last-visit of een versie-id.',
       );
     const now = clock();
-    const a = resolveSide(ctx, versions, documentId, person, from, now);
-    const b = resolveSide(ctx, versions, documentId, person, to, now);
+    const a = resolveSide(ctx, originals, versions, documentId, person, from, now);
+    const b = resolveSide(ctx, originals, versions, documentId, person, to, now);
     const diff = diffAgenda(a.agenda, b.agenda);
     // Who last changed each measure up to the new side's moment (the original: nobody).
     const until = b.at ?? document.createdAt;

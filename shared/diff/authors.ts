@@ -46,9 +46,14 @@ export function sameAuthor(a: Author | null, b: Author | null): boolean {
 
 /** The author of each character of `normalised`, or null when `side` does not describe that text. */
 function charAuthors(side: TextAuthors, normalised: string): (Author | null)[] | null {
-  const perRaw: (Author | null)[] = [];
-  for (const [length, author] of side.runs) for (let i = 0; i < length; i++) perRaw.push(author);
-  if (perRaw.length !== side.text.length) return null;
+  let total = 0;
+  for (const [length] of side.runs) total += length;
+  if (total !== side.text.length) return null;
+  const perRaw = new Array<Author | null>(total);
+  let at = 0;
+  for (const [length, author] of side.runs) perRaw.fill(author, at, (at += length));
+  // Most texts are in normal form already: then every character is where it was.
+  if (normalised === side.text) return perRaw;
   const offsets = rawOffsets(side.text, normalised);
   return offsets ? offsets.map((offset) => perRaw[offset] ?? null) : null;
 }

@@ -18,8 +18,11 @@ export class SqliteAttribution implements AttributionRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       rows: db.prepare(`SELECT ${COLUMNS} FROM attribution WHERE document_id = ?`),
-      ofUpdate: db.prepare(
-        `SELECT ${COLUMNS} FROM attribution WHERE document_id = ? AND update_seq = ? LIMIT 1`,
+      // One row per update (its rows share their author), for a list of updates passed as JSON.
+      ofUpdates: db.prepare(
+        `SELECT ${COLUMNS}, MIN(rowid) FROM attribution
+         WHERE document_id = ? AND update_seq IN (SELECT value FROM json_each(?))
+         GROUP BY update_seq`,
       ),
       remove: db.prepare('DELETE FROM attribution WHERE document_id = ?'),
     };
@@ -52,10 +55,12 @@ export class SqliteAttribution implements AttributionRepository {
 
   authorsOfUpdates(documentId: string, updateSeqs: readonly number[]): Map<number, ChangeAuthor> {
     const out = new Map<number, ChangeAuthor>();
-    for (const seq of new Set(updateSeqs)) {
-      const row = this.q.ofUpdate.get(documentId, seq) as AttributionRow | undefined;
-      if (row) out.set(seq, row);
-    }
+    if (updateSeqs.length === 0) return out;
+    const rows = this.q.ofUpdates.all(
+      documentId,
+      JSON.stringify([...new Set(updateSeqs)]),
+    ) as AttributionRow[];
+    for (const row of rows) out.set(row.updateSeq, row);
     return out;
   }
 

@@ -24,7 +24,12 @@ import { findMeasure, plainText } from '../server/amendments/liveText.js';
 import { transactionRanges } from '../server/authorship/ranges.js';
 import { agenda as generated } from './generate.js';
 import { serveAgenda } from './serve.js';
-import { measure, median, report } from './stats.js';
+import { median, report } from './stats.js';
+import { compare } from '../server/versions/compare.js';
+import { buildExportInput } from '../server/export/input.js';
+import { parseExportRequest } from '../server/export/request.js';
+import { exportDocx } from '../server/export/index.js';
+import { OriginalItems } from '../server/authorship/originals.js';
 
 const RUNS = 15;
 const PARTIES = ['D66', 'CDA', 'VVD', 'GL-PvdA', 'JA21'];
@@ -138,20 +143,57 @@ async function bench(name: string, agenda: Agenda, typedShare: number, amendment
     }
     return median(times);
   };
-  const original = server.store.getBaseline(documentId)!;
-  const live = liveAgenda(server.store, app.ctx.rooms, documentId);
   const diff = (await get('/diff?from=original&to=live')) as { units: { ops: unknown[][] }[] };
   const authoredOps = diff.units.flatMap((u) => u.ops).filter((op) => op.length === 3).length;
+  // In process, alternating so both see the same load: the comparison as the diff API makes it (sides read,
+  // diffed, every op attributed) against the same without authors (sides read, diffed).
+  const sides = { from: { kind: 'original' as const }, to: { kind: 'live' as const } };
+  const originals = new OriginalItems(server.store);
+  const plain = () =>
+    diffAgenda(server.store.getBaseline(documentId)!, liveAgenda(server.store, app.ctx.rooms, documentId));
+  const attributed = () => compare(app.ctx, originals, documentId, chair.person, sides, new Date());
+  const pair = { plain: [] as number[], attributed: [] as number[] };
+  for (let i = 0; i < RUNS + 3; i++) {
+    for (const [name, run] of [
+      ['plain', plain],
+      ['attributed', attributed],
+    ] as const) {
+      const t = performance.now();
+      run();
+      if (i >= 3) pair[name].push(performance.now() - t);
+    }
+  }
   const results: Record<string, number | string> = {
     'history: stored updates': updates,
     'history: attribution rows': rows,
     'history: writing it, per update ms': historyMs / updates,
     'authored ops in the diff': authoredOps,
-    'diff without authors (diffAgenda in process) ms': measure(() => diffAgenda(original, live), RUNS, 3),
+    'cold: diff without authors, in process ms': median(pair.plain),
+    'cold: diff with authors, in process ms': median(pair.attributed),
+    'cold: with / without': median(pair.attributed) / median(pair.plain),
     'cold: attributed diff, HTTP ms': await time('/diff?from=original&to=live'),
     'cold: last changes, HTTP ms': await time('/last-changes'),
     'cold: marked Word export with authors, HTTP ms': await time('/export?format=docx&changes=marked', true),
   };
+  // The marked Word export, in process and alternating: with each run's author, and with the measure's
+  // last changer only (the export's input without `authorship`).
+  const input = buildExportInput(
+    app.ctx,
+    documentId,
+    parseExportRequest({ format: 'docx', changes: 'marked' }),
+    new Date(),
+  );
+  const word = { with: [] as number[], without: [] as number[] };
+  for (let i = 0; i < 8; i++) {
+    let t = performance.now();
+    await exportDocx(input);
+    if (i >= 2) word.with.push(performance.now() - t);
+    t = performance.now();
+    await exportDocx({ ...input, authorship: undefined });
+    if (i >= 2) word.without.push(performance.now() - t);
+  }
+  results['marked Word export from its input: with run authors / measure authors only ms'] =
+    `${median(word.with).toFixed(1)} / ${median(word.without).toFixed(1)}`;
   const open = app.ctx.rooms.open(documentId); // as when people are in the document
   results['room loaded: attributed diff, HTTP ms'] = await time('/diff?from=original&to=live');
   app.ctx.rooms.release(open);

@@ -127,9 +127,12 @@ async function bench(name: string, agenda: Agenda, typedShare: number, amendment
   ).n;
 
   const get = async (url: string, binary = false) => {
-    const res = await fetch(`${app.url}/api/documents/${documentId}${url}`, {
-      headers: { authorization: `Bearer ${chair.token}` },
-    });
+    const request = () =>
+      fetch(`${app.url}/api/documents/${documentId}${url}`, {
+        headers: { authorization: `Bearer ${chair.token}` },
+      });
+    // A kept-alive connection the server closed while the benchmark worked in process: ask again once.
+    const res = await request().catch(request);
     if (!res.ok) throw new Error(`${url}: ${res.status}`);
     return binary ? res.arrayBuffer() : res.json();
   };

@@ -114,6 +114,34 @@ describe('authorship per run of text in the diff API', () => {
     });
   });
 
+  it('credits a deletion against a version to who deleted, and a restored version’s words to the chair who restored it', async () => {
+    await twoPartiesType();
+    const version = (await ok(chair, 'POST', `${DOC}/versions`, { name: 'Na het typen' })).id;
+    const [a, b] = clients as [ReturnType<typeof client>, ReturnType<typeof client>];
+    const text = measureText(b.fragment, 'm-1-1-1');
+    text.delete(text.toString().indexOf(D66_TEXT), D66_TEXT.length);
+    await eventually(() => !measureText(a.fragment, 'm-1-1-1').toString().includes(D66_TEXT));
+
+    // Against the version (its stored Yjs state): CDA deleted D66's sentence (the word diff aligns the
+    // space between the sentences to the other side).
+    const sinceVersion = await ok(chair, 'GET', `${DOC}/diff?from=${version}&to=live`);
+    expect(unit(sinceVersion, 'm-1-1-1').ops.filter((op: any) => op[0] !== 0)).toEqual([
+      [-1, `${D66_TEXT.trim()} `, expect.objectContaining({ person: cda.personId, party: 'CDA' })],
+    ]);
+
+    await ok(chair, 'POST', `${DOC}/versions/${version}/restore`);
+    await eventually(() => measureText(a.fragment, 'm-1-1-1').toString().includes(D66_TEXT));
+    const restored = await ok(chair, 'GET', `${DOC}/diff?from=original&to=live`);
+    // The restore wrote the sentence anew, between CDA's space and CDA's words (y-prosemirror keeps the
+    // common start and end): those characters are the chair's.
+    const byCas = expect.objectContaining({ person: cda.personId, party: 'CDA' });
+    expect(unit(restored, 'm-1-1-1').ops.filter((op: any) => op[0] === 1)).toEqual([
+      [1, ' ', byCas],
+      [1, `${D66_TEXT.trim()} `, expect.objectContaining({ person: chair.personId, party: 'SEC' })],
+      [1, CDA_TEXT.trim(), byCas],
+    ]);
+  });
+
   it('keeps every credit after compaction and a restart', async () => {
     await twoPartiesType();
     const before = await ok(chair, 'GET', `${DOC}/diff?from=original&to=live`);

@@ -1,4 +1,5 @@
 import type { Agenda } from '../../shared/agenda/types.js';
+import type { ItemRanges } from '../authorship/ranges.js';
 
 /** A document as listed: its id, title and when it was made. */
 export interface DocumentRecord {
@@ -17,6 +18,13 @@ export interface UpdateMeta {
   onBehalfOf?: string | null;
   /** The measures whose text or existence the update changed. */
   measureIds?: string[];
+  /**
+   * The item ranges the update inserted and deleted (text rooms only): recorded in the attribution index
+   * with the update's author, in the same transaction.
+   */
+  ranges?: ItemRanges;
+  /** The person credited with the words when not the sender: an accepted amendment's first author. */
+  authorId?: string | null;
 }
 
 /**
@@ -29,6 +37,11 @@ export interface Store {
   getDocument(id: string): DocumentRecord | null;
   /** The original text as imported; never changes after `createDocument`. */
   getBaseline(id: string): Agenda | null;
+  /**
+   * The Yjs state of the original as imported (its item ids tell which of its words later changes
+   * deleted); null for a document imported before it was kept whose first update was compacted since.
+   */
+  getOriginalState(id: string): Uint8Array | null;
   /**
    * Stores a new document: its record, its baseline and the first update of its live room, in one
    * transaction. With `replace`, an existing document of that id is replaced in the same transaction: its

@@ -114,6 +114,74 @@ describe('authorship per run of text in the diff API', () => {
     });
   });
 
+  it('credits an amendment accepted with changes: the proposal’s words to its party, the compromise’s own to the chair', async () => {
+    const proposal = 'Minder regels voor optoppen en splitsen.';
+    const compromise = 'Minder regels voor optoppen en splitsen, binnen twee jaar.';
+    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
+      measure: 'm-1-1-2',
+      kind: 'replace',
+      text: proposal,
+      rationale: 'Meer woningen in bestaande panden.',
+    });
+    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/accept`, {
+      text: compromise,
+      note: 'Met termijn.',
+    });
+
+    const diff = await ok(cda, 'GET', `${DOC}/diff?from=original&to=live`);
+    const inserted = unit(diff, 'm-1-1-2').ops.filter((op: any) => op[0] !== 0);
+    expect(inserted).toEqual([
+      [
+        1,
+        ' en splitsen',
+        {
+          person: d66.personId,
+          name: 'Daan Dijkstra',
+          party: 'D66',
+          at: expect.any(String),
+          decidedBy: { person: chair.personId, name: 'Carla Voorzitter' },
+        },
+      ],
+      [
+        1,
+        ', binnen twee jaar',
+        { person: chair.personId, name: 'Carla Voorzitter', party: 'SEC', at: expect.any(String) },
+      ],
+    ]);
+  });
+
+  it('credits a change accepted on its own to the proposing party, with the chair as the one who decided', async () => {
+    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
+      measure: 'm-1-1-2',
+      kind: 'replace',
+      text: 'Geen regels voor optoppen. Ook in dorpen.',
+      rationale: 'Eenvoud.',
+    });
+    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    const view = await ok(chair, 'GET', `${DOC}/amendments/${draft.id}`);
+    const changes = view.diffCurrent.filter((op: [number, string]) => op[0] !== 0);
+    expect(changes.at(-1)).toEqual([1, ' Ook in dorpen.']);
+    // The last change (the added sentence) accepted, the first ("Minder" → "Geen") left pending.
+    await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/changes/1/accept`, { base: M2 });
+
+    const diff = await ok(cda, 'GET', `${DOC}/diff?from=original&to=live`);
+    expect(unit(diff, 'm-1-1-2').ops).toEqual([
+      [0, M2],
+      [
+        1,
+        ' Ook in dorpen.',
+        {
+          person: d66.personId,
+          name: 'Daan Dijkstra',
+          party: 'D66',
+          at: expect.any(String),
+          decidedBy: { person: chair.personId, name: 'Carla Voorzitter' },
+        },
+      ],
+    ]);
+  });
+
   it('credits a deletion against a version to who deleted, and a restored version’s words to the chair who restored it', async () => {
     await twoPartiesType();
     const version = (await ok(chair, 'POST', `${DOC}/versions`, { name: 'Na het typen' })).id;

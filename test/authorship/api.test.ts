@@ -82,6 +82,38 @@ describe('authorship per run of text in the diff API', () => {
     });
   });
 
+  it('records every inserted run under the person its Yjs client id is bound to, the server’s writes under the server', async () => {
+    await twoPartiesType();
+    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
+      measure: 'm-1-1-2',
+      kind: 'replace',
+      text: 'Minder regels voor optoppen en splitsen.',
+      rationale: 'Meer woningen.',
+    });
+    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/accept`);
+    const rows = server.store.db
+      .prepare(
+        `SELECT a.person_id AS author, a.decided_by AS decidedBy, c.person_id AS owner, c.client_id AS bound
+         FROM attribution a LEFT JOIN client_ids c ON c.document_id = a.document_id AND c.client_id = a.client
+         WHERE a.document_id = 'test' AND a.kind = 'insert'`,
+      )
+      .all() as {
+      author: string | null;
+      decidedBy: string | null;
+      owner: string | null;
+      bound: number | null;
+    }[];
+    const typed = rows.filter((r) => r.decidedBy === null);
+    expect(new Set(typed.map((r) => r.author))).toEqual(new Set([d66.personId, cda.personId]));
+    for (const row of typed) expect(row.owner).toBe(row.author);
+    // The accepted amendment's words: written by the server (its client id bound to nobody), credited to D66.
+    const accepted = rows.filter((r) => r.decidedBy !== null);
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const row of accepted) expect(row).toMatchObject({ author: d66.personId, owner: null });
+    for (const row of accepted) expect(row.bound).not.toBeNull();
+  });
+
   it('credits an accepted amendment’s words to the proposing party, with the chair as the one who decided', async () => {
     const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
       measure: 'm-1-1-2',

@@ -27,6 +27,19 @@ export interface UpdateMeta {
   authorId?: string | null;
 }
 
+/** A document to store: its record, its baseline (the original) and the first update of its live room. */
+export interface NewDocument {
+  id: string;
+  title: string;
+  baseline: Agenda;
+  initialUpdate: Uint8Array;
+  /**
+   * The Yjs state of the original (kept for authorship): the initial update unless said otherwise; null
+   * when the live text does not start from the original (a restored export whose live text was edited).
+   */
+  originalState?: Uint8Array | null;
+}
+
 /**
  * The updates repository: documents with their immutable baseline, and per room an append-only log of Yjs
  * updates that is compacted now and then, each stored update with its audit entry. Small on purpose, so that
@@ -47,10 +60,7 @@ export interface Store {
    * transaction. With `replace`, an existing document of that id is replaced in the same transaction: its
    * rooms and every feature's rows for it go (see `DocumentRows` in `storage.ts`); its people stay.
    */
-  createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace?: boolean,
-  ): void;
+  createDocument(doc: NewDocument, replace?: boolean): void;
   /** All stored updates of a room, oldest first. */
   fetchUpdates(room: string): Uint8Array[];
   /** Appends one update to a room's log; durable when it returns. */

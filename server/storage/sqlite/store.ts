@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { DocumentRecord, NewDocument, Store, UpdateMeta } from '../store.js';
 import type { PeopleRepository } from '../../people/repository.js';
 import type { DocumentRows } from '../storage.js';
 import type { SqliteAuditLog } from './audit.js';
@@ -96,18 +96,17 @@ export class SqliteStore implements Store {
       );
     });
 
-    this.createTx = db.transaction(
-      (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
-        if (q.get.get(doc.id)) {
-          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
-          q.deleteDoc.run(doc.id);
-          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-          for (const rows of this.documentRows) rows.removeDocument(doc.id);
-        }
-        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), doc.initialUpdate);
-        this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
-      },
-    );
+    this.createTx = db.transaction((doc: NewDocument, replace: boolean) => {
+      if (q.get.get(doc.id)) {
+        if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+        q.deleteDoc.run(doc.id);
+        q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+        for (const rows of this.documentRows) rows.removeDocument(doc.id);
+      }
+      const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
+      q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), original);
+      this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
+    });
 
     this.compactTx = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
       const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
@@ -133,10 +132,7 @@ export class SqliteStore implements Store {
     return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
   }
 
-  createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace = false,
-  ): void {
+  createDocument(doc: NewDocument, replace = false): void {
     this.createTx(doc, replace);
   }
 

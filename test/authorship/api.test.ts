@@ -44,6 +44,17 @@ async function ok(who: Invited, method: string, url: string, body?: unknown) {
 
 const unit = (diff: any, id: string) => diff.units.find((u: any) => u.id === id);
 
+/** D66 proposes a new text for measure 1.1.2 (submitted, waiting for the chair). */
+async function proposedByD66(text: string): Promise<{ id: string }> {
+  const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
+    measure: 'm-1-1-2',
+    kind: 'replace',
+    text,
+    rationale: 'Meer woningen in bestaande panden.',
+  });
+  return ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+}
+
 /** D66 appends a sentence to measure 1.1.1, then CDA appends one and deletes "jaarlijks ", in the same measure. */
 async function twoPartiesType(): Promise<void> {
   await ok(chair, 'PUT', `${DOC}/drafting`, { mode: 'open' });
@@ -84,13 +95,7 @@ describe('authorship per run of text in the diff API', () => {
 
   it('records every inserted run under the person its Yjs client id is bound to, the server’s writes under the server', async () => {
     await twoPartiesType();
-    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
-      measure: 'm-1-1-2',
-      kind: 'replace',
-      text: 'Minder regels voor optoppen en splitsen.',
-      rationale: 'Meer woningen.',
-    });
-    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    const draft = await proposedByD66('Minder regels voor optoppen en splitsen.');
     await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/accept`);
     const rows = server.store.db
       .prepare(
@@ -115,13 +120,7 @@ describe('authorship per run of text in the diff API', () => {
   });
 
   it('credits an accepted amendment’s words to the proposing party, with the chair as the one who decided', async () => {
-    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
-      measure: 'm-1-1-2',
-      kind: 'replace',
-      text: 'Minder regels voor optoppen en splitsen.',
-      rationale: 'Meer woningen in bestaande panden.',
-    });
-    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    const draft = await proposedByD66('Minder regels voor optoppen en splitsen.');
     await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/accept`);
 
     const diff = await ok(cda, 'GET', `${DOC}/diff?from=original&to=live`);
@@ -149,13 +148,7 @@ describe('authorship per run of text in the diff API', () => {
   it('credits an amendment accepted with changes: the proposal’s words to its party, the compromise’s own to the chair', async () => {
     const proposal = 'Minder regels voor optoppen en splitsen.';
     const compromise = 'Minder regels voor optoppen en splitsen, binnen twee jaar.';
-    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
-      measure: 'm-1-1-2',
-      kind: 'replace',
-      text: proposal,
-      rationale: 'Meer woningen in bestaande panden.',
-    });
-    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    const draft = await proposedByD66(proposal);
     await ok(chair, 'POST', `${DOC}/amendments/${draft.id}/accept`, {
       text: compromise,
       note: 'Met termijn.',
@@ -184,13 +177,7 @@ describe('authorship per run of text in the diff API', () => {
   });
 
   it('credits a change accepted on its own to the proposing party, with the chair as the one who decided', async () => {
-    const draft = await ok(d66, 'POST', `${DOC}/amendments`, {
-      measure: 'm-1-1-2',
-      kind: 'replace',
-      text: 'Geen regels voor optoppen. Ook in dorpen.',
-      rationale: 'Eenvoud.',
-    });
-    await ok(d66, 'POST', `${DOC}/amendments/${draft.id}/submit`);
+    const draft = await proposedByD66('Geen regels voor optoppen. Ook in dorpen.');
     const view = await ok(chair, 'GET', `${DOC}/amendments/${draft.id}`);
     const changes = view.diffCurrent.filter((op: [number, string]) => op[0] !== 0);
     expect(changes.at(-1)).toEqual([1, ' Ook in dorpen.']);

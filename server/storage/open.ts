@@ -20,5 +20,5 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string | null
  */
 export async function openStorage(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Storage> {
   const url = databaseUrl(env);
-  return url ? openPostgresStorage(url) : openSqliteStorage(databaseFile(dataDir));
+  return url ? await openPostgresStorage(url) : openSqliteStorage(databaseFile(dataDir));
 }

@@ -12,6 +12,7 @@ import { PgVersions } from './postgres/versions.js';
 import { PgSessions } from './postgres/sessions.js';
 import { PgNumbers } from './postgres/numbers.js';
 import { PgClientIds } from './postgres/clientIds.js';
+import { PgAttribution } from './postgres/attribution.js';
 import { SchemaTooNewError } from './sqlite/migrate.js';
 import { StorageError } from './sqlite.js';
 
@@ -68,8 +69,9 @@ export async function openPostgresStorage(url: string): Promise<PostgresStorage>
     sessions: new PgSessions(db),
     numbers: new PgNumbers(db),
     clientIds,
+    attribution: new PgAttribution(db),
   };
-  const store = new PgStore(db, audit, people, documentRows(repositories));
+  const store = new PgStore(db, audit, people, repositories.attribution, documentRows(repositories));
   return {
     store,
     ...repositories,

@@ -11,8 +11,11 @@ export async function writeRoom<T>(
   room: string,
   personId: string | null,
   change: (doc: Y.Doc) => T,
-  /** The party the change is made for (an accepted amendment: the chair writes it, the proposer's party asked). */
-  options: { onBehalfOf?: string } = {},
+  /**
+   * The party the change is made for (an accepted amendment: the chair writes it, the proposer's party
+   * asked), and the person its words are credited to (the amendment's first author).
+   */
+  options: { onBehalfOf?: string; authorId?: string } = {},
 ): Promise<T> {
   const loaded = await rooms.open(room);
   try {
@@ -21,7 +24,12 @@ export async function writeRoom<T>(
       () => {
         result = change(loaded.doc);
       },
-      { serverWrite: true, personId, onBehalfOf: options.onBehalfOf ?? null },
+      {
+        serverWrite: true,
+        personId,
+        onBehalfOf: options.onBehalfOf ?? null,
+        authorId: options.authorId ?? null,
+      },
     );
     await loaded.stored();
     return result;

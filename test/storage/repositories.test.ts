@@ -351,6 +351,45 @@ describe.each(STORES)('the $name store', (kind) => {
     });
   });
 
+  describe('the attribution index', () => {
+    it('records the item ranges of a change with its author, and finds the author of each update', async () => {
+      const author = {
+        personId: 'p1',
+        personName: 'Anna',
+        party: 'D66',
+        onBehalfOf: null,
+        decidedBy: null,
+        decidedByName: null,
+        at: '2026-03-01T10:00:00.000Z',
+      };
+      await s.attribution.record(
+        'doc',
+        7,
+        { inserted: [[4_000_000_000, 0, 5]], deleted: [[1, 2, 3]] },
+        author,
+      );
+      await s.attribution.record(
+        'doc',
+        8,
+        { inserted: [[2, 0, 1]], deleted: [] },
+        { ...author, personName: 'Bob' },
+      );
+      const rows = (await s.attribution.rows('doc')).sort(
+        (a, b) => a.updateSeq - b.updateSeq || a.clock - b.clock,
+      );
+      expect(rows.map((r) => [r.kind, r.client, r.clock, r.len, r.updateSeq])).toEqual([
+        ['insert', 4_000_000_000, 0, 5, 7],
+        ['delete', 1, 2, 3, 7],
+        ['insert', 2, 0, 1, 8],
+      ]);
+      const authors = await s.attribution.authorsOfUpdates('doc', [7, 8, 8, 9]);
+      expect([...authors.keys()].sort()).toEqual([7, 8]);
+      expect(authors.get(8)).toMatchObject({ personName: 'Bob', party: 'D66' });
+      await s.attribution.removeDocument('doc');
+      expect(await s.attribution.rows('doc')).toEqual([]);
+    });
+  });
+
   describe('numbers and client ids', () => {
     it('remembers numbers per import, all at once', async () => {
       expect(await s.numbers.any('doc', 1)).toBe(false);

@@ -1,6 +1,8 @@
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { DocumentRecord, NewDocument, Store, UpdateMeta } from '../store.js';
+import type { AttributionRepository } from '../../authorship/repository.js';
+import { changeAuthor } from '../../authorship/authors.js';
 import type { DocumentRows } from '../storage.js';
 import type { PeopleRepository } from '../../people/repository.js';
 import { AUDIT_CHAIN_LOCK, type PgAuditLog } from './audit.js';
@@ -24,6 +26,8 @@ export class PgStore implements Store {
     private readonly audit: PgAuditLog,
     /** Who a person is, for the name and party recorded with their updates. */
     private readonly people: Pick<PeopleRepository, 'person'>,
+    /** The attribution index, written with every update that carries its item ranges. */
+    private readonly attribution: Pick<AttributionRepository, 'record'>,
     /** The other repositories' rows of a document, removed when it is replaced. */
     private readonly documentRows: readonly DocumentRows[] = [],
   ) {}
@@ -39,6 +43,25 @@ export class PgStore implements Store {
       'INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
       [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength), meta.personId, at],
     );
+    if (meta.ranges && (meta.ranges.inserted.length > 0 || meta.ranges.deleted.length > 0)) {
+      const proposer = meta.authorId ? await this.people.person(meta.authorId) : null;
+      const name = meta.personName ?? person?.name ?? null;
+      await this.attribution.record(
+        documentOf(room),
+        row!.seq,
+        meta.ranges,
+        changeAuthor({
+          sender:
+            meta.personId && name !== null
+              ? { id: meta.personId, name, party: meta.party ?? person?.party ?? null }
+              : null,
+          senderId: meta.personId,
+          onBehalfOf: meta.onBehalfOf ?? null,
+          proposer,
+          at,
+        }),
+      );
+    }
     await this.audit.record(
       {
         kind,
@@ -74,10 +97,15 @@ export class PgStore implements Store {
     return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
   }
 
-  async createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace = false,
-  ): Promise<void> {
+  async getOriginalState(id: string): Promise<Uint8Array | null> {
+    const row = await this.db.row<{ state: Buffer | null }>(
+      'SELECT original_state AS state FROM documents WHERE id = ?',
+      [id],
+    );
+    return row?.state ? new Uint8Array(row.state) : null;
+  }
+
+  async createDocument(doc: NewDocument, replace = false): Promise<void> {
     await this.db.transaction(async () => {
       // The row lock keeps two instances from creating (or replacing) the same document at once.
       const existing = await this.db.row('SELECT 1 FROM documents WHERE id = ? FOR UPDATE', [doc.id]);
@@ -90,12 +118,17 @@ export class PgStore implements Store {
         ]);
         for (const rows of this.documentRows) await rows.removeDocument(doc.id);
       }
-      await this.db.query('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)', [
-        doc.id,
-        doc.title,
-        JSON.stringify(doc.baseline),
-        new Date().toISOString(),
-      ]);
+      const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
+      await this.db.query(
+        'INSERT INTO documents (id, title, baseline, created_at, original_state) VALUES (?, ?, ?, ?, ?)',
+        [
+          doc.id,
+          doc.title,
+          JSON.stringify(doc.baseline),
+          new Date().toISOString(),
+          original ? Buffer.from(original.buffer, original.byteOffset, original.byteLength) : null,
+        ],
+      );
       await this.append(doc.id, doc.initialUpdate, { personId: null }, 'import');
     });
   }

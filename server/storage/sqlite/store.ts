@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { DocumentRecord, NewDocument, Store, UpdateMeta } from '../store.js';
+import type { PersonRecord } from '../../people/repository.js';
 import type { SqliteAuditLog } from './audit.js';
+import type { SqliteAttribution } from './attribution.js';
+import { changeAuthor } from '../../authorship/authors.js';
 
 /** A SQLite repository with rows of a document, removed synchronously inside the store's transaction. */
 export interface SqliteDocumentRows {
@@ -10,7 +13,7 @@ export interface SqliteDocumentRows {
 }
 
 /** The name and party of a person, read synchronously inside the store's transaction. */
-export type PersonLookup = (id: string) => { name: string; party: string } | null;
+export type PersonLookup = (id: string) => PersonRecord | null;
 
 type Kind = 'import' | 'update' | 'compact';
 
@@ -18,8 +21,8 @@ type Kind = 'import' | 'update' | 'compact';
 const documentOf = (room: string) => room.split('/')[0] ?? room;
 
 /**
- * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry in
- * the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
+ * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry and
+ * its rows of the attribution index in the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
  * purpose; server code sees only `Store`.
  */
 export class SqliteStore implements Store {
@@ -33,6 +36,8 @@ export class SqliteStore implements Store {
     readonly audit: SqliteAuditLog,
     /** Who a person is, for the name and party recorded with their updates. */
     private readonly personOf: PersonLookup = () => null,
+    /** The attribution index, written with every update that carries its item ranges. */
+    private readonly attribution: { recordNow: SqliteAttribution['recordNow'] } | null = null,
     /** The other repositories' rows of a document, removed when it is replaced. */
     private readonly documentRows: readonly SqliteDocumentRows[] = [],
   ) {
@@ -40,7 +45,10 @@ export class SqliteStore implements Store {
       list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
       get: db.prepare('SELECT id, title, created_at AS createdAt FROM documents WHERE id = ?'),
       baseline: db.prepare('SELECT baseline FROM documents WHERE id = ?'),
-      insertDoc: db.prepare('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)'),
+      originalState: db.prepare('SELECT original_state AS state FROM documents WHERE id = ?'),
+      insertDoc: db.prepare(
+        'INSERT INTO documents (id, title, baseline, created_at, original_state) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
       fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
@@ -57,12 +65,32 @@ export class SqliteStore implements Store {
       // Names are recorded as they were at the time of the change.
       const person = meta.personName === undefined && meta.personId ? this.personOf(meta.personId) : null;
       const info = q.append.run(room, update, meta.personId, at);
+      const updateSeq = Number(info.lastInsertRowid);
+      if (meta.ranges && (meta.ranges.inserted.length > 0 || meta.ranges.deleted.length > 0)) {
+        const proposer = meta.authorId ? this.personOf(meta.authorId) : null;
+        const name = meta.personName ?? person?.name ?? null;
+        this.attribution?.recordNow(
+          documentOf(room),
+          updateSeq,
+          meta.ranges,
+          changeAuthor({
+            sender:
+              meta.personId && name !== null
+                ? { id: meta.personId, name, party: meta.party ?? person?.party ?? null }
+                : null,
+            senderId: meta.personId,
+            onBehalfOf: meta.onBehalfOf ?? null,
+            proposer,
+            at,
+          }),
+        );
+      }
       audit.record(
         {
           kind,
           room,
           documentId: documentOf(room),
-          updateSeq: Number(info.lastInsertRowid),
+          updateSeq,
           personId: meta.personId,
           personName: meta.personName ?? person?.name ?? null,
           party: meta.party ?? person?.party ?? null,
@@ -74,18 +102,17 @@ export class SqliteStore implements Store {
       );
     });
 
-    this.createTx = db.transaction(
-      (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
-        if (q.get.get(doc.id)) {
-          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
-          q.deleteDoc.run(doc.id);
-          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-          for (const rows of this.documentRows) rows.removeRows(doc.id);
-        }
-        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
-        this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
-      },
-    );
+    this.createTx = db.transaction((doc: NewDocument, replace: boolean) => {
+      if (q.get.get(doc.id)) {
+        if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+        q.deleteDoc.run(doc.id);
+        q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+        for (const rows of this.documentRows) rows.removeRows(doc.id);
+      }
+      const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
+      q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), original);
+      this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
+    });
 
     this.compactTx = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
       const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
@@ -111,11 +138,13 @@ export class SqliteStore implements Store {
     return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
   }
 
-  async createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace = false,
-  ): Promise<void> {
+  async createDocument(doc: NewDocument, replace = false): Promise<void> {
     this.createTx(doc, replace);
+  }
+
+  async getOriginalState(id: string): Promise<Uint8Array | null> {
+    const row = this.q.originalState.get(id) as { state: Buffer | null } | undefined;
+    return row?.state ? new Uint8Array(row.state) : null;
   }
 
   async fetchUpdates(room: string): Promise<Uint8Array[]> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StorageError } from './storage/sqlite.js';
-import { openStorage } from './storage/open.js';
+import { databaseUrl, openStorage } from './storage/open.js';
+import { redactedUrl } from './storage/postgres.js';
 import { instanceKey } from './auth/instanceKey.js';
 import { startApp } from './app.js';
 import { dataDir, port, sessionIdleHours } from './config.js';
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   }
 
   // Printed last: scripts and tests wait for this line to know the server is ready.
-  console.log(`Akkoord draait op ${app.url}  (data: ${dir})`);
+  const url = databaseUrl();
+  console.log(`Akkoord draait op ${app.url}  (${url ? `database: ${redactedUrl(url)}` : `data: ${dir}`})`);
   const removePid = writePidFile(dir);
   const stop = async () => {
     await app.close();

@@ -65,6 +65,11 @@ export interface Store {
   fetchUpdates(room: string): Promise<Uint8Array[]>;
   /** Appends one update to a room's log; durable when it returns. */
   appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void>;
+  /**
+   * Appends several updates to a room's log, in order, in one transaction (one commit for all: a room
+   * that receives updates faster than one commit takes stores them together); durable when it returns.
+   */
+  appendUpdates(room: string, entries: readonly { update: Uint8Array; meta: UpdateMeta }[]): Promise<void>;
   /** When the newest update of a room's log was stored (ISO 8601), or null for an empty log. */
   lastUpdateAt(room: string): Promise<string | null>;
   /** How many updates a room's log holds. */

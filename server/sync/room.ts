@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Store } from '../storage/store.js';
+import type { Store, UpdateMeta } from '../storage/store.js';
 import { CloseCode, TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
@@ -122,19 +122,7 @@ export class Room {
         measureIds: touchedMeasures(tr),
         ...(attributed ? { ranges: transactionRanges(tr), authorId: write?.authorId ?? null } : {}),
       };
-      const message = encodeUpdate(update);
-      void this.enqueue(async () => {
-        try {
-          // Durable first: if storing fails, nobody else has seen the update and the sender is disconnected.
-          await store.appendUpdate(name, update, meta);
-        } catch (err) {
-          console.error(`Opslaan in ${name} mislukt:`, err);
-          sender?.close?.(CloseCode.resync, 'Opslaan mislukt; verbind opnieuw');
-          return;
-        }
-        for (const peer of this.peers) if (peer !== sender) peer.send(message);
-        if (++this.appendedSinceCompaction >= COMPACT_EVERY) await this.compactNow();
-      });
+      this.toStore({ update, meta, sender, message: encodeUpdate(update) });
       hooks.afterUpdate?.(this, tr);
     });
 
@@ -161,6 +149,42 @@ export class Room {
    * as the numbers a numbering change shows). A failing task is logged; the queue goes on.
    */
   enqueue(task: () => Promise<void>): Promise<void> {
+    // Updates applied after this task are stored after it: they start a batch of their own.
+    this.batch = null;
+    return this.chain(task);
+  }
+
+  /** The updates applied but not yet being stored: stored together by one task of the queue. */
+  private batch: Pending[] | null = null;
+
+  /** Queues an update to be stored and then relayed: with the others applied before its turn comes. */
+  private toStore(pending: Pending): void {
+    if (this.batch) {
+      this.batch.push(pending);
+      return;
+    }
+    const batch: Pending[] = [pending];
+    this.batch = batch;
+    void this.chain(async () => {
+      if (this.batch === batch) this.batch = null;
+      try {
+        // Durable first: if storing fails, nobody else has seen the updates and their senders are disconnected.
+        await this.store.appendUpdates(
+          this.name,
+          batch.map((p) => ({ update: p.update, meta: p.meta })),
+        );
+      } catch (err) {
+        console.error(`Opslaan in ${this.name} mislukt:`, err);
+        for (const p of batch) p.sender?.close?.(CloseCode.resync, 'Opslaan mislukt; verbind opnieuw');
+        return;
+      }
+      for (const p of batch) for (const peer of this.peers) if (peer !== p.sender) peer.send(p.message);
+      this.appendedSinceCompaction += batch.length;
+      if (this.appendedSinceCompaction >= COMPACT_EVERY) await this.compactNow();
+    });
+  }
+
+  private chain(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task);
     this.queue = run.catch((err: unknown) => console.error(`Schrijven in ${this.name} mislukt:`, err));
     return this.queue;
@@ -229,6 +253,14 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** An update applied to a room's document and waiting for its turn to be stored, then relayed. */
+interface Pending {
+  update: Uint8Array;
+  meta: UpdateMeta;
+  sender: Peer | null;
+  message: Uint8Array;
 }
 
 /**

@@ -54,6 +54,17 @@ describe.each(STORES)('the $name store', (kind) => {
       expect(await s.audit.verify()).toEqual([]);
     });
 
+    it('stores several updates of a room in order in one go, each with its audit entry', async () => {
+      await s.store.appendUpdate('r', bytes(1), { personId: null });
+      await s.store.appendUpdates('r', [
+        { update: bytes(2), meta: { personId: null, measureIds: ['m-2'] } },
+        { update: bytes(3), meta: { personId: null, measureIds: ['m-3'] } },
+      ]);
+      expect(await s.store.fetchUpdates('r')).toEqual([bytes(1), bytes(2), bytes(3)]);
+      expect((await s.audit.forMeasure('r', 'm-3')).map((e) => e.updateSeq)).toEqual([3]);
+      expect(await s.audit.verify()).toEqual([]);
+    });
+
     it('keeps the audit chain whole with many writers at once', async () => {
       await Promise.all(
         Array.from({ length: 40 }, (_, i) =>

@@ -2,36 +2,7 @@ import type { AuditEntry, AuditLog, LastChange } from '../audit.js';
 import { entryHash, GENESIS, sha256, verifyChain, type StoredAuditEntry } from '../auditChain.js';
 import type { PgDatabase } from './db.js';
 
-interface Row {
-  seq: number;
-  kind: AuditEntry['kind'];
-  room: string;
-  document_id: string;
-  update_seq: number;
-  person_id: string | null;
-  person_name: string | null;
-  party: string | null;
-  on_behalf_of: string | null;
-  measure_ids: string;
-  at: string;
-  update_hash: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (r: Row): AuditEntry => ({
-  seq: r.seq,
-  kind: r.kind,
-  room: r.room,
-  documentId: r.document_id,
-  updateSeq: r.update_seq,
-  personId: r.person_id,
-  personName: r.person_name,
-  party: r.party,
-  onBehalfOf: r.on_behalf_of ?? null,
-  measureIds: JSON.parse(r.measure_ids) as string[],
-  at: r.at,
-});
+import { toEntry, toStored, type AuditRow as Row } from '../rows/audit.js';
 
 /**
  * The lock that makes appends to the chain one at a time across every instance: each entry's `prev_hash` is
@@ -117,8 +88,7 @@ export class PgAuditLog implements AuditLog {
         after,
         VERIFY_BATCH,
       ]);
-      for (const r of rows)
-        entries.push({ ...toEntry(r), updateHash: r.update_hash, prevHash: r.prev_hash, hash: r.hash });
+      for (const r of rows) entries.push(toStored(r));
       if (rows.length < VERIFY_BATCH) break;
       after = rows.at(-1)!.seq;
     }

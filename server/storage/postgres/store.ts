@@ -141,6 +141,15 @@ export class PgStore implements Store {
     return rows.map((r) => new Uint8Array(r.data));
   }
 
+  async appendUpdates(
+    room: string,
+    entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
+  ): Promise<void> {
+    await this.db.transaction(async () => {
+      for (const e of entries) await this.append(room, e.update, e.meta, 'update');
+    });
+  }
+
   async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
     await this.db.transaction(() => this.append(room, update, meta, 'update'));
   }

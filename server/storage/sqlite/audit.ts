@@ -1,44 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditLog, LastChange } from '../audit.js';
-import { entryHash, GENESIS, sha256, verifyChain, type StoredAuditEntry } from '../auditChain.js';
+import { entryHash, GENESIS, sha256, verifyChain } from '../auditChain.js';
 
-interface Row {
-  seq: number;
-  kind: AuditEntry['kind'];
-  room: string;
-  document_id: string;
-  update_seq: number;
-  person_id: string | null;
-  person_name: string | null;
-  party: string | null;
-  on_behalf_of: string | null;
-  measure_ids: string;
-  at: string;
-  update_hash: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const toEntry = (r: Row): AuditEntry => ({
-  seq: r.seq,
-  kind: r.kind,
-  room: r.room,
-  documentId: r.document_id,
-  updateSeq: r.update_seq,
-  personId: r.person_id,
-  personName: r.person_name,
-  party: r.party,
-  onBehalfOf: r.on_behalf_of ?? null,
-  measureIds: JSON.parse(r.measure_ids) as string[],
-  at: r.at,
-});
-
-const toStored = (r: Row): StoredAuditEntry => ({
-  ...toEntry(r),
-  updateHash: r.update_hash,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+import { toEntry, toStored, type AuditRow as Row } from '../rows/audit.js';
 
 /** The audit log in SQLite (tables `audit` and `audit_measures`). */
 export class SqliteAuditLog implements AuditLog {

@@ -1,26 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Anchor, AuthorRef, Message, Thread } from '../../../shared/comments/types.js';
+import type { Message, Thread } from '../../../shared/comments/types.js';
 import type { CommentRepository } from '../../comments/repository.js';
 
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  party: string;
-  anchor: string;
-  status: 'open' | 'resolved';
-  resolved_by: string | null;
-  resolved_at: string | null;
-  created_at: string;
-  created_by: string;
-}
-interface MessageRow {
-  id: string;
-  thread_id: string;
-  author: string;
-  text: string;
-  created_at: string;
-  edited_at: string | null;
-}
+import { toMessage, toThread, type MessageRow, type ThreadRow } from '../rows/comments.js';
 
 /** Threads for everyone in SQLite (tables `comment_threads` and `comment_messages`). */
 export class SqliteComments implements CommentRepository {
@@ -112,31 +94,4 @@ export class SqliteComments implements CommentRepository {
     this.q.removeMessages.run(documentId);
     this.q.removeThreads.run(documentId);
   }
-}
-
-function toMessage(row: MessageRow): Message {
-  return {
-    id: row.id,
-    author: JSON.parse(row.author) as AuthorRef,
-    text: row.text,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-  };
-}
-
-function toThread(row: ThreadRow, messages: Message[]): Thread {
-  return {
-    id: row.id,
-    documentId: row.document_id,
-    audience: 'everyone',
-    party: row.party,
-    anchor: JSON.parse(row.anchor) as Anchor,
-    status:
-      row.status === 'resolved' && row.resolved_by && row.resolved_at
-        ? { kind: 'resolved', by: JSON.parse(row.resolved_by) as AuthorRef, at: row.resolved_at }
-        : { kind: 'open' },
-    createdAt: row.created_at,
-    createdBy: JSON.parse(row.created_by) as AuthorRef,
-    messages,
-  };
 }

@@ -151,6 +151,15 @@ export class SqliteStore implements Store {
     return (this.q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
   }
 
+  async appendUpdates(
+    room: string,
+    entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      for (const e of entries) this.appendTx(room, e.update, e.meta, 'update');
+    })();
+  }
+
   async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
     this.appendTx(room, update, meta, 'update');
   }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
@@ -15,6 +15,12 @@ import { Header } from './Header.js';
 import { DocumentContext, type DocumentContextValue } from './documentContext.js';
 import { FEATURES } from './features.js';
 import { FALLBACK_COLOR } from '../../shared/auth/person.js';
+import { useLayout } from './layout/useLayout.js';
+import { usePanelWidth } from './layout/panelWidth.js';
+import { PanelResizer } from './layout/PanelResizer.js';
+import { PanelTabs, tabId, tabPanelId } from './layout/PanelTabs.js';
+import { caretInto } from './layout/navigate.js';
+import './layout/layout.css';
 
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
@@ -25,6 +31,28 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   const [editorState, setEditorState] = useState<EditorState | null>(null);
   const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
   const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
+  const layout = useLayout();
+  const panelWidth = usePanelWidth(me.person.id, layout);
+  // Below 1280 px the outline and the side panel slide over the text (sheets below 768 px), one at a time.
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const outlineToggle = useRef<HTMLButtonElement>(null);
+  const panelToggle = useRef<HTMLButtonElement>(null);
+  const outlineClose = useRef<HTMLButtonElement>(null);
+  const panelClose = useRef<HTMLButtonElement>(null);
+  // An opened drawer or sheet takes the focus (its close button), so the keyboard is where the eye is.
+  useEffect(() => {
+    if (outlineOpen) outlineClose.current?.focus();
+  }, [outlineOpen]);
+  useEffect(() => {
+    if (panelOpen) panelClose.current?.focus();
+  }, [panelOpen]);
+  useEffect(() => {
+    if (layout === 'wide') {
+      setOutlineOpen(false);
+      setPanelOpen(false);
+    }
+  }, [layout]);
   const mayEdit = can(me.person.role, 'text.edit', drafting);
   const mayEditRef = useRef(mayEdit);
   const viewRef = useRef<EditorView | null>(null);
@@ -105,25 +133,87 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     state: editorState,
   };
   const Active = panels.find((f) => f.id === panel)?.Panel;
+  const activeLabel = panels.find((f) => f.id === panel)?.label;
+  const sheets = layout !== 'wide';
+  const closeOutline = () => {
+    setOutlineOpen(false);
+    outlineToggle.current?.focus();
+  };
+  const closePanel = () => {
+    setPanelOpen(false);
+    panelToggle.current?.focus();
+  };
+  // A sheet over the whole screen (< 768 px) is modal: the page behind it takes no focus or clicks.
+  const covered = layout === 'narrow' && (outlineOpen || panelOpen);
   return (
     <DocumentContext.Provider value={context}>
-      <div className="document-page">
-        <Header title={title} connection={connection} me={me}>
-          {handle && <Presence awareness={handle.provider.awareness} />}
-        </Header>
-        <ConnectionBanner connection={connection} />
-        {!mayEdit && (
-          <div className="notice read-only" role="note">
-            <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
+      <div className={`document-page layout-${layout}`}>
+        <div className="page-head" inert={covered}>
+          <Header title={title} connection={connection} me={me}>
+            {handle && <Presence awareness={handle.provider.awareness} />}
+          </Header>
+          <ConnectionBanner connection={connection} />
+          {!mayEdit && (
+            <div className="notice read-only" role="note">
+              <strong>{t('readOnly')}</strong> — {t('readOnlyReason', { role: t(`role_${me.person.role}`) })}
+            </div>
+          )}
+          {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
+        </div>
+        <div
+          className={panels.length ? 'workspace with-panel' : 'workspace'}
+          style={{ '--panel-w': `${panelWidth.width}px` } as CSSProperties}
+        >
+          <div
+            id="outline-drawer"
+            className={`outline-holder${outlineOpen ? ' open' : ''}`}
+            inert={sheets && !outlineOpen}
+            role={sheets ? 'dialog' : undefined}
+            aria-label={sheets ? t('layoutOutline') : undefined}
+            aria-modal={layout === 'narrow' ? true : undefined}
+            onKeyDown={(e) => sheets && e.key === 'Escape' && closeOutline()}
+            onClick={(e) => {
+              const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[href^="#"]');
+              if (!link) return;
+              if (view) caretInto(view, decodeURIComponent(link.hash.slice(1)));
+              if (sheets) setOutlineOpen(false);
+            }}
+          >
+            {sheets && (
+              <button type="button" className="sheet-close" ref={outlineClose} onClick={closeOutline}>
+                {t('layoutClose')}
+              </button>
+            )}
+            <Outline entries={entries} />
           </div>
-        )}
-        {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
-        <div className={panels.length ? 'workspace with-panel' : 'workspace'}>
-          <Outline entries={entries} />
-          <div className="centre">
+          <div className="centre" inert={covered}>
             <div className="toolbar">
+              {sheets && (
+                <button
+                  type="button"
+                  className="layout-toggle outline-toggle"
+                  ref={outlineToggle}
+                  aria-controls="outline-drawer"
+                  aria-expanded={outlineOpen}
+                  onClick={() => (setPanelOpen(false), setOutlineOpen(!outlineOpen))}
+                >
+                  ☰ {t('layoutOutline')}
+                </button>
+              )}
               {FEATURES.filter((f) => f.visible?.(me) ?? true).map(
                 (f) => f.Toolbar && <f.Toolbar key={f.id} />,
+              )}
+              {sheets && panels.length > 0 && (
+                <button
+                  type="button"
+                  className="layout-toggle panel-toggle"
+                  ref={panelToggle}
+                  aria-controls="side-panel"
+                  aria-expanded={panelOpen}
+                  onClick={() => (setOutlineOpen(false), setPanelOpen(!panelOpen))}
+                >
+                  {t('layoutPanel')} ▸
+                </button>
               )}
             </div>
             <main className="paper">
@@ -131,16 +221,55 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
               <div ref={mountRef} className="editor-mount" data-ready={ready} />
             </main>
           </div>
+          {sheets && (outlineOpen || panelOpen) && (
+            <div
+              className="scrim"
+              aria-hidden="true"
+              onClick={() => (outlineOpen ? closeOutline() : closePanel())}
+            />
+          )}
           {panels.length > 0 && (
-            <aside className="side-panel">
-              <div className="tabs" role="tablist">
-                {panels.map((f) => (
-                  <button key={f.id} role="tab" aria-selected={f.id === panel} onClick={() => setPanel(f.id)}>
-                    {f.label ? t(f.label) : f.id}
+            <aside
+              id="side-panel"
+              className={`side-panel${panelOpen ? ' open' : ''}`}
+              inert={sheets && !panelOpen}
+              role={sheets ? 'dialog' : undefined}
+              aria-modal={layout === 'narrow' ? true : undefined}
+              aria-label={t('layoutSidePanelLabel', { tab: activeLabel ? t(activeLabel) : '' })}
+              onKeyDown={(e) => sheets && e.key === 'Escape' && closePanel()}
+            >
+              {layout !== 'narrow' && (
+                <PanelResizer
+                  width={panelWidth.width}
+                  max={panelWidth.max}
+                  controls="side-panel"
+                  onResize={panelWidth.setWidth}
+                />
+              )}
+              <div className="panel-head">
+                <PanelTabs
+                  tabs={panels.map((f) => ({ id: f.id, label: f.label ? t(f.label) : f.id }))}
+                  active={panel}
+                  label={t('layoutPanel')}
+                  onChoose={setPanel}
+                />
+                {sheets && (
+                  <button type="button" className="sheet-close" ref={panelClose} onClick={closePanel}>
+                    {t('layoutClose')}
                   </button>
-                ))}
+                )}
               </div>
-              <div className="panel-body">{Active && <Active />}</div>
+              {panel && (
+                <div
+                  className="panel-body"
+                  role="tabpanel"
+                  id={tabPanelId(panel)}
+                  aria-labelledby={tabId(panel)}
+                  tabIndex={0}
+                >
+                  {Active && <Active />}
+                </div>
+              )}
             </aside>
           )}
         </div>

@@ -6,6 +6,7 @@ import { peopleEn, peopleNl } from './people.js';
 import { amendmentsEn, amendmentsNl } from './amendments.js';
 
 import { exportEn, exportNl } from './export.js';
+import { layoutEn, layoutNl } from './layout.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -82,6 +83,7 @@ export const nl = {
   ...notesNl,
   ...peopleNl,
   ...diffNl,
+  ...layoutNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -155,6 +157,7 @@ export const en: Messages = {
   ...notesEn,
   ...peopleEn,
   ...diffEn,
+  ...layoutEn,
 };
 
 export type Language = 'nl' | 'en';

@@ -24,6 +24,7 @@ import { errorHandler, unknownApiAddress } from './http/errors.js';
 import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
+import { searchRouter } from './http/search.js';
 import { FALLBACK_COLOR } from '../shared/auth/person.js';
 import { jsonBody } from './http/jsonBody.js';
 import { compileTrustProxy, requestGuard, type OriginPolicy } from './http/origin.js';
@@ -118,6 +119,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', commentsRouter(ctx));
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));
+  app.use('/api', searchRouter(ctx));
   app.use('/api', unknownApiAddress);
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;

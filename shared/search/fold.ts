@@ -19,7 +19,7 @@ function foldChar(c: string): string {
 /** The text in lower case without diacritics, exactly as long as the text. */
 export function fold(text: string): string {
   // ASCII is lowered natively; only other code units take the (cached) slow path.
-  const out = text.toLowerCase().replace(/[^\x00-\x7f]/g, foldChar);
+  const out = text.toLowerCase().replace(/[\u0080-\uffff]/g, foldChar);
   if (out.length === text.length) return out;
   // A character whose lower case is longer (such as "İ"): fold one code unit at a time.
   let slow = '';

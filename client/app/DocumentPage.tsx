@@ -131,6 +131,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     meta,
     view,
     state: editorState,
+    showPanel: setPanel,
   };
   const Active = panels.find((f) => f.id === panel)?.Panel;
   const activeLabel = panels.find((f) => f.id === panel)?.label;
@@ -149,7 +150,14 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     <DocumentContext.Provider value={context}>
       <div className={`document-page layout-${layout}`}>
         <div className="page-head" inert={covered}>
-          <Header title={title} connection={connection} me={me}>
+          <Header
+            title={title}
+            connection={connection}
+            me={me}
+            tools={FEATURES.filter((f) => f.Header && (f.visible?.(me) ?? true)).map(
+              (f) => f.Header && <f.Header key={f.id} />,
+            )}
+          >
             {handle && <Presence awareness={handle.provider.awareness} />}
           </Header>
           <ConnectionBanner connection={connection} />

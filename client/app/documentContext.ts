@@ -19,6 +19,8 @@ export interface DocumentContextValue {
   meta: RoomHandle | null;
   view: EditorView | null;
   state: EditorState | null;
+  /** Chooses a tab of the side panel (by its feature's id), e.g. after a jump to an amendment. */
+  showPanel(id: string): void;
 }
 
 export const DocumentContext = createContext<DocumentContextValue | null>(null);

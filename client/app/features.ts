@@ -9,6 +9,7 @@ import { lastChangeFeature } from '../lastChange/feature.js';
 import { diffFeature } from '../diff/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
+import { searchFeature } from '../search/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -22,6 +23,8 @@ export interface Feature {
   Panel?: ComponentType;
   /** Rendered in the toolbar above the text. */
   Toolbar?: ComponentType;
+  /** Rendered in the top bar, beside the menu: tools wanted from anywhere (search, notifications). */
+  Header?: ComponentType;
   /** Whether the signed-in person sees this feature at all (the server refuses what a role may not do). */
   visible?: (me: Me) => boolean;
   /** Editor plugins (decorations, commands); made once when the editor is made. */
@@ -38,4 +41,5 @@ export const FEATURES: Feature[] = [
   lastChangeFeature,
   peopleFeature,
   commentsFeature,
+  searchFeature,
 ];

@@ -1,65 +1,25 @@
 import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, SYNC_PATH } from '../../shared/protocol/protocol.js';
-import type { MessageKey } from '../../shared/i18n/messages.js';
+import { acquireRoom, type ConnectionState, type RoomHandle } from './rooms.js';
 
-/** The connection's state, as the header shows it. */
-export type ConnectionState =
-  | { kind: 'connecting' }
-  | { kind: 'connected'; synced: boolean }
-  | { kind: 'disconnected'; reason: MessageKey | null };
-
-export interface RoomHandle {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-}
-
-const REASONS: Partial<Record<number, MessageKey>> = {
-  [CloseCode.malformed]: 'closedMalformed',
-  [CloseCode.tooLarge]: 'closedTooLarge',
-  [CloseCode.tooManyRequests]: 'closedTooMany',
-  [CloseCode.notFound]: 'closedNotFound',
-  [CloseCode.unauthorized]: 'closedUnauthorized',
-  [CloseCode.forbidden]: 'closedForbidden',
-};
-
-/** The websocket base URL of this page's server (`ws(s)://host/sync`). */
-export function syncUrl(): string {
-  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${location.host}${SYNC_PATH}`;
-}
+export { syncUrl, type ConnectionState, type RoomHandle } from './rooms.js';
 
 /**
- * Joins a room with the stock y-websocket client, and follows its connection. The provider reconnects on its
- * own; edits made while offline are kept in the Y.Doc and merged when it is back.
+ * Uses a room through the page's one shared connection to it (see rooms.ts), and follows that connection.
+ * The provider reconnects on its own; edits made while offline are kept in the Y.Doc and merged when it is
+ * back.
  */
 export function useRoom(room: string): { handle: RoomHandle | null; connection: ConnectionState } {
   const [handle, setHandle] = useState<RoomHandle | null>(null);
   const [connection, setConnection] = useState<ConnectionState>({ kind: 'connecting' });
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    // The session cookie goes with the upgrade request; stock clients elsewhere pass `?token=` instead.
-    const provider = new WebsocketProvider(syncUrl(), room, doc);
-    let lastReason: MessageKey | null = null;
-    provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') setConnection({ kind: 'connected', synced: provider.synced });
-      else if (status === 'connecting') setConnection({ kind: 'connecting' });
-      else setConnection({ kind: 'disconnected', reason: lastReason });
-    });
-    provider.on('sync', (synced: boolean) => setConnection({ kind: 'connected', synced }));
-    // The stock client (3.x) itself stops reconnecting after a close code in 4400–4499 (no access, no such
-    // document, a refused message); codes outside that range (resync, too many messages) reconnect.
-    provider.on('connection-close', (event: CloseEvent | null) => {
-      if (!event) return; // closed by this browser itself
-      lastReason = REASONS[event.code] ?? null;
-      setConnection({ kind: 'disconnected', reason: lastReason });
-    });
-    setHandle({ doc, provider });
+    const use = acquireRoom(room);
+    setHandle(use.handle);
+    setConnection(use.state());
+    const stop = use.follow(setConnection);
     return () => {
-      provider.destroy();
-      doc.destroy();
+      stop();
+      use.release();
       setHandle(null);
     };
   }, [room]);

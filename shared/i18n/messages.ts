@@ -7,6 +7,7 @@ import { amendmentsEn, amendmentsNl } from './amendments.js';
 
 import { exportEn, exportNl } from './export.js';
 import { layoutEn, layoutNl } from './layout.js';
+import { searchEn, searchNl } from './search.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -84,6 +85,7 @@ export const nl = {
   ...peopleNl,
   ...diffNl,
   ...layoutNl,
+  ...searchNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -158,6 +160,7 @@ export const en: Messages = {
   ...peopleEn,
   ...diffEn,
   ...layoutEn,
+  ...searchEn,
 };
 
 export type Language = 'nl' | 'en';

@@ -25,6 +25,7 @@ import { commentsRouter } from './http/comments.js';
 import { exportRouter } from './http/export.js';
 import { versionsRouter } from './http/versions.js';
 import { searchRouter } from './http/search.js';
+import { notificationsRouter } from './http/notifications.js';
 import { FALLBACK_COLOR } from '../shared/auth/person.js';
 import { jsonBody } from './http/jsonBody.js';
 import { compileTrustProxy, requestGuard, type OriginPolicy } from './http/origin.js';
@@ -32,6 +33,7 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { Sessions, DEFAULT_SESSION_IDLE_HOURS } from './auth/sessions.js';
 import { SessionRepository } from './auth/sessionRepository.js';
 import { admitUpgrade } from './auth/upgrade.js';
+import { DomainEvents } from './domain/events.js';
 
 export interface AppOptions {
   store: SqliteStore;
@@ -95,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }),
     ),
     connections: new ConnectionRegistry(),
+    events: new DomainEvents(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
@@ -120,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   app.use('/api', exportRouter(ctx));
   app.use('/api', versionsRouter(ctx));
   app.use('/api', searchRouter(ctx));
+  app.use('/api', notificationsRouter(ctx));
   app.use('/api', unknownApiAddress);
   if (options.staticDir && fs.existsSync(options.staticDir)) {
     const dir = options.staticDir;

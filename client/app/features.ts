@@ -10,6 +10,7 @@ import { diffFeature } from '../diff/feature.js';
 import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
 import { searchFeature } from '../search/feature.js';
+import { notificationsFeature } from '../notifications/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -42,4 +43,5 @@ export const FEATURES: Feature[] = [
   peopleFeature,
   commentsFeature,
   searchFeature,
+  notificationsFeature,
 ];

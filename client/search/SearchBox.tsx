@@ -9,6 +9,7 @@ import { search } from '../../shared/search/search.js';
 import type { SearchHit } from '../../shared/search/types.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { useSearchEntries } from './useEntries.js';
+import { SearchIcon } from '../app/icons.js';
 import { jumpToHit } from './jump.js';
 import { searchKey, setSearchTerms } from './plugin.js';
 
@@ -157,7 +158,7 @@ export function SearchBox() {
         title={t('searchOpen')}
         onClick={() => (open ? close() : setOpen(true))}
       >
-        <span aria-hidden="true">⌕</span> <span className="search-toggle-label">{t('searchLabel')}</span>
+        <SearchIcon /> <span className="search-toggle-label">{t('searchLabel')}</span>
       </button>
       {open && (
         <div id="search-panel" className="search-panel" role="search">

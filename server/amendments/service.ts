@@ -308,12 +308,16 @@ export class AmendmentsService {
       for (const r of rejected) this.repo.save(r);
     });
     mirrorAmendments(this.ctx.rooms, documentId, person.id, [next, ...rejected]);
+    for (const amendment of [next, ...rejected])
+      this.ctx.events.emit({ kind: 'amendment.decided', amendment, actor: person });
     return { amendment: next, rejected, measureId };
   }
 
   /** The chair rejects. */
   reject(person: PersonRecord, documentId: string, id: string): Amendment {
-    return this.move(person, documentId, id, { kind: 'reject', now: this.now() });
+    const amendment = this.move(person, documentId, id, { kind: 'reject', now: this.now() });
+    this.ctx.events.emit({ kind: 'amendment.decided', amendment, actor: person });
+    return amendment;
   }
 
   /** The chair groups alternatives (null takes one out of its group). */
@@ -355,6 +359,7 @@ export class AmendmentsService {
     this.repo.setPosition(documentId, id, party, record);
     const next = { ...a, positions: { ...a.positions, [party]: record } };
     mirrorAmendments(this.ctx.rooms, documentId, person.id, [next]);
+    this.ctx.events.emit({ kind: 'amendment.position', amendment: next, party, position, actor: person });
     return next;
   }
 

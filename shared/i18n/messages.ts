@@ -8,6 +8,7 @@ import { amendmentsEn, amendmentsNl } from './amendments.js';
 import { exportEn, exportNl } from './export.js';
 import { layoutEn, layoutNl } from './layout.js';
 import { searchEn, searchNl } from './search.js';
+import { notificationsEn, notificationsNl } from './notifications.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -86,6 +87,7 @@ export const nl = {
   ...diffNl,
   ...layoutNl,
   ...searchNl,
+  ...notificationsNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -161,6 +163,7 @@ export const en: Messages = {
   ...diffEn,
   ...layoutEn,
   ...searchEn,
+  ...notificationsEn,
 };
 
 export type Language = 'nl' | 'en';

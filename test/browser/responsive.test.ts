@@ -187,6 +187,17 @@ describe('the document page on every screen', () => {
     });
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'layout-390-outline');
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+
+    // The narrowest phone the page is made for, and everything between it and a wide screen.
+    for (const width of [360, 480, 700, 900, 1279, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForFunction((w) => window.innerWidth === w, width);
+      expect(await overflowsSideways(page), `at ${width} px`).toBe(false);
+      expect((await box(page, '.paper')).width, `at ${width} px`).toBeGreaterThanOrEqual(
+        Math.min(320, width - 32),
+      );
+    }
     await page.context().close();
   });
 });

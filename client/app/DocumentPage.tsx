@@ -149,6 +149,12 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   return (
     <DocumentContext.Provider value={context}>
       <div className={`document-page layout-${layout}`}>
+        <a className="skip-link" href="#text">
+          {t('skipToText')}
+        </a>
+        {FEATURES.filter((f) => f.Headless && (f.visible?.(me) ?? true)).map(
+          (f) => f.Headless && <f.Headless key={f.id} />,
+        )}
         <div className="page-head" inert={covered}>
           <Header
             title={title}
@@ -224,7 +230,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
                 </button>
               )}
             </div>
-            <main className="paper">
+            <main className="paper" id="text" tabIndex={-1}>
               {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
               <div ref={mountRef} className="editor-mount" data-ready={ready} />
             </main>

@@ -11,6 +11,7 @@ import { amendmentsFeatures } from '../amendments/feature.js';
 import { commentsFeature } from '../comments/feature.js';
 import { searchFeature } from '../search/feature.js';
 import { notificationsFeature } from '../notifications/feature.js';
+import { a11yFeature } from '../a11y/feature.js';
 
 /**
  * A feature of the document page. Each lives in its own folder under client/ and is listed once in
@@ -26,6 +27,8 @@ export interface Feature {
   Toolbar?: ComponentType;
   /** Rendered in the top bar, beside the menu: tools wanted from anywhere (search, notifications). */
   Header?: ComponentType;
+  /** Rendered out of sight: features that only load or tell (data into the editor, live announcements). */
+  Headless?: ComponentType;
   /** Whether the signed-in person sees this feature at all (the server refuses what a role may not do). */
   visible?: (me: Me) => boolean;
   /** Editor plugins (decorations, commands); made once when the editor is made. */
@@ -44,4 +47,5 @@ export const FEATURES: Feature[] = [
   commentsFeature,
   searchFeature,
   notificationsFeature,
+  a11yFeature,
 ];

@@ -2,7 +2,15 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
-import { ySyncPlugin, yCursorPlugin, yUndoPlugin, undo, redo, initProseMirrorDoc } from 'y-prosemirror';
+import {
+  ySyncPlugin,
+  yCursorPlugin,
+  yUndoPlugin,
+  undo,
+  redo,
+  initProseMirrorDoc,
+  defaultCursorBuilder,
+} from 'y-prosemirror';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../shared/schema/schema.js';
@@ -30,7 +38,11 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     doc,
     plugins: [
       ySyncPlugin(options.fragment, { mapping }),
-      yCursorPlugin(options.awareness),
+      // Each cursor's label names the party beside its colour.
+      yCursorPlugin(options.awareness, {
+        cursorBuilder: (user: { name: string; party?: string; color: string }) =>
+          defaultCursorBuilder(user.party ? { ...user, name: `${user.name} · ${user.party}` } : user),
+      }),
       yUndoPlugin(),
       measureIdsPlugin,
       ...(options.plugins ?? []),

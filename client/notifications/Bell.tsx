@@ -71,18 +71,16 @@ export function NotificationsBell() {
         ref={toggle}
         aria-expanded={open}
         aria-controls="notifications-panel"
-        aria-label={t('notificationsUnread', { n: unread })}
-        title={t('notificationsLabel')}
         onClick={() => (open ? close() : setOpen(true))}
       >
         <BellIcon />
-        <span className="bell-label" aria-hidden="true">
-          {t('notificationsLabel')}
-        </span>
+        <span className="bell-label">{t('notificationsLabel')}</span>
         {unread > 0 && (
-          <span className="bell-count" aria-hidden="true">
-            {unread}
-          </span>
+          <>
+            {' '}
+            <span className="bell-count">{unread}</span>
+            <span className="sr-only"> {t('notificationsUnreadSuffix')}</span>
+          </>
         )}
       </button>
       <span className="sr-only" role="status">

@@ -37,15 +37,28 @@ CREATE TABLE IF NOT EXISTS document_settings (
 );
 `;
 
-/** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
+/**
+ * The parties every new document starts with: the secretariat and the parties at the D66–CDA table. Their
+ * colours differ in hue and in lightness from each other, each reads as text on white and carries white text
+ * (test/shared/partyColors.test.ts checks every pair); the short name is always shown beside the colour.
+ */
 export const DEFAULT_PARTIES: Party[] = [
   { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
-  { short: 'D66', name: 'D66', color: '#00a651' },
-  { short: 'CDA', name: 'CDA', color: '#007b5f' },
-  { short: 'VVD', name: 'VVD', color: '#1f4e9c' },
-  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#c8102e' },
-  { short: 'JA21', name: 'JA21', color: '#242b57' },
+  { short: 'D66', name: 'D66', color: '#237e12' },
+  { short: 'CDA', name: 'CDA', color: '#013f30' },
+  { short: 'VVD', name: 'VVD', color: '#994b02' },
+  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#8d012a' },
+  { short: 'JA21', name: 'JA21', color: '#02255d' },
 ];
+
+/** The default colours before issue 14 (D66 and CDA were two greens hard to tell apart). */
+const FORMER_DEFAULT_COLORS: Record<string, string> = {
+  D66: '#00a651',
+  CDA: '#007b5f',
+  VVD: '#1f4e9c',
+  'GL-PvdA': '#c8102e',
+  JA21: '#242b57',
+};
 
 /** Parties, people and per-document settings, in the Akkoord database. */
 export class PeopleRepository {
@@ -62,6 +75,9 @@ export class PeopleRepository {
         'INSERT INTO parties (document_id, short, name, color, sort) VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(sort), 0) + 1 FROM parties WHERE document_id = ?))',
       ),
       updateParty: db.prepare('UPDATE parties SET name = ?, color = ? WHERE document_id = ? AND short = ?'),
+      // migration: recolour default parties that still have their former default colour (issue 14), once per
+      // start; a colour a chair chose stays.
+      recolour: db.prepare('UPDATE parties SET color = ? WHERE document_id = ? AND short = ? AND color = ?'),
       person: db.prepare(
         'SELECT id, document_id AS documentId, name, party, role, created_at AS createdAt, expires_at AS expiresAt, revoked_at AS revokedAt FROM people WHERE id = ?',
       ),
@@ -87,9 +103,15 @@ export class PeopleRepository {
     return (this.q.party.get(documentId, short) as Party | undefined) ?? null;
   }
 
-  /** Adds the default parties to a document that has none yet. */
+  /** Adds the default parties to a document that has none yet (and gives old default colours their new ones). */
   ensureDefaultParties(documentId: string): void {
-    if (this.parties(documentId).length > 0) return;
+    if (this.parties(documentId).length > 0) {
+      for (const p of DEFAULT_PARTIES) {
+        const former = FORMER_DEFAULT_COLORS[p.short];
+        if (former) this.q.recolour.run(p.color, documentId, p.short, former);
+      }
+      return;
+    }
     for (const p of DEFAULT_PARTIES) this.addParty(documentId, p);
   }
 

@@ -14,7 +14,7 @@ export interface Party {
   /** Short name, unique per document, used in room names and URLs: "D66", "GL-PvdA", "SEC". */
   short: string;
   name: string;
-  /** CSS colour, e.g. "#00a651". */
+  /** CSS colour, e.g. "#237e12". */
   color: string;
 }
 

@@ -9,6 +9,7 @@ import { exportEn, exportNl } from './export.js';
 import { layoutEn, layoutNl } from './layout.js';
 import { searchEn, searchNl } from './search.js';
 import { notificationsEn, notificationsNl } from './notifications.js';
+import { a11yEn, a11yNl } from './a11y.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -88,6 +89,7 @@ export const nl = {
   ...layoutNl,
   ...searchNl,
   ...notificationsNl,
+  ...a11yNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -164,6 +166,7 @@ export const en: Messages = {
   ...layoutEn,
   ...searchEn,
   ...notificationsEn,
+  ...a11yEn,
 };
 
 export type Language = 'nl' | 'en';

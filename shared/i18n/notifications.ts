@@ -1,7 +1,7 @@
 /** Words of the notifications ("Meldingen"). */
 export const notificationsNl = {
   notificationsLabel: 'Meldingen',
-  notificationsUnread: 'Meldingen, {n} ongelezen',
+  notificationsUnreadSuffix: 'ongelezen',
   notificationsNone: 'Nog geen meldingen.',
   notificationsAllRead: 'Alles gelezen',
   notificationsClose: 'Meldingen sluiten',
@@ -13,7 +13,7 @@ export const notificationsNl = {
   notifyReply: '{actor} ({party}) antwoordde in uw draad{where}: “{excerpt}”',
   notifyPartyThread: 'alleen {party}',
   notifyPosition: '{party}: {position} op uw amendement {amendment}{where}',
-  notifyAccepted: 'Amendement {amendment} van {owner} is aanvaard{where}',
+  notifyAccepted: 'Amendement {amendment} van {owner} is aangenomen{where}',
   notifyRejected: 'Amendement {amendment} van {owner} is verworpen{where}',
   notifyDraftingOpen: '{actor} heeft de redactie geopend: onderhandelaars mogen de tekst wijzigen',
   notifyDraftingClosed: '{actor} heeft de redactie gesloten',
@@ -22,7 +22,7 @@ export const notificationsNl = {
 
 export const notificationsEn: Record<keyof typeof notificationsNl, string> = {
   notificationsLabel: 'Notifications',
-  notificationsUnread: 'Notifications, {n} unread',
+  notificationsUnreadSuffix: 'unread',
   notificationsNone: 'No notifications yet.',
   notificationsAllRead: 'Mark all read',
   notificationsClose: 'Close notifications',

@@ -28,3 +28,19 @@ export function caretInto(view: EditorView, id: string): boolean {
   view.focus();
   return true;
 }
+
+/**
+ * With nothing selected and the caret in a measure, selects the measure's text (at most `maxLength`
+ * characters), so that what is done with "the selection" — a comment — can be done from the keyboard alone,
+ * and by people whose text is read-only. Returns whether it selected anything.
+ */
+export function selectMeasureAtCaret(view: EditorView, maxLength: number): boolean {
+  const { selection } = view.state;
+  if (!selection.empty) return false;
+  const parent = selection.$from.parent;
+  if (parent.type.name !== 'measure' || parent.content.size === 0) return false;
+  const start = selection.$from.start();
+  const end = start + Math.min(parent.content.size, maxLength);
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, start, end)));
+  return true;
+}

@@ -1,19 +1,18 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
-import { createEditor } from '../editor/createEditor.js';
+import { addPlugins, createEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
 import { useRoom, type ConnectionState } from './useRoom.js';
 import { can } from '../../shared/auth/roles.js';
 import type { Me } from './session.js';
 import { useMeta } from './useMeta.js';
 import { outlineOf, type OutlineEntry } from './outline.js';
-import { Outline } from './Outline.js';
 import { Presence } from './Presence.js';
 import { Header } from './Header.js';
 import { DocumentContext, type DocumentContextValue } from './documentContext.js';
-import { FEATURES } from './features.js';
+import type { Feature } from './features.js';
 import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 import { useLayout } from './layout/useLayout.js';
 import { usePanelWidth } from './layout/panelWidth.js';
@@ -22,15 +21,24 @@ import { PanelTabs, tabId, tabPanelId } from './layout/PanelTabs.js';
 import { caretInto } from './layout/navigate.js';
 import './layout/layout.css';
 
+// The outline and the features (panels, tools, editor plugins and the libraries they use) are chunks of their
+// own, loaded once the text shows: the agenda appears as soon as its room has synced, not after every panel's
+// code has been read.
+const Outline = lazy(() => import('./Outline.js').then((m) => ({ default: m.Outline })));
+const loadFeatures = () => import('./features.js').then((m) => m.FEATURES);
+
 /** The agenda of one document: header with presence, the outline, and the shared editor. */
 export function DocumentPage({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useI18n();
   const { handle, connection } = useRoom(documentId);
-  const { meta, drafting } = useMeta(documentId, me.drafting);
   const [view, setView] = useState<EditorView | null>(null);
+  // The meta room (amendments, positions, threads) is joined once the text shows.
+  const { meta, drafting } = useMeta(documentId, me.drafting, view !== null);
   const [editorState, setEditorState] = useState<EditorState | null>(null);
-  const panels = FEATURES.filter((f) => f.Panel && (f.visible?.(me) ?? true));
-  const [panel, setPanel] = useState<string | null>(panels[0]?.id ?? null);
+  const [features, setFeatures] = useState<Feature[]>([]);
+  const shown = features.filter((f) => f.visible?.(me) ?? true);
+  const panels = shown.filter((f) => f.Panel);
+  const [panel, setPanel] = useState<string | null>(null);
   const layout = useLayout();
   const panelWidth = usePanelWidth(me.person.id, layout);
   // Below 1280 px the outline and the side panel slide over the text (sheets below 768 px), one at a time.
@@ -60,12 +68,12 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
   const [title, setTitle] = useState('');
   const synced = connection.kind === 'connected' && connection.synced;
-  // Latches at the first complete sync: the editor is made once per room and stays through reconnects.
-  const [firstSynced, setFirstSynced] = useState(false);
+  // Latches at the first complete sync (in the same render, not one later): the editor is made once per room
+  // and stays through reconnects.
+  const everSynced = useRef(false);
+  if (synced) everSynced.current = true;
+  const firstSynced = everSynced.current;
   const [ready, setReady] = useState(false);
-  useEffect(() => {
-    if (synced) setFirstSynced(true);
-  }, [synced]);
 
   // The server stamps every awareness state with the real name, party and colour; this is only the
   // browser's own view of itself until the stamped state comes back.
@@ -104,7 +112,6 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       awareness: handle.provider.awareness,
       onChange: follow,
       editable: () => mayEditRef.current,
-      plugins: FEATURES.flatMap((f) => f.plugins?.() ?? []),
     });
     viewRef.current = view;
     setView(view);
@@ -118,6 +125,30 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       view.destroy();
     };
   }, [handle, firstSynced]);
+
+  // Once the text shows: the features, their plugins added to the editor (in the order they are listed).
+  useEffect(() => {
+    if (!view) return;
+    let live = true;
+    const add = (loaded: Feature[]) => {
+      if (!live || view.isDestroyed) return;
+      addPlugins(
+        view,
+        loaded.flatMap((f) => f.plugins?.() ?? []),
+      );
+      setFeatures(loaded);
+      setPanel((current) => current ?? loaded.find((f) => f.Panel && (f.visible?.(me) ?? true))?.id ?? null);
+    };
+    // After the frame that shows the text: its first layout is not held up by reading the features' code.
+    let frame = requestAnimationFrame(() => {
+      frame = 0;
+      void loadFeatures().then(add);
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [view, me]);
 
   useEffect(() => {
     document.title = title ? `${title} — Akkoord` : 'Akkoord';
@@ -152,17 +183,13 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
         <a className="skip-link" href="#text">
           {t('skipToText')}
         </a>
-        {FEATURES.filter((f) => f.Headless && (f.visible?.(me) ?? true)).map(
-          (f) => f.Headless && <f.Headless key={f.id} />,
-        )}
+        {shown.map((f) => f.Headless && <f.Headless key={f.id} />)}
         <div className="page-head" inert={covered}>
           <Header
             title={title}
             connection={connection}
             me={me}
-            tools={FEATURES.filter((f) => f.Header && (f.visible?.(me) ?? true)).map(
-              (f) => f.Header && <f.Header key={f.id} />,
-            )}
+            tools={shown.map((f) => f.Header && <f.Header key={f.id} />)}
           >
             {handle && <Presence awareness={handle.provider.awareness} />}
           </Header>
@@ -175,7 +202,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
           {drafting === 'open' && <div className="notice drafting">{t('draftingOpen')}</div>}
         </div>
         <div
-          className={panels.length ? 'workspace with-panel' : 'workspace'}
+          className={panels.length || features.length === 0 ? 'workspace with-panel' : 'workspace'}
           style={{ '--panel-w': `${panelWidth.width}px` } as CSSProperties}
         >
           <div
@@ -198,7 +225,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
                 {t('layoutClose')}
               </button>
             )}
-            <Outline entries={entries} />
+            <Suspense fallback={null}>{features.length > 0 && <Outline entries={entries} />}</Suspense>
           </div>
           <div className="centre" inert={covered}>
             <div className="toolbar">
@@ -214,9 +241,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
                   ☰ {t('layoutOutline')}
                 </button>
               )}
-              {FEATURES.filter((f) => f.visible?.(me) ?? true).map(
-                (f) => f.Toolbar && <f.Toolbar key={f.id} />,
-              )}
+              {shown.map((f) => f.Toolbar && <f.Toolbar key={f.id} />)}
               {sheets && panels.length > 0 && (
                 <button
                   type="button"

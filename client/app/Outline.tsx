@@ -1,3 +1,6 @@
+// First: configures zod before any module of this chunk makes a schema (see noEval.ts); the outline and the
+// features load as chunks of their own, and either may come first.
+import './noEval.js';
 import { useState } from 'react';
 import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';

@@ -1,3 +1,6 @@
+// First: configures zod before any module of this chunk makes a schema (see noEval.ts); the outline and the
+// features load as chunks of their own, and either may come first.
+import './noEval.js';
 import type { ComponentType } from 'react';
 import type { Plugin } from 'prosemirror-state';
 import type { MessageKey } from '../../shared/i18n/messages.js';

@@ -69,3 +69,18 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
   });
   return view;
 }
+
+/**
+ * Adds plugins to a running editor (features that load after the text shows), before the key bindings as
+ * if they had been given to createEditor, and tells `onChange` of the new state.
+ */
+export function addPlugins(view: EditorView, plugins: Plugin[]): void {
+  if (plugins.length === 0) return;
+  const current = view.state.plugins;
+  // The last two are the key bindings (createEditor's own and ProseMirror's base keymap).
+  const at = current.length - 2;
+  view.updateState(
+    view.state.reconfigure({ plugins: [...current.slice(0, at), ...plugins, ...current.slice(at)] }),
+  );
+  view.dispatch(view.state.tr.setMeta('addToHistory', false));
+}

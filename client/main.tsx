@@ -1,9 +1,9 @@
-import { createRoot } from 'react-dom/client';
-import { App, joinEarly } from './app/App.js';
+import { joinEarly } from './app/early.js';
 import 'prosemirror-view/style/prosemirror.css';
 import './styles.css';
+import './app/layout/layout.css';
 
-// No StrictMode: its double mount destroys the first editor right after creating it, and y-prosemirror
-// still dispatches a batched cursor update to that destroyed view (which throws and drops the batch).
-joinEarly();
-createRoot(document.getElementById('root')!).render(<App />);
+// The text room first: its websocket opens while React and the page's code are read (their files are
+// preloaded from index.html, see vite.config.ts), and while /api/me is asked.
+joinEarly(location.pathname);
+void import('./app/boot.js').then((m) => m.boot());

@@ -4,7 +4,7 @@ import { api, ApiError, type Me } from './session.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { DocumentPage } from './DocumentPage.js';
 import { Header } from './Header.js';
-import { acquireRoom } from './rooms.js';
+import { takeEarlyMe } from './early.js';
 
 type Route = { page: 'document'; id: string } | { page: 'list' } | { page: 'signin' };
 
@@ -13,16 +13,6 @@ function route(): Route {
   if (location.pathname === '/signin') return { page: 'signin' };
   const match = /^\/d\/([^/]+)\/?$/.exec(location.pathname);
   return match ? { page: 'document', id: decodeURIComponent(match[1]!) } : { page: 'list' };
-}
-
-/**
- * On a document's address, joins its text room at once, while `/api/me` is asked: the text syncs in parallel
- * with the sign-in check instead of after it (the session cookie goes with the websocket too). The page takes
- * the connection over when it mounts; unused, it ends after a while (see rooms.ts).
- */
-export function joinEarly(): void {
-  const current = route();
-  if (current.page === 'document') acquireRoom(current.id).release();
 }
 
 export function App() {
@@ -45,7 +35,7 @@ function SignedIn({ children }: { children: (me: Me) => ReactNode }) {
   const { t } = useI18n();
   const [state, setState] = useState<{ me: Me } | { error: Error } | null>(null);
   useEffect(() => {
-    api<Me>('GET', '/api/me')
+    (takeEarlyMe() ?? api<Me>('GET', '/api/me'))
       .then((me) => setState({ me }))
       .catch((error: Error) => setState({ error }));
   }, []);

@@ -19,7 +19,6 @@ import { usePanelWidth } from './layout/panelWidth.js';
 import { PanelResizer } from './layout/PanelResizer.js';
 import { PanelTabs, tabId, tabPanelId } from './layout/PanelTabs.js';
 import { caretInto } from './layout/navigate.js';
-import './layout/layout.css';
 
 // The outline and the features (panels, tools, editor plugins and the libraries they use) are chunks of their
 // own, loaded once the text shows: the agenda appears as soon as its room has synced, not after every panel's

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('opening a document', () => {
-  it('joins the text room before asking who is signed in, shows the text before loading the panels, and keeps one connection per room', async () => {
+  it('joins the text room first and asks who is signed in at once, shows the text before loading the panels, and keeps one connection per room', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const first = await context.newPage();
     await first.goto(d66.url);
@@ -36,12 +36,19 @@ describe('opening a document', () => {
         seen.disconnect();
       });
       seen.observe(document, { childList: true, subtree: true });
+      // When each websocket is made, in the same clock.
+      const Native = window.WebSocket;
+      const made: { url: string; at: number }[] = [];
+      (window as unknown as { socketsMade: typeof made }).socketsMade = made;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          made.push({ url: String(url), at: performance.now() });
+          super(url, protocols);
+        }
+      };
     });
     const events: string[] = [];
     page.on('websocket', (ws) => events.push(`ws ${new URL(ws.url()).pathname}`));
-    page.on('request', (req) => {
-      if (new URL(req.url()).pathname === '/api/me') events.push('GET /api/me');
-    });
     await page.goto(`${server.app.url}/d/${DOC}`);
     await page.locator('.editor-mount[data-ready="true"] .ProseMirror').waitFor();
 
@@ -60,7 +67,14 @@ describe('opening a document', () => {
     expect(sockets.sort()).toEqual(
       [`ws /sync/${DOC}`, `ws /sync/${DOC}/meta`, `ws /sync/${DOC}/party/D66`].sort(),
     );
-    expect(events.indexOf(`ws /sync/${DOC}`)).toBeLessThan(events.indexOf('GET /api/me'));
+    // The text room's socket is made first, and who is signed in is asked at once, in parallel.
+    const start = await page.evaluate((room) => {
+      const made = (window as unknown as { socketsMade: { url: string; at: number }[] }).socketsMade;
+      const me = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname === '/api/me');
+      return { text: made.find((s) => s.url.endsWith(room))?.at, first: made[0]?.url, me: me?.startTime };
+    }, `/sync/${DOC}`);
+    expect(start.first).toMatch(new RegExp(`/sync/${DOC}$`));
+    expect(start.text).toBeLessThanOrEqual(start.me!);
 
     // The panels' code arrives after the text has shown.
     const timing = await page.evaluate(() => ({

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
@@ -19,6 +19,7 @@ import { usePanelWidth } from './layout/panelWidth.js';
 import { PanelResizer } from './layout/PanelResizer.js';
 import { PanelTabs, tabId, tabPanelId } from './layout/PanelTabs.js';
 import { caretInto } from './layout/navigate.js';
+import { claimEarlyEditor } from './early.js';
 
 // The outline and the features (panels, tools, editor plugins and the libraries they use) are chunks of their
 // own, loaded once the text shows: the agenda appears as soon as its room has synced, not after every panel's
@@ -91,12 +92,25 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     viewRef.current?.setProps({});
   }, [mayEdit]);
 
-  // The editor is mounted once the first sync is complete, never on an empty document: a client that
-  // rendered before the text arrived would write an empty skeleton into the shared document.
+  // The text may already show, made early (main.tsx): at the first commit its editor moves into its place
+  // here, before the browser paints, and follows this page from then on.
+  const adopted = useRef<EditorView | null>(null);
+  const onChangeRef = useRef<(state: EditorState) => void>(() => {});
+  useLayoutEffect(() => {
+    const early = claimEarlyEditor(documentId);
+    if (!early || !mountRef.current) return;
+    mountRef.current.append(early.view.dom);
+    early.lend({ editable: () => mayEditRef.current, onChange: (state) => onChangeRef.current(state) });
+    adopted.current = early.view;
+  }, [documentId]);
+
+  // Else the editor is made once the first sync is complete, never on an empty document: a client that
+  // rendered before the text arrived would write an empty skeleton into the shared document. (An effect,
+  // not a layout effect: the page's own renders that follow wait until the text has been painted.)
   useEffect(() => {
     if (!handle || !mountRef.current || !firstSynced) return;
     const fragment = handle.doc.getXmlFragment(TEXT_FRAGMENT);
-    if (fragment.length === 0) return;
+    if (fragment.length === 0 && !adopted.current) return;
     let frame = 0;
     const follow = (state: EditorState) => {
       cancelAnimationFrame(frame);
@@ -106,12 +120,16 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
         setEditorState(state);
       });
     };
-    const view: EditorView = createEditor(mountRef.current, {
-      fragment,
-      awareness: handle.provider.awareness,
-      onChange: follow,
-      editable: () => mayEditRef.current,
-    });
+    onChangeRef.current = follow;
+    const view: EditorView =
+      adopted.current ??
+      createEditor(mountRef.current, {
+        fragment,
+        awareness: handle.provider.awareness,
+        onChange: (state) => onChangeRef.current(state),
+        editable: () => mayEditRef.current,
+      });
+    adopted.current = null;
     viewRef.current = view;
     setView(view);
     follow(view.state);
@@ -119,6 +137,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     (window as unknown as { akkoordView?: EditorView }).akkoordView = view;
     return () => {
       cancelAnimationFrame(frame);
+      onChangeRef.current = () => {};
       viewRef.current = null;
       setView(null);
       view.destroy();

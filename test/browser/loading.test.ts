@@ -33,6 +33,8 @@ describe('opening a document', () => {
       const seen = new MutationObserver(() => {
         if (!document.querySelector('.agenda .measure')) return;
         (window as unknown as { textShownAt: number }).textShownAt = performance.now();
+        (window as unknown as { firstText: Element | null }).firstText =
+          document.querySelector('.ProseMirror');
         seen.disconnect();
       });
       seen.observe(document, { childList: true, subtree: true });
@@ -75,6 +77,17 @@ describe('opening a document', () => {
     }, `/sync/${DOC}`);
     expect(start.first).toMatch(new RegExp(`/sync/${DOC}$`));
     expect(start.text).toBeLessThanOrEqual(start.me!);
+
+    // The text was made once: the editor first shown is the one the page works with (taken over, not remade).
+    expect(
+      await page.evaluate(() => {
+        const first = (window as unknown as { firstText: Element | null }).firstText;
+        return (
+          first !== null && first.isConnected && first.closest('.editor-mount[data-ready="true"]') !== null
+        );
+      }),
+    ).toBe(true);
+    expect(await page.locator('#early').count()).toBe(0);
 
     // The panels' code arrives after the text has shown.
     const timing = await page.evaluate(() => ({

@@ -10,6 +10,9 @@ export const layoutNl = {
   layoutMenu: 'Menu',
   layoutSidePanelLabel: 'Zijpaneel: {tab}',
   disconnectedShort: 'Geen verbinding',
+  marginView: 'Weergave van de opmerkingen',
+  marginInMargin: 'In de marge',
+  marginAll: 'Alle draden',
 };
 
 export const layoutEn: Record<keyof typeof layoutNl, string> = {
@@ -23,4 +26,7 @@ export const layoutEn: Record<keyof typeof layoutNl, string> = {
   layoutMenu: 'Menu',
   layoutSidePanelLabel: 'Side panel: {tab}',
   disconnectedShort: 'Not connected',
+  marginView: 'How comments are shown',
+  marginInMargin: 'In the margin',
+  marginAll: 'All threads',
 };

@@ -97,7 +97,13 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
       await page.locator('.panel-body > *').first().waitFor();
       await expectClean(page, `tab ${tab}`);
     }
+    // The threads in the margin beside their words, and listed all.
+    await page.locator(`#${measures[1]!.id}`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.locator('.margin-card .comment-thread').first().waitFor();
+    await expectClean(page, 'comments in the margin');
+    await page.getByRole('button', { name: 'Alle draden' }).click();
     await page.locator('.comment-thread').first().waitFor();
+    await expectClean(page, 'all threads');
     await page.keyboard.press('Control+f');
     await page.getByRole('combobox', { name: 'Zoeken' }).fill('woning');
     await page.locator('.search-hit').first().waitFor();

@@ -31,6 +31,21 @@ interface Early {
 
 let early: Early | null = null;
 let me: Promise<Me> | null = null;
+let settle: () => void = () => {};
+/** Settles once the text has been painted, or nothing will be shown early (see `afterEarlyText`). */
+const settled = new Promise<void>((resolve) => (settle = resolve));
+
+/** Waiting for the early text no longer than this: a slow or silent server still gets the page's own views. */
+const EARLY_TEXT_WAIT_MS = 3_000;
+
+/**
+ * Resolves once the early text has been painted — or at once when there is none to wait for (another page, a
+ * refused room), and at the latest after EARLY_TEXT_WAIT_MS. The app's code is read after it, so its
+ * reading never holds up the text's first frame.
+ */
+export function afterEarlyText(): Promise<void> {
+  return settled;
+}
 
 /** A shell with the page's own classes, so the text stands where the page will show it. */
 function shell(): { root: HTMLElement; mount: HTMLElement } {
@@ -72,12 +87,15 @@ function show(state: Early): void {
     onChange: (s) => state.hooks.onChange(s),
   });
   (window as unknown as { akkoordView?: EditorView }).akkoordView = state.view;
+  // Painted in the next frame; what comes after waits for it.
+  requestAnimationFrame(() => setTimeout(settle, 0));
 }
 
 /** Starts joining the document's text room and asking who is signed in (see the module's comment). */
 export function startEarly(pathname: string): void {
   const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
-  if (!match) return;
+  if (!match) return settle();
+  setTimeout(settle, EARLY_TEXT_WAIT_MS);
   const room = acquireRoom(decodeURIComponent(match[1]!));
   const state: Early = {
     documentId: decodeURIComponent(match[1]!),
@@ -89,9 +107,15 @@ export function startEarly(pathname: string): void {
   };
   early = state;
   const stop = room.follow((s) => {
+    if (s.kind === 'disconnected') {
+      stop();
+      settle();
+      return;
+    }
     if (s.kind !== 'connected' || !s.synced) return;
     stop();
     show(state);
+    if (!state.view) settle();
   });
   me = api<Me>('GET', '/api/me');
   // Whoever takes it handles a failure; until then it is not an unhandled rejection.
@@ -115,6 +139,7 @@ export function claimEarlyEditor(
   const state = early;
   if (!state || state.documentId !== documentId || state.claimed) return null;
   state.claimed = true;
+  settle();
   early = null;
   state.room.release();
   const view = state.view;

@@ -80,7 +80,7 @@ async function find(page: Page, query: string): Promise<string[]> {
 describe('search in the browser', () => {
   it('opens on Ctrl+F, finds a word in a measure and in an amendment, marks it in the text and jumps to it', async () => {
     const page = await person(d66);
-    await page.locator('.ProseMirror').click({ position: { x: 5, y: 5 } });
+    await page.locator('.ProseMirror').focus();
     await page.keyboard.press('Control+f');
     const field = page.getByRole('combobox', { name: 'Zoeken' });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -81,6 +81,8 @@ describe('search in the browser', () => {
   it('opens on Ctrl+F, finds a word in a measure and in an amendment, marks it in the text and jumps to it', async () => {
     const page = await person(d66);
     await page.locator('.ProseMirror').focus();
+    // The search comes with the page's features, which load once the text shows.
+    await page.getByRole('button', { name: 'Zoeken' }).waitFor();
     await page.keyboard.press('Control+f');
     const field = page.getByRole('combobox', { name: 'Zoeken' });
     await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);

@@ -7,6 +7,8 @@ import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
 import { negotiationsFeature } from './negotiations/feature.js';
+import { searchFeature } from './search/feature.js';
+import { notificationsFeature } from './notifications/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -21,4 +23,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   versionsFeature,
   importsFeature,
   negotiationsFeature,
+  searchFeature,
+  notificationsFeature,
 ];

@@ -1,3 +1,6 @@
+// First: configures zod before any module of this chunk makes a schema (see noEval.ts); the outline and the
+// features load as chunks of their own, and either may come first.
+import './noEval.js';
 import { useState } from 'react';
 import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';
@@ -140,7 +143,7 @@ function EntryLink({ entry }: { entry: OutlineEntry }) {
   );
 }
 
-/** Who is working here now: a dot in each person's colour, their name on hover and for screen readers. */
+/** Who is working here now: a dot in each person's colour beside their party's name, their name on hover and for screen readers. */
 function People({ people }: { people: Location[] }) {
   const { t } = useI18n();
   if (people.length === 0) return null;
@@ -151,8 +154,15 @@ function People({ people }: { people: Location[] }) {
       title={t('outlinePeopleHere', { names })}
       aria-label={t('outlinePeopleHere', { names })}
     >
-      {people.map((p) => (
-        <span key={p.clientId} className="person-dot" style={{ background: p.color }} />
+      {[...new Set(people.map((p) => p.party))].map((party) => (
+        <span key={party} className="person-party-group">
+          <span className="person-party">{party}</span>
+          {people
+            .filter((p) => p.party === party)
+            .map((p) => (
+              <span key={p.clientId} className="person-dot" style={{ background: p.color }} />
+            ))}
+        </span>
       ))}
     </span>
   );

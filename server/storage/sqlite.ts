@@ -14,6 +14,7 @@ import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
 import { SqliteClientIds } from './sqlite/clientIds.js';
 import { SqliteAdministrators } from './sqlite/administrators.js';
+import { SqliteNotifications } from './sqlite/notifications.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -74,6 +75,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     sessions: new SqliteSessions(db),
     numbers: new SqliteNumbers(db),
     clientIds: new SqliteClientIds(db),
+    notifications: new SqliteNotifications(db),
   };
   const store = new SqliteStore(db, audit, people, documentRows(repositories));
   return {

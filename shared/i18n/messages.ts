@@ -8,6 +8,10 @@ import { suggestEn, suggestNl } from './suggest.js';
 
 import { exportEn, exportNl } from './export.js';
 import { negotiationsEn, negotiationsNl } from './negotiations.js';
+import { layoutEn, layoutNl } from './layout.js';
+import { searchEn, searchNl } from './search.js';
+import { notificationsEn, notificationsNl } from './notifications.js';
+import { a11yEn, a11yNl } from './a11y.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -98,6 +102,10 @@ export const nl = {
   ...peopleNl,
   ...diffNl,
   ...negotiationsNl,
+  ...layoutNl,
+  ...searchNl,
+  ...notificationsNl,
+  ...a11yNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -183,6 +191,10 @@ export const en: Messages = {
   ...peopleEn,
   ...diffEn,
   ...negotiationsEn,
+  ...layoutEn,
+  ...searchEn,
+  ...notificationsEn,
+  ...a11yEn,
 };
 
 export type Language = 'nl' | 'en';

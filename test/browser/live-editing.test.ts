@@ -78,7 +78,7 @@ describe('the agenda in the browser', () => {
     // Each sees the other's cursor with name, and both in the presence list.
     await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Bram Jansen' }).waitFor();
     await b.locator('.ProseMirror-yjs-cursor', { hasText: 'Anne de Vries' }).waitFor();
-    expect(await a.locator('.presence li').count()).toBe(2);
+    expect(await a.locator('.presence .avatar').count()).toBe(2);
     // The outline shows where the other is working: a dot in Bram's colour at the first chapter.
     await a.locator('.outline-chapter').first().locator('.outline-people[title*="Bram Jansen"]').waitFor();
     await a.locator(`#${firstMeasure.id}`).scrollIntoViewIfNeeded();

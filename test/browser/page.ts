@@ -98,3 +98,46 @@ export async function waitForText(page: Page, elementId: string, text: string): 
     });
   }
 }
+
+/** Selects the first occurrence of `quote` in an element's text, as dragging over it would, and waits for the editor to take it. */
+export async function selectText(page: Page, elementId: string, quote: string): Promise<void> {
+  await page.evaluate(
+    ([id, q]) => {
+      const el = document.getElementById(id!)!;
+      const start = el.textContent!.indexOf(q!);
+      if (start < 0) throw new Error(`"${q}" not in #${id}`);
+      const end = start + q!.length;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length;
+        if (start >= seen && start <= seen + len) range.setStart(node, start - seen);
+        if (end >= seen && end <= seen + len) {
+          range.setEnd(node, end - seen);
+          break;
+        }
+        seen += len;
+      }
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [elementId, quote],
+  );
+  // ProseMirror takes a DOM selection over on the next selectionchange; wait for it before acting on it.
+  await page.waitForFunction((q) => {
+    type View = {
+      state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } };
+    };
+    const view = (window as unknown as { akkoordView?: View }).akkoordView;
+    if (!view) return false;
+    const { from, to } = view.state.selection;
+    return view.state.doc.textBetween(from, to) === q;
+  }, quote);
+}
+
+/** True when the page scrolls sideways (something is wider than the window). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth > window.innerWidth);
+}

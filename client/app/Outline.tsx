@@ -12,6 +12,8 @@ import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { MEASURE_STATUS_REPORT_ORDER, type MeasureStatus } from '../../shared/amendments/types.js';
+import { useNotedMeasures } from '../notes/measureNotes.js';
+import { NoteIcon } from './icons.js';
 
 /** Scrolls the editor to a node and briefly marks it, so the eye finds it. */
 export function jumpTo(id: string): void {
@@ -54,7 +56,9 @@ function decodeFilter(value: string): OutlineFilter {
  */
 export function Outline({ entries }: { entries: OutlineEntry[] }) {
   const { t } = useI18n();
-  const { meta, text, view, state } = useDocument();
+  const { meta, text, party, view, state, me } = useDocument();
+  // The party's own notes per measure: its room is this party's alone, so no other party sees the mark.
+  const noted = useNotedMeasures(party?.doc ?? null);
   const shared = useMeasureFacts(meta?.doc ?? null);
   // Open threads as this person sees them (their party's threads too), where their words are now.
   const facts = withThreadCounts(shared, state ? commentsKey.getState(state)?.openPerMeasure : undefined);
@@ -121,6 +125,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
             <li key={entry.id} className="outline-measure">
               <EntryLink entry={entry} />
               <Badges facts={facts.get(entry.id)} />
+              {noted.has(entry.id) && <NoteMark party={me.person.party} />}
               <People people={here(entry.id)} />
             </li>
           );
@@ -140,6 +145,17 @@ function EntryLink({ entry }: { entry: OutlineEntry }) {
     >
       <span className="num">{entry.number}</span> {entry.label}
     </a>
+  );
+}
+
+/** The mark of a measure the person's party has a note on (an icon, its meaning in words). */
+function NoteMark({ party }: { party: string }) {
+  const { t } = useI18n();
+  const label = t('measureNoteIcon', { party });
+  return (
+    <span className="badge note" title={label} role="img" aria-label={label} data-note-mark="">
+      <NoteIcon />
+    </span>
   );
 }
 

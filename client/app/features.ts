@@ -13,6 +13,7 @@ import { suggestFeature } from '../suggest/feature.js';
 import { searchFeature } from '../search/feature.js';
 import { notificationsFeature } from '../notifications/feature.js';
 import { a11yFeature } from '../a11y/feature.js';
+import { focusFeature } from '../focus/feature.js';
 
 /**
  * The features of the document page, in the order of their tabs, one line each. The registry imports the
@@ -30,4 +31,5 @@ export const FEATURES: Feature[] = [
   searchFeature,
   notificationsFeature,
   a11yFeature,
+  focusFeature,
 ];

@@ -32,3 +32,22 @@ export function BellIcon() {
     </svg>
   );
 }
+
+/** Four corners around a centre: one thing, seen large. */
+export function FocusIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />
+    </svg>
+  );
+}
+
+/** A note with a folded corner: a party's own note. */
+export function NoteIcon() {
+  return (
+    <svg {...common} width={12} height={12}>
+      <path d="M5 3h10l4 4v14H5z" />
+      <path d="M15 3v4h4M8 12h8M8 16h5" />
+    </svg>
+  );
+}

@@ -128,7 +128,8 @@ export function CommentsPanel() {
   );
 }
 
-function ThreadCard(props: {
+/** One thread as a card: its words, messages, replies and actions (the side panel, the margin, the focus view). */
+export function ThreadCard(props: {
   shown: ShownThread;
   placed: Placed;
   number: string | null;

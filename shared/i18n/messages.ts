@@ -12,6 +12,7 @@ import { layoutEn, layoutNl } from './layout.js';
 import { searchEn, searchNl } from './search.js';
 import { notificationsEn, notificationsNl } from './notifications.js';
 import { a11yEn, a11yNl } from './a11y.js';
+import { focusEn, focusNl } from './focus.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -106,6 +107,7 @@ export const nl = {
   ...searchNl,
   ...notificationsNl,
   ...a11yNl,
+  ...focusNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -195,6 +197,7 @@ export const en: Messages = {
   ...searchEn,
   ...notificationsEn,
   ...a11yEn,
+  ...focusEn,
 };
 
 export type Language = 'nl' | 'en';

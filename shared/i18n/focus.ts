@@ -1,0 +1,38 @@
+/** Words of the focus view (one measure, wide) and of the party's note per measure. */
+export const focusNl = {
+  focusOpen: 'Focus',
+  focusOpenTitle: 'Maatregel {number} breed bekijken: amendementen, standpunten, draden en partijnotitie',
+  focusTitle: 'Maatregel {number} in focus',
+  focusClose: 'Sluiten',
+  focusCurrent: 'Huidige tekst',
+  focusOriginal: 'Origineel D66–CDA (de tekst is sindsdien gewijzigd)',
+  focusSameAsOriginal: 'Gelijk aan het origineel D66–CDA.',
+  focusNewMeasure: 'Nieuwe maatregel: niet in het origineel.',
+  focusRemoved: 'Deze maatregel staat niet meer in de tekst.',
+  focusThreads: 'Draden',
+  focusNoThreads: 'Geen draden bij deze maatregel.',
+  measureNoteHeading: 'Notitie van {party} bij maatregel {number}',
+  measureNoteHint: 'Alleen zichtbaar voor {party}; uw delegatie ziet wat u typt direct.',
+  measureNotePlaceholder: 'Wat uw partij bij deze maatregel wil onthouden…',
+  measureNoteReadOnly: 'U kunt deze notitie lezen maar niet wijzigen.',
+  measureNoteIcon: 'Notitie van {party}',
+};
+
+export const focusEn: Record<keyof typeof focusNl, string> = {
+  focusOpen: 'Focus',
+  focusOpenTitle: 'View measure {number} wide: amendments, positions, threads and party note',
+  focusTitle: 'Measure {number} in focus',
+  focusClose: 'Close',
+  focusCurrent: 'Current text',
+  focusOriginal: 'D66–CDA original (the text has changed since)',
+  focusSameAsOriginal: 'Same as the D66–CDA original.',
+  focusNewMeasure: 'New measure: not in the original.',
+  focusRemoved: 'This measure is no longer in the text.',
+  focusThreads: 'Threads',
+  focusNoThreads: 'No threads on this measure.',
+  measureNoteHeading: "{party}'s note on measure {number}",
+  measureNoteHint: 'Visible to {party} only; your delegation sees what you type at once.',
+  measureNotePlaceholder: 'What your party wants to remember about this measure…',
+  measureNoteReadOnly: 'You can read this note but not change it.',
+  measureNoteIcon: 'Note of {party}',
+};

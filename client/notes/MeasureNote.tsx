@@ -18,8 +18,6 @@ export function MeasureNote({ measureId, number }: { measureId: string; number: 
       className="measure-note"
       aria-label={t('measureNoteHeading', { party: me.person.party, number })}
     >
-      <p className="muted">{t('measureNoteHint', { party: name })}</p>
-      {!mayWrite && <p className="muted">{t('measureNoteReadOnly')}</p>}
       {party && (
         <BoundTextarea
           key={measureId}
@@ -30,6 +28,8 @@ export function MeasureNote({ measureId, number }: { measureId: string; number: 
           placeholder={t('measureNotePlaceholder')}
         />
       )}
+      <p className="muted">{t('measureNoteHint', { party: name })}</p>
+      {!mayWrite && <p className="muted">{t('measureNoteReadOnly')}</p>}
     </section>
   );
 }

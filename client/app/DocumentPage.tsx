@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useLayoutEffect, useRef, useState, type CSSP
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
-import { addPlugins, createEditor } from '../editor/createEditor.js';
+import { addPlugins, createEditor, destroyEditor } from '../editor/createEditor.js';
 import { useI18n } from './i18n.js';
 import { useRoom, type ConnectionState, type RoomHandle } from './useRoom.js';
 import { RoomNotice } from './RoomNotice.js';
@@ -158,7 +158,7 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
       viewRef.current = null;
       setView(null);
       setReady(false);
-      view.destroy();
+      destroyEditor(view);
     };
   }, [handle, firstSynced]);
 
@@ -197,10 +197,15 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
     text: handle,
     meta,
     party,
-    view,
+    // None from the render that brings a fresh document: the features' effects in that render must not
+    // dispatch to the editor that its effects are destroying.
+    view: firstSynced ? view : null,
     state: editorState,
     openPanel: setPanel,
   };
+  // Not ready from the very render that brings a fresh document (after a refused change): the old editor
+  // goes in the effects that follow, the new one is made once the fresh copy has synced.
+  const shows = ready && firstSynced;
   const Active = panels.find((f) => f.id === panel)?.Panel;
   const activeLabel = panels.find((f) => f.id === panel)?.label;
   const sheets = layout !== 'wide';
@@ -292,8 +297,8 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
               </div>
             </div>
             <main className="paper" id="text" tabIndex={-1}>
-              {!ready && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
-              <div ref={mountRef} className="editor-mount" data-ready={ready} />
+              {!shows && connection.kind !== 'disconnected' && <p className="loading">{t('loading')}</p>}
+              <div ref={mountRef} className="editor-mount" data-ready={shows} />
             </main>
           </div>
           {sheets && (outlineOpen || panelOpen) && (

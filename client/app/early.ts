@@ -1,7 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import type { EditorState } from 'prosemirror-state';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
-import { createEditor } from '../editor/createEditor.js';
+import { createEditor, destroyEditor } from '../editor/createEditor.js';
 import { acquireRoom, type RoomUse } from './rooms.js';
 import { api, type Account } from './session.js';
 import { currentLayout } from './layout/useLayout.js';
@@ -167,6 +167,6 @@ export function dropEarlyEditor(documentId: string): void {
   const claimed = claimEarlyEditor(documentId);
   if (claimed) {
     claimed.lend({ editable: () => false, onChange: () => {}, mayChangeStructure: () => false });
-    claimed.view.destroy();
+    destroyEditor(claimed.view);
   }
 }

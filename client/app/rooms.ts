@@ -96,14 +96,14 @@ function connect(room: string, shared: Shared): RoomHandle {
     lastReason = REASONS[event.code] ?? null;
     if (!FRESH_START.has(event.code)) return set({ kind: 'disconnected', reason: lastReason });
     // Every user of the room gets the fresh copy: a refused change is never sent again, nor lost silently.
+    // The old copy goes first: alive, it would hand the refused change to the new one (y-websocket's
+    // BroadcastChannel answers a new provider of the same room in this page).
+    provider.destroy();
+    doc.destroy();
     shared.notice = lastReason;
     shared.state = { kind: 'connecting' };
     shared.handle = connect(room, shared);
     tell(shared);
-    setTimeout(() => {
-      provider.destroy();
-      doc.destroy();
-    }, 0);
   });
   return handle;
 }

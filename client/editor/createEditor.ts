@@ -93,3 +93,13 @@ export function addPlugins(view: EditorView, plugins: Plugin[]): void {
   );
   view.dispatch(view.state.tr.setMeta('addToHistory', false));
 }
+
+/**
+ * Destroys an editor for good. y-prosemirror 1.3 defers cursor updates to a timeout and checks a
+ * `binding.isDestroyed` that its binding never sets, so one may still be dispatched to a view destroyed in
+ * between (the room started again after a refused change): such a dispatch is dropped instead of throwing.
+ */
+export function destroyEditor(view: EditorView): void {
+  view.destroy();
+  view.dispatch = () => {};
+}

@@ -10,7 +10,7 @@ export function FocusButton({ measureId, number }: { measureId: string; number: 
       type="button"
       className="focus-open"
       title={t('focusOpenTitle', { number })}
-      aria-label={t('focusOpenTitle', { number })}
+      aria-label={t('focusOpenLabel', { number })}
       aria-haspopup="dialog"
       onClick={() => openFocus(measureId)}
     >

@@ -1,6 +1,7 @@
 /** Words of the focus view (one measure, wide) and of the party's note per measure. */
 export const focusNl = {
   focusOpen: 'Focus',
+  focusOpenLabel: 'Focus op maatregel {number}',
   focusOpenTitle: 'Maatregel {number} breed bekijken: amendementen, standpunten, draden en partijnotitie',
   focusTitle: 'Maatregel {number} in focus',
   focusClose: 'Sluiten',
@@ -20,6 +21,7 @@ export const focusNl = {
 
 export const focusEn: Record<keyof typeof focusNl, string> = {
   focusOpen: 'Focus',
+  focusOpenLabel: 'Focus on measure {number}',
   focusOpenTitle: 'View measure {number} wide: amendments, positions, threads and party note',
   focusTitle: 'Measure {number} in focus',
   focusClose: 'Close',

@@ -69,27 +69,30 @@ export async function placeCaret(
   );
 }
 
-/** The text of a node as the document holds it: without other people's cursor labels. */
+/** What the page shows inside the text that is not the document's: others' cursors, amendment badges. */
+const NOT_TEXT = '.ProseMirror-yjs-cursor, .amendment-badge';
+
+/** The text of a node as the document holds it: without other people's cursor labels or badges. */
 export async function textOf(page: Page, elementId: string): Promise<string> {
-  return page.locator(`#${elementId}`).evaluate((el) => {
+  return page.locator(`#${elementId}`).evaluate((el, notText) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    copy.querySelectorAll(notText).forEach((c) => c.remove());
     return copy.textContent ?? '';
-  });
+  }, NOT_TEXT);
 }
 
 /** Waits until a node's document text (see textOf) equals `text`; on time-out, says what it was instead. */
 export async function waitForText(page: Page, elementId: string, text: string): Promise<void> {
   try {
     await page.waitForFunction(
-      ([id, expected]) => {
+      ([id, expected, notText]) => {
         const el = document.getElementById(id!);
         if (!el) return false;
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+        copy.querySelectorAll(notText!).forEach((c) => c.remove());
         return copy.textContent === expected;
       },
-      [elementId, text],
+      [elementId, text, NOT_TEXT],
     );
   } catch (err) {
     const actual = await textOf(page, elementId).catch(() => '(no such element)');

@@ -30,6 +30,8 @@ describe('the agenda in the browser', () => {
     expect(await page.locator('.agenda-title').innerText()).toBe(agenda.title);
     // The number beside a measure is its own stable number (data-number), the same as in the outline.
     expect(await page.locator(`#${firstMeasure.id}`).getAttribute('data-number')).toBe(firstMeasure.number);
+    // The outline is read after the text shows (a chunk of its own): wait for it before counting.
+    await page.locator('.outline-chapter').first().waitFor();
     expect(await page.locator('.outline-chapter').count()).toBe(agenda.chapters.length);
     await page.locator('.outline-chapter .disclosure').first().click();
     expect(await page.locator('.outline-section').count()).toBe(agenda.chapters[0]!.sections.length);

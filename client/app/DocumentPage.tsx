@@ -41,8 +41,11 @@ export function DocumentPage({ documentId, me }: { documentId: string; me: Me })
   const shown = features.filter((f) => f.visible?.(me) ?? true);
   const panels = shown.filter((f) => f.Panel);
   const [panel, setPanel] = useState<string | null>(null);
-  // The party's own room (notes, drafts, party threads): one connection, shared by every feature.
-  const partyRoom = useRoom(roomName({ kind: 'party', documentId, party: me.person.party }));
+  // The party's own room (notes, drafts, party threads): one connection, shared by every feature, joined once
+  // the text shows (like the meta room), so the text room's first frame never waits behind it.
+  const partyRoom = useRoom(
+    view !== null ? roomName({ kind: 'party', documentId, party: me.person.party }) : null,
+  );
   const party = partyRoom.handle;
   const layout = useLayout();
   const panelWidth = usePanelWidth(me.person.id, layout);

@@ -7,6 +7,7 @@ import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
 import { negotiationsFeature } from './negotiations/feature.js';
+import { authorshipFeature } from './authorship/feature.js';
 import { searchFeature } from './search/feature.js';
 import { notificationsFeature } from './notifications/feature.js';
 
@@ -17,6 +18,7 @@ import { notificationsFeature } from './notifications/feature.js';
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   peopleFeature,
   documentsFeature,
+  authorshipFeature,
   amendmentsFeature,
   commentsFeature,
   exportFeature,

@@ -5,6 +5,8 @@ import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../sha
 import { api } from '../app/session.js';
 import type { RoomHandle } from '../app/useRoom.js';
 
+export { useParties } from '../app/parties.js';
+
 /** Everything of the negotiation that everyone sees, as the meta room holds it now. */
 export interface Negotiation {
   amendments: Amendment[];
@@ -51,9 +53,6 @@ export function useNegotiation(meta: RoomHandle | null): Negotiation {
 }
 
 const originals = new Map<string, Promise<Map<string, string>>>();
-
-/** One list of parties for the whole page (client/app/useParties.ts). */
-export { useParties } from '../app/useParties.js';
 
 /** The original (imported) text of every measure, asked once per page (the baseline never changes). */
 export function useOriginals(documentId: string): Map<string, string> {

@@ -6,10 +6,10 @@ import { threadsOf } from '../../shared/comments/threads.js';
 import { THREADS_MAP, type Thread } from '../../shared/comments/types.js';
 import { useRoom, type RoomHandle } from '../app/useRoom.js';
 import { setThreads } from './plugin.js';
-import { useParties } from '../app/useParties.js';
+import { useParties } from '../app/parties.js';
 
 /** One list of parties for the whole page (client/app/useParties.ts). */
-export { useParties } from '../app/useParties.js';
+export { useParties } from '../app/parties.js';
 
 function follow(handle: RoomHandle | null, onChange: (threads: Thread[]) => void): () => void {
   if (!handle) return () => {};

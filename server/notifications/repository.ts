@@ -9,7 +9,7 @@ export interface StoredNotification {
 }
 
 /**
- * Notifications and who read which (tables of migration 13). The SQLite implementation is
+ * Notifications and who read which (tables of migration 15). The SQLite implementation is
  * `storage/sqlite/notifications.ts`.
  */
 export interface NotificationsRepository extends DocumentRows {

@@ -8,6 +8,7 @@ import type { Store } from './store.js';
 import type { SessionRepository } from '../auth/sessionRepository.js';
 import type { NumberStore } from '../documents/numberStore.js';
 import type { ClientIdRepository } from '../sync/clientIds.js';
+import type { AttributionRepository } from '../authorship/repository.js';
 import type { NotificationsRepository } from '../notifications/repository.js';
 
 /**
@@ -31,6 +32,8 @@ export interface Repositories {
   numbers: NumberStore;
   /** Who writes with which Yjs client id, per document. */
   clientIds: ClientIdRepository;
+  /** Who inserted and who deleted each run of the text rooms' Yjs items (written by the store). */
+  attribution: AttributionRepository;
   /** Notifications ("Meldingen") and who read which. */
   notifications: NotificationsRepository;
 }
@@ -54,5 +57,14 @@ export interface DocumentRows {
  * the new text, signed in with the same links. The audit log keeps its entries (see `AuditLog`).
  */
 export function documentRows(r: Omit<Repositories, 'store'>): DocumentRows[] {
-  return [r.audit, r.amendments, r.comments, r.versions, r.numbers, r.clientIds, r.notifications];
+  return [
+    r.audit,
+    r.amendments,
+    r.comments,
+    r.versions,
+    r.numbers,
+    r.clientIds,
+    r.attribution,
+    r.notifications,
+  ];
 }

@@ -11,6 +11,7 @@ import { MemoryClientIds } from './clientIds.js';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
 import { TextIndex } from './textIndex.js';
 import { ByteBudget } from './limits.js';
+import { transactionRanges } from '../authorship/ranges.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -77,6 +78,8 @@ export class Room {
     }
     recordRemovedIds(this.doc);
 
+    // The text room's changes are attributed by item (the attribution index); the others are not shown so.
+    const attributed = this.ref?.kind === 'text';
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       this.sizeEstimate += update.byteLength;
@@ -88,10 +91,17 @@ export class Room {
             this.claims.claim(this.ref.documentId, client, null);
         }
       }
-      const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
+      const write = isServerWrite(origin) ? origin : null;
+      // A peer's update was admitted only with client ids bound to its person (admission.ts), so the items
+      // it inserted are that person's: the binding of client ids is what the attribution index records.
+      const personId = write ? write.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
-      store.appendUpdate(name, update, { personId, onBehalfOf, measureIds: touchedMeasures(tr) });
+      store.appendUpdate(name, update, {
+        personId,
+        onBehalfOf: write?.onBehalfOf ?? null,
+        measureIds: touchedMeasures(tr),
+        ...(attributed ? { ranges: transactionRanges(tr), authorId: write?.authorId ?? null } : {}),
+      });
       if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
@@ -182,6 +192,8 @@ export interface ServerWrite {
   personId: string | null;
   /** The party on whose behalf the change is made, if not the person's own. */
   onBehalfOf: string | null;
+  /** Who the words are credited to when not `personId` (an accepted amendment's first author). */
+  authorId?: string | null;
 }
 
 function isServerWrite(origin: unknown): origin is ServerWrite {

@@ -112,7 +112,7 @@ describe('migrating a database made by main before the schema had versions', () 
     const store = openSqliteStore(file);
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     // Every row with every value it had; columns added later (as null or their default) may come beside them.
-    // The one change of a value: default parties still in their former colour get the new one (migration 14).
+    // The one change of a value: default parties still in their former colour get the new one (migration 16).
     const recoloured = new Map(DEFAULT_PARTIES.map((p) => [p.short, p.color]));
     const expected = (table: string, row: Record<string, unknown>, now: Record<string, unknown>) =>
       table === 'parties' && row.color !== now.color
@@ -126,6 +126,15 @@ describe('migrating a database made by main before the schema had versions', () 
         expect(row, table).toMatchObject(expected(table, was, row as Record<string, unknown>));
       });
     }
+    // The original's Yjs state comes from the import's update where the log still holds it ('ander'); a
+    // compacted log ('oud') no longer does.
+    const ander = store.db
+      .prepare(
+        "SELECT u.data FROM audit a JOIN updates u ON u.seq = a.update_seq WHERE a.room = 'ander' AND a.kind = 'import'",
+      )
+      .get() as { data: Buffer };
+    expect(Buffer.from(store.getOriginalState('ander')!)).toEqual(ander.data);
+    expect(store.getOriginalState('oud')).toBeNull();
     expect(store.audit.verify()).toEqual([]);
     store.close();
 

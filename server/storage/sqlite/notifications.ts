@@ -8,7 +8,7 @@ interface Row {
   read: number;
 }
 
-/** Notifications and who read which, on SQLite (the tables of migration 13). */
+/** Notifications and who read which, on SQLite (the tables of migration 15). */
 export class SqliteNotifications implements NotificationsRepository {
   private readonly q;
 

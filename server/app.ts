@@ -29,6 +29,7 @@ import { admitUpgrade } from './auth/upgrade.js';
 import { NumberRegistry, numberingHooks } from './documents/numbering.js';
 import { startFeatures } from './feature.js';
 import { SERVER_FEATURES } from './features.js';
+import { DomainEvents } from './domain/events.js';
 
 export interface AppOptions {
   /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
@@ -96,6 +97,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       administrators,
     ),
     connections: new ConnectionRegistry(),
+    events: new DomainEvents(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };

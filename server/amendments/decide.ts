@@ -92,14 +92,25 @@ export class Decisions {
     return parent;
   }
 
-  /** Stores amendments and the moves in their history in one transaction, then mirrors them. */
-  private async store(personId: string, amendments: Amendment[], history: DecisionRecord[]): Promise<void> {
+  /**
+   * Stores amendments and the moves in their history in one transaction, then mirrors them and tells the
+   * domain's listeners of each amendment a move was recorded for (notifications).
+   */
+  private async store(
+    person: PersonRecord,
+    amendments: Amendment[],
+    history: DecisionRecord[],
+  ): Promise<void> {
     const documentId = amendments[0]!.documentId;
     await this.repo.transaction(async () => {
       for (const a of amendments) await this.repo.save(a);
       for (const h of history) await this.repo.recordDecision(documentId, h);
     });
-    await mirrorAmendments(this.ctx.rooms, documentId, personId, amendments);
+    await mirrorAmendments(this.ctx.rooms, documentId, person.id, amendments);
+    const moved = new Set(history.map((h) => h.amendmentId));
+    for (const amendment of amendments)
+      if (moved.has(amendment.id))
+        await this.ctx.events.emit({ kind: 'amendment.decided', amendment, actor: person });
   }
 
   /** The amendment as a view on the measure as it is now. */
@@ -148,7 +159,7 @@ export class Decisions {
     const next: Amendment = { ...decided, decision: { ...decided.decision!, steps } };
     const rejected = await this.rejectAlternatives(person, next);
     await this.store(
-      person.id,
+      person,
       [next, ...rejected],
       [
         {
@@ -276,7 +287,7 @@ export class Decisions {
       authors: [...new Set([...parent.authors, ...decided.authors])],
     };
     await this.store(
-      person.id,
+      person,
       [next, changedParent],
       [
         {
@@ -328,7 +339,7 @@ export class Decisions {
       ),
     );
     await this.store(
-      person.id,
+      person,
       [next],
       [{ amendmentId: a.id, move: 'reject', note, detail: null, by: person.id, at: now }],
     );
@@ -396,7 +407,7 @@ export class Decisions {
     }
     const words = `−“${change?.removed ?? ''}” +“${change?.insert ?? ''}”`;
     await this.store(
-      person.id,
+      person,
       [next],
       [
         {
@@ -469,7 +480,7 @@ export class Decisions {
     const changed: Amendment[] = [reopened];
     if (parent && plan.parentText !== null && plan.parentText !== parent.text)
       changed.push({ ...parent, text: plan.parentText });
-    await this.store(person.id, changed, [
+    await this.store(person, changed, [
       {
         amendmentId: a.id,
         move: 'reopen',

@@ -367,6 +367,13 @@ export class AmendmentsService {
     await this.repo.setPosition(documentId, id, party, record);
     const next = { ...a, positions: { ...a.positions, [party]: record } };
     await mirrorAmendments(this.ctx.rooms, documentId, person.id, [next]);
+    await this.ctx.events.emit({
+      kind: 'amendment.position',
+      amendment: next,
+      party,
+      position,
+      actor: person,
+    });
     return next;
   }
 

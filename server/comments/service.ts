@@ -121,6 +121,12 @@ export class CommentService {
       messages: [{ id: `c-${randomUUID()}`, author, text: input.text, createdAt: at, editedAt: null }],
     };
     await this.save(person, thread);
+    await this.ctx.events.emit({
+      kind: 'comment.posted',
+      thread,
+      message: thread.messages[0]!,
+      actor: person,
+    });
     return this.view(person, thread.id);
   }
 
@@ -128,16 +134,16 @@ export class CommentService {
   async reply(person: PersonRecord, threadId: string, text: string): Promise<ThreadView> {
     const thread = await this.find(person, threadId);
     const at = this.now().toISOString();
-    await this.save(
-      person,
-      withMessage(thread, {
-        id: `c-${randomUUID()}`,
-        author: authorOf(person),
-        text,
-        createdAt: at,
-        editedAt: null,
-      }),
-    );
+    const message = {
+      id: `c-${randomUUID()}`,
+      author: authorOf(person),
+      text,
+      createdAt: at,
+      editedAt: null,
+    };
+    const next = withMessage(thread, message);
+    await this.save(person, next);
+    await this.ctx.events.emit({ kind: 'comment.posted', thread: next, message, actor: person });
     return this.view(person, threadId);
   }
 

@@ -126,11 +126,14 @@ export function peopleRouter(ctx: AppContext): express.Router {
   router.put('/documents/:id/drafting', async (req, res) => {
     const chair = requireAction(req, req.params.id, 'people.manage');
     const { mode } = body(DraftingBody, req.body);
+    const before = await ctx.people.drafting(req.params.id);
     await ctx.people.setDrafting(req.params.id, mode);
     // Everyone's editor follows at once: the meta room carries the mode live.
     await writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
       doc.getMap('settings').set('drafting', mode),
     );
+    if (before !== mode)
+      await ctx.events.emit({ kind: 'drafting.changed', documentId: req.params.id, mode, actor: chair });
     res.json({ mode });
   });
 

@@ -13,6 +13,7 @@ import { PgSessions } from './postgres/sessions.js';
 import { PgNumbers } from './postgres/numbers.js';
 import { PgClientIds } from './postgres/clientIds.js';
 import { PgAttribution } from './postgres/attribution.js';
+import { PgNotifications } from './postgres/notifications.js';
 import { SchemaTooNewError } from './sqlite/migrate.js';
 import { StorageError } from './sqlite.js';
 
@@ -70,6 +71,7 @@ export async function openPostgresStorage(url: string): Promise<PostgresStorage>
     numbers: new PgNumbers(db),
     clientIds,
     attribution: new PgAttribution(db),
+    notifications: new PgNotifications(db),
   };
   const store = new PgStore(db, audit, people, repositories.attribution, documentRows(repositories));
   return {

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { protectDataFiles } from './fileModes.js';
-import type { Storage } from './storage.js';
+import { documentRows, type Storage } from './storage.js';
 import { migrateSqlite, SchemaTooNewError } from './sqlite/migrate.js';
-import { SqliteStore } from './sqlite/store.js';
+import { SqliteStore, type SqliteDocumentRows } from './sqlite/store.js';
 import { SqliteAuditLog } from './sqlite/audit.js';
 import { SqlitePeople } from './sqlite/people.js';
 import { SqliteAmendments } from './sqlite/amendments.js';
@@ -15,6 +15,7 @@ import { SqliteNumbers } from './sqlite/numbers.js';
 import { SqliteClientIds } from './sqlite/clientIds.js';
 import { SqliteAdministrators } from './sqlite/administrators.js';
 import { SqliteAttribution } from './sqlite/attribution.js';
+import { SqliteNotifications } from './sqlite/notifications.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -77,17 +78,15 @@ export function openSqliteStorage(file: string): SqliteStorage {
     numbers: new SqliteNumbers(db),
     clientIds: new SqliteClientIds(db),
     attribution,
+    notifications: new SqliteNotifications(db),
   };
-  const { amendments, comments, versions, numbers, clientIds } = repositories;
-  const store = new SqliteStore(db, audit, (id) => people.personNow(id), attribution, [
-    audit,
-    amendments,
-    comments,
-    versions,
-    numbers,
-    clientIds,
-    attribution,
-  ]);
+  // The store removes a replaced document's rows inside its own (synchronous) transaction: every repository
+  // of `documentRows` has a synchronous `removeRows` on SQLite.
+  const removers = documentRows(repositories).map((rows) => {
+    if (!('removeRows' in rows)) throw new TypeError(`${rows.constructor.name} mist removeRows`);
+    return rows as typeof rows & SqliteDocumentRows;
+  });
+  const store = new SqliteStore(db, audit, (id) => people.personNow(id), attribution, removers);
   return {
     store,
     ...repositories,

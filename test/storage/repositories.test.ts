@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Amendment } from '../../shared/amendments/types.js';
 import type { Thread } from '../../shared/comments/types.js';
+import type { Notification } from '../../shared/notifications/types.js';
 import { importAgenda } from '../../server/documents/import.js';
 import type { Storage } from '../../server/storage/storage.js';
 import { agenda } from '../helpers/agenda.js';
@@ -398,6 +399,44 @@ describe.each(STORES)('the $name store', (kind) => {
       expect(authors.get(8)).toMatchObject({ personName: 'Bob', party: 'D66' });
       await s.attribution.removeDocument('doc');
       expect(await s.attribution.rows('doc')).toEqual([]);
+    });
+  });
+
+  describe('notifications', () => {
+    it('lists a person the notifications of everyone and of their party, newest first, with what they read', async () => {
+      const note = (id: string, party: string | null) =>
+        ({
+          id,
+          documentId: 'doc',
+          createdAt: `2026-03-01T10:00:0${id.slice(-1)}.000Z`,
+          actor: null,
+          targets: [],
+          party,
+          subject: {},
+        }) as unknown as Notification;
+      await s.notifications.insert(note('n1', null));
+      await s.notifications.insert(note('n2', 'CDA'));
+      await s.notifications.insert(note('n3', 'D66'));
+      const anna = { id: 'p1', party: 'D66' };
+      const listed = async () =>
+        (await s.notifications.latest('doc', anna, 10)).map((n) => [n.notification.id, n.read]);
+      expect(await listed()).toEqual([
+        ['n3', false],
+        ['n1', false],
+      ]);
+      await s.notifications.markRead('doc', 'p1', ['n3'], 't');
+      await s.notifications.markRead('doc', 'p1', ['n3'], 't');
+      expect(await listed()).toEqual([
+        ['n3', true],
+        ['n1', false],
+      ]);
+      await s.notifications.markRead('doc', 'p1', null, 't');
+      expect(await listed()).toEqual([
+        ['n3', true],
+        ['n1', true],
+      ]);
+      await s.notifications.removeDocument('doc');
+      expect(await listed()).toEqual([]);
     });
   });
 

@@ -59,7 +59,7 @@ function perUpdate(agenda: Agenda, numbering: boolean, edit: (client: Y.Doc, i: 
       Y.applyUpdate(room.doc, update!, sender);
       if (i >= WARMUP) times.push(performance.now() - start);
     }
-    rooms.closeAll();
+    void rooms.closeAll();
     return median(times);
   } finally {
     storage.close();

@@ -2,6 +2,7 @@ import type { Repositories } from './storage/storage.js';
 import type { Rooms } from './sync/rooms.js';
 import type { Authenticator } from './auth/auth.js';
 import type { ConnectionRegistry } from './sync/registry.js';
+import type { RoomBus } from './sync/bus.js';
 
 /**
  * What every feature of the server is handed: the repositories (`store`, `audit`, `people`, `amendments`,
@@ -11,6 +12,8 @@ export interface AppContext extends Repositories {
   rooms: Rooms;
   auth: Authenticator;
   connections: ConnectionRegistry;
+  /** The other instances on the same database: tell them what must reach their connections too. */
+  bus: RoomBus;
   /** The signing key of this installation (for sign-in tokens). */
   key: Uint8Array;
   /** The address people reach this server at, for sign-in links. */

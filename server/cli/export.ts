@@ -33,7 +33,7 @@ export function withSources<T>(work: (src: ExportSources) => T | Promise<T>): Pr
     try {
       return await work({ ...storage, rooms });
     } finally {
-      rooms.closeAll();
+      await rooms.closeAll();
     }
   });
 }

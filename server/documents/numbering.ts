@@ -199,6 +199,13 @@ export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'get
     numberOf(room, id) {
       return books.get(room)?.book.numberOf(id);
     },
+    afterRemoteUpdate(room, tr) {
+      // Another instance numbered new nodes (remembered before it wrote them): read its book again, so a
+      // number given there is never given here.
+      const ref = parseRoomName(room.name);
+      if (ref?.kind === 'text' && books.has(room) && mayNeedNumbers(tr))
+        books.set(room, registry.open(ref.documentId));
+    },
     afterUpdate(room, tr) {
       if (tr.origin === NUMBERING) return;
       const state = books.get(room);

@@ -120,6 +120,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
     ctx.people.revoke(target.id);
     ctx.auth.sessions.endPerson(target.id);
     ctx.connections.endPerson(target.id);
+    ctx.bus.announce({ kind: 'endPerson', personId: target.id });
     res.json(ctx.people.person(target.id));
   });
 

@@ -19,6 +19,22 @@ export interface UpdateMeta {
   measureIds?: string[];
 }
 
+/** One stored update of a room's log, with its sequence number. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/**
+ * Where an appended update landed in its room's log: its sequence number, and that of the room's update
+ * stored just before it (0 for the first). Instances sharing a database tell each other `{seq, prev}`, so
+ * each one sees when it missed an update (`prev` is not the last it has) and reads the log from there.
+ */
+export interface Appended {
+  seq: number;
+  prev: number;
+}
+
 /**
  * The updates repository: documents with their immutable baseline, and per room an append-only log of Yjs
  * updates that is compacted now and then, each stored update with its audit entry. Small on purpose, so that
@@ -40,16 +56,25 @@ export interface Store {
   ): void;
   /** All stored updates of a room, oldest first. */
   fetchUpdates(room: string): Uint8Array[];
+  /**
+   * The stored updates of a room with a sequence number above `afterSeq` (0: all of them), oldest first.
+   * Sequence numbers grow across the whole store, and within one room in the order the appends commit
+   * (a store with concurrent writers serializes the appends to one room), so "everything after the last one
+   * I have" is exactly what an instance missed.
+   */
+  fetchLog(room: string, afterSeq: number): StoredUpdate[];
   /** Appends one update to a room's log; durable when it returns. */
-  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void;
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Appended;
   /** When the newest update of a room's log was stored (ISO 8601), or null for an empty log. */
   lastUpdateAt(room: string): string | null;
   /** How many updates a room's log holds. */
   countUpdates(room: string): number;
   /**
-   * Replaces the first `upTo` updates of a room (all those read for compaction) with one merged update, in
-   * one transaction, so updates appended meanwhile are kept.
+   * Replaces a room's updates with a sequence number up to `throughSeq` (all those in the compacting
+   * document) with one merged update, in one transaction, so updates appended meanwhile (by this instance
+   * or another) are kept. The merged update takes a new, higher sequence number: an instance that reads the
+   * log after what it has gets it. Returns where it landed, or null when there was nothing to replace.
    */
-  compact(room: string, merged: Uint8Array, upTo: number): void;
+  compact(room: string, merged: Uint8Array, throughSeq: number): Appended | null;
   close(): void;
 }

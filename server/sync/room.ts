@@ -11,6 +11,9 @@ import { MemoryClientIds } from './clientIds.js';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
 import { TextIndex } from './textIndex.js';
 import { ByteBudget } from './limits.js';
+import type { RoomBus, RoomMessage } from './bus.js';
+import { LocalBus } from './bus/local.js';
+import { LogHead } from './logHead.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -29,11 +32,22 @@ export interface Peer {
  */
 const COMPACT_EVERY = 500;
 
+/** How long a compaction may hold its lock: far longer than one takes, short should its instance die. */
+const COMPACT_LOCK_MS = 30_000;
+
+/**
+ * The origin of what another instance stored (heard on the bus, or read from the log to catch up): applied
+ * and relayed to this instance's peers, never stored again, and not numbered or claimed again here.
+ */
+export const REMOTE: { readonly remote: true } = Object.freeze({ remote: true });
+
 /** What every room of a server shares: who claimed which client ids, the limits, and features' hooks. */
 export interface RoomOptions {
   claims: ClientIdClaims;
   settings: SyncSettings;
   hooks?: RoomHooks;
+  /** The other instances on the same database (none by default). */
+  bus?: RoomBus;
 }
 
 /**
@@ -54,6 +68,10 @@ export class Room {
   /** An upper bound of the document's encoded size: exact after load and compaction, plus every update since. */
   private sizeEstimate = 0;
   private readonly budgets = new Map<string, ByteBudget>();
+  /** How far this room has read its log: the other instances' updates up to here are in `doc`. */
+  readonly head: LogHead;
+  private readonly bus: RoomBus;
+  private destroyed = false;
 
   constructor(
     readonly name: string,
@@ -63,12 +81,17 @@ export class Room {
     this.ref = parseRoomName(name);
     this.claims = options.claims;
     this.settings = options.settings;
+    this.bus = options.bus ?? new LocalBus();
     // The server is not a person: it has no awareness state of its own.
     this.awareness.setLocalState(null);
-    const updates = store.fetchUpdates(name);
-    applyStoredUpdates(this.doc, updates);
-    this.appendedSinceCompaction = updates.length;
-    this.sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const log = store.fetchLog(name, 0);
+    applyStoredUpdates(
+      this.doc,
+      log.map((u) => u.data),
+    );
+    this.head = new LogHead(log.at(-1)?.seq ?? 0);
+    this.appendedSinceCompaction = log.length;
+    this.sizeEstimate = log.reduce((sum, u) => sum + u.data.byteLength, 0);
     const hooks = options.hooks ?? {};
     if (this.ref?.kind === 'text') {
       this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT), (id) =>
@@ -80,6 +103,14 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       this.sizeEstimate += update.byteLength;
+      if (origin === REMOTE) {
+        // Stored by another instance (or read back from the log): only this instance's peers need it.
+        const message = encodeUpdate(update);
+        for (const peer of this.peers) peer.send(message);
+        hooks.afterRemoteUpdate?.(this, tr);
+        if (++this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
+        return;
+      }
       const sender = isPeer(origin) ? origin : null;
       // The server's own writes claim the client ids they use, so no connection can write with them.
       if (!sender && this.ref) {
@@ -91,8 +122,15 @@ export class Room {
       const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
       const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
-      store.appendUpdate(name, update, { personId, onBehalfOf, measureIds: touchedMeasures(tr) });
-      if (++this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
+      const appended = store.appendUpdate(name, update, {
+        personId,
+        onBehalfOf,
+        measureIds: touchedMeasures(tr),
+      });
+      this.bus.publish(name, { kind: 'update', ...appended, update });
+      // Another instance stored an update in between that has not reached this one yet: read it now.
+      if (this.head.offer(appended.seq, appended.prev) === 'gap') this.catchUp();
+      if (++this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
       hooks.afterUpdate?.(this, tr);
@@ -112,6 +150,10 @@ export class Room {
         if (changed.length === 0) return;
         const message = encodeAwareness(this.awareness, changed);
         for (const peer of this.peers) peer.send(message);
+        if (origin !== REMOTE && this.bus.shared) {
+          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+          this.bus.publish(name, { kind: 'awareness', update });
+        }
       },
     );
     hooks.loaded?.(this);
@@ -119,18 +161,84 @@ export class Room {
 
   /** Compacts at once when the log is long (a server that crashed before compacting), so the next load is fast. */
   compactIfLong(): void {
-    if (this.appendedSinceCompaction >= COMPACT_EVERY) this.compact();
+    if (this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
   }
 
-  /** Replaces the stored log with one update equal to the document's state. */
-  compact(): void {
-    const count = this.store.countUpdates(this.name);
-    if (count > 1) {
-      const merged = Y.encodeStateAsUpdate(this.doc);
-      this.store.compact(this.name, merged, count);
-      this.sizeEstimate = merged.byteLength;
-    }
+  /**
+   * Replaces the stored log, as far as this room has read it, with one update equal to the document's
+   * state: under a lock, so one instance at a time compacts a room (with one instance: at once). Updates
+   * stored meanwhile, here or by another instance, stay in the log. Resolves when done or skipped (another
+   * instance holds the lock, or the bus is down: a later compaction or load does it); never rejects.
+   */
+  compact(): Promise<void> {
     this.appendedSinceCompaction = 0;
+    if (this.store.countUpdates(this.name) <= 1) return Promise.resolve();
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    const through = this.head.seq;
+    this.sizeEstimate = merged.byteLength;
+    const failed = (err: unknown) =>
+      console.error(`Compacteren van ${this.name} mislukt: ${(err as Error).message}`);
+    try {
+      return this.bus
+        .exclusive(`compact:${this.name}`, COMPACT_LOCK_MS, () => {
+          const appended = this.store.compact(this.name, merged, through);
+          if (!appended) return;
+          this.bus.publish(this.name, { kind: 'head', ...appended });
+          if (!this.destroyed && this.head.offer(appended.seq, appended.prev) === 'gap') this.catchUp();
+        })
+        .then(() => {}, failed);
+    } catch (err) {
+      failed(err);
+      return Promise.resolve();
+    }
+  }
+
+  /**
+   * Reads what this room has not yet read of its log (stored by other instances) into the document, which
+   * relays it to the peers here. Returns how many updates were read.
+   */
+  catchUp(): number {
+    if (this.destroyed) return 0;
+    const missed = this.store.fetchLog(this.name, this.head.seq);
+    if (missed.length === 0) return 0;
+    this.doc.transact(() => {
+      for (const u of missed) Y.applyUpdate(this.doc, u.data, REMOTE);
+    }, REMOTE);
+    this.head.readTo(missed.at(-1)!.seq);
+    return missed.length;
+  }
+
+  /** Acts on what another instance said about this room. */
+  receive(message: RoomMessage): void {
+    if (this.destroyed) return;
+    switch (message.kind) {
+      case 'update': {
+        const offer = this.head.offer(message.seq, message.prev);
+        if (offer === 'next') Y.applyUpdate(this.doc, message.update, REMOTE);
+        else if (offer === 'gap') this.catchUp();
+        break;
+      }
+      case 'head':
+        if (this.head.offer(message.seq, message.prev) === 'gap') this.catchUp();
+        break;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+        break;
+      case 'queryAwareness':
+        this.publishOwnAwareness();
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  /** Tells the other instances the awareness of this instance's own peers (not what it heard from them). */
+  publishOwnAwareness(): void {
+    const states = this.awareness.getStates();
+    const own = [...this.peers].flatMap((p) => [...p.awarenessClients]).filter((id) => states.has(id));
+    if (own.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own);
+    this.bus.publish(this.name, { kind: 'awareness', update });
   }
 
   /** The most this room may hold, in encoded bytes (the meta room is the server's alone: no limit). */
@@ -167,6 +275,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.textIndex?.destroy();
     this.awareness.destroy();
     this.doc.destroy();

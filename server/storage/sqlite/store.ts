@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, Store, UpdateMeta } from '../store.js';
+import type { Appended, DocumentRecord, Store, StoredUpdate, UpdateMeta } from '../store.js';
 import type { PeopleRepository } from '../../people/repository.js';
 import type { DocumentRows } from '../storage.js';
 import type { SqliteAuditLog } from './audit.js';
@@ -10,6 +10,11 @@ type Kind = 'import' | 'update' | 'compact';
 
 /** A room's document: the part of the room name before the first slash. */
 const documentOf = (room: string) => room.split('/')[0] ?? room;
+
+/** A transaction function that begins IMMEDIATE (takes the write lock first). */
+function immediate<A extends unknown[], R>(tx: Database.Transaction<(...args: A) => R>): (...args: A) => R {
+  return (...args) => tx.immediate(...args);
+}
 
 /**
  * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry in
@@ -38,7 +43,9 @@ export class SqliteStore implements Store {
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
       fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
-      fetchSeqs: db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?'),
+      fetchLog: db.prepare('SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq'),
+      last: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE room = ?'),
+      countThrough: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ? AND seq <= ?'),
       append: db.prepare('INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?)'),
       count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
       lastAt: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
@@ -46,7 +53,14 @@ export class SqliteStore implements Store {
     });
     const now = () => new Date().toISOString();
 
-    this.appendTx = db.transaction((room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind) => {
+    const lastSeq = (room: string) => (q.last.get(room) as { seq: number | null }).seq ?? 0;
+    const append = (
+      room: string,
+      update: Uint8Array,
+      meta: UpdateMeta,
+      kind: Kind,
+      prev = lastSeq(room),
+    ): Appended => {
       const at = now();
       // Names are recorded as they were at the time of the change.
       const person =
@@ -67,30 +81,40 @@ export class SqliteStore implements Store {
         },
         update,
       );
-    });
+      return { seq: Number(info.lastInsertRowid), prev };
+    };
+    // Every write transaction takes the write lock at its start (IMMEDIATE): with several processes on one
+    // file (instances sharing it), a deferred one that read first could not write after another's commit.
+    this.appendTx = immediate(db.transaction(append));
 
-    this.createTx = db.transaction(
-      (doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array }, replace: boolean) => {
-        if (q.get.get(doc.id)) {
-          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
-          q.deleteDoc.run(doc.id);
-          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-          for (const rows of this.documentRows) rows.removeDocument(doc.id);
-        }
-        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
-        this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
-      },
+    this.createTx = immediate(
+      db.transaction(
+        (
+          doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
+          replace: boolean,
+        ) => {
+          if (q.get.get(doc.id)) {
+            if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+            q.deleteDoc.run(doc.id);
+            q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+            for (const rows of this.documentRows) rows.removeDocument(doc.id);
+          }
+          q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
+          append(doc.id, doc.initialUpdate, { personId: null }, 'import');
+        },
+      ),
     );
 
-    this.compactTx = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
-      const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
-      const last = seqs.at(-1);
-      if (!last) return;
-      q.deleteUpTo.run(room, last.seq);
-      // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
-      // commute, so their order in the log does not change the document.
-      this.appendTx(room, merged, { personId: null }, 'compact');
-    });
+    this.compactTx = immediate(
+      db.transaction((room: string, merged: Uint8Array, throughSeq: number): Appended | null => {
+        if ((q.countThrough.get(room, throughSeq) as { n: number }).n === 0) return null;
+        const prev = lastSeq(room);
+        q.deleteUpTo.run(room, throughSeq);
+        // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs
+        // updates commute, so their order in the log does not change the document.
+        return append(room, merged, { personId: null }, 'compact', prev);
+      }),
+    );
   }
 
   listDocuments(): DocumentRecord[] {
@@ -117,8 +141,15 @@ export class SqliteStore implements Store {
     return (this.q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
   }
 
-  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): void {
-    this.appendTx(room, update, meta, 'update');
+  fetchLog(room: string, afterSeq: number): StoredUpdate[] {
+    return (this.q.fetchLog.all(room, afterSeq) as { seq: number; data: Buffer }[]).map((r) => ({
+      seq: r.seq,
+      data: new Uint8Array(r.data),
+    }));
+  }
+
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Appended {
+    return this.appendTx(room, update, meta, 'update');
   }
 
   countUpdates(room: string): number {
@@ -129,8 +160,8 @@ export class SqliteStore implements Store {
     return (this.q.lastAt.get(room) as { at: string | null }).at;
   }
 
-  compact(room: string, merged: Uint8Array, upTo: number): void {
-    this.compactTx(room, merged, upTo);
+  compact(room: string, merged: Uint8Array, throughSeq: number): Appended | null {
+    return this.compactTx(room, merged, throughSeq);
   }
 
   close(): void {

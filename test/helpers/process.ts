@@ -32,11 +32,13 @@ const RUNNER_ARGS: Record<ServerRunner, string[]> = {
 export async function startServerProcess(
   dataDir: string,
   runner: ServerRunner = 'built',
+  /** More environment for the server (REDIS_URL, a fixed PORT, …). */
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   if (runner === 'built') await ensureServerBuild();
   const child = spawn(process.execPath, RUNNER_ARGS[runner], {
     cwd: ROOT,
-    env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production' },
+    env: { ...process.env, AKKOORD_DATA: dataDir, PORT: '0', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

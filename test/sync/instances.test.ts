@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, eventually, synced } from '../helpers/clients.js';
+import { chairTokenFrom, type ServerProcess } from '../helpers/process.js';
+import { ensureSharedRedis } from '../helpers/redis.js';
+import { sharedSetting, textClient, type, words, wsOf } from './twoInstances.js';
+
+/** An API request to a server process as a person, JSON in and out. */
+async function api(server: ServerProcess, token: string, method: string, url: string, body?: unknown) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('two instances on one database, in step through Redis', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let chair: string;
+  const clients: { provider: { destroy(): void } }[] = [];
+  const track = <T extends { provider: { destroy(): void } }>(client: T): T => {
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    const setting = sharedSetting(await ensureSharedRedis());
+    a = await setting.start();
+    b = await setting.start();
+    chair = chairTokenFrom(a.output());
+  });
+  afterAll(async () => {
+    for (const c of clients) c.provider.destroy();
+    await a?.kill();
+    await b?.kill();
+  });
+
+  it('carries edits both ways between a stock client on each instance', async () => {
+    const onA = track(await textClient(a, chair));
+    const onB = track(await textClient(b, chair));
+    for (let i = 1; i <= 20; i++) {
+      type(onA, `a${i}`);
+      type(onB, `b${i}`);
+    }
+    await eventually(() => words(onB, 'a').size === 20 && words(onA, 'b').size === 20);
+    // Both instances stored what they accepted: a third client on either sees it all.
+    const late = track(await textClient(b, chair));
+    expect(words(late, 'a').size).toBe(20);
+    expect(words(late, 'b').size).toBe(20);
+  });
+
+  it("shows a person on one instance to the people on the other, stamped with the person's name", async () => {
+    const invited = await api(a, chair, 'POST', '/api/documents/d66-cda/people', {
+      name: 'Anna van A',
+      party: 'D66',
+      role: 'negotiator',
+    });
+    expect(invited.status).toBe(201);
+    const onA = track(await textClient(a, invited.body.token));
+    const onB = track(await textClient(b, chair));
+    onA.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    const named = () =>
+      [...onB.provider.awareness.getStates().values()].some(
+        (s) => (s.user as { name?: string } | undefined)?.name === 'Anna van A',
+      );
+    await eventually(named);
+    // And she is gone for them once she leaves.
+    onA.provider.destroy();
+    await eventually(() => !named());
+  });
+
+  it('ends the connection on the other instance of a person the chair revokes', async () => {
+    const invited = await api(a, chair, 'POST', '/api/documents/d66-cda/people', {
+      name: 'Bert van B',
+      party: 'CDA',
+      role: 'negotiator',
+    });
+    const onB = track(connectClient(wsOf(b), 'd66-cda', { token: invited.body.token }));
+    await synced(onB.provider);
+    const closed = new Promise<number>((resolve) =>
+      onB.provider.on('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)),
+    );
+    const res = await api(a, chair, 'POST', `/api/documents/d66-cda/people/${invited.body.person.id}/revoke`);
+    expect(res.status).toBe(200);
+    expect(await closed).toBe(4401);
+    onB.provider.destroy();
+  });
+
+  it('opens drafting on one instance for a negotiator editing on the other', async () => {
+    const invited = await api(a, chair, 'POST', '/api/documents/d66-cda/people', {
+      name: 'Carla van C',
+      party: 'CDA',
+      role: 'negotiator',
+    });
+    const meta = track(connectClient(wsOf(b), 'd66-cda/meta', { token: invited.body.token }));
+    const onB = track(await textClient(b, invited.body.token));
+    const onA = track(await textClient(a, chair));
+    await synced(meta.provider);
+    expect((await api(a, chair, 'PUT', '/api/documents/d66-cda/drafting', { mode: 'open' })).status).toBe(
+      200,
+    );
+    // The meta room on the other instance carries the mode live, and its connections may now write.
+    await eventually(() => meta.doc.getMap('settings').get('drafting') === 'open');
+    type(onB, 'c1');
+    await eventually(() => words(onA, 'c').has(1));
+  });
+});

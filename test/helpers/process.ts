@@ -55,7 +55,8 @@ export async function startServerProcess(
         output: () => out,
         kill: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // A process ended by a signal has no exit code but a signal code.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGKILL');
           }),

@@ -108,7 +108,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     stop() {
       const running = child;
       child = null;
-      if (!running || running.exitCode !== null) return Promise.resolve();
+      if (!running || running.exitCode !== null || running.signalCode !== null) return Promise.resolve();
       return new Promise((done) => {
         running.once('exit', () => done());
         running.kill('SIGKILL');

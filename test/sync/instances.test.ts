@@ -3,6 +3,8 @@ import { connectClient, eventually, synced } from '../helpers/clients.js';
 import { chairTokenFrom, type ServerProcess } from '../helpers/process.js';
 import { ensureSharedRedis } from '../helpers/redis.js';
 import { sharedSetting, textClient, type, words, wsOf } from './twoInstances.js';
+import { agenda } from '../helpers/agenda.js';
+import { CloseCode } from '../../shared/protocol/protocol.js';
 
 /** An API request to a server process as a person, JSON in and out. */
 async function api(server: ServerProcess, token: string, method: string, url: string, body?: unknown) {
@@ -107,5 +109,22 @@ describe('two instances on one database, in step through Redis', () => {
     await eventually(() => meta.doc.getMap('settings').get('drafting') === 'open');
     type(onB, 'c1');
     await eventually(() => words(onA, 'c').has(1));
+  });
+
+  it('closes the connections on the other instance when an administrator replaces the agenda', async () => {
+    const admin = /Beheerder van deze installatie[^\n]*\n\s*\S*\/signin#token=([\w.%-]+)/.exec(a.output());
+    expect(admin).not.toBeNull();
+    const onB = track(await textClient(b, chair));
+    const closed = new Promise<number>((resolve) =>
+      onB.provider.on('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)),
+    );
+    const res = await api(a, decodeURIComponent(admin![1]!), 'PUT', '/api/documents/d66-cda', {
+      agenda: agenda({ NIEUW: { Vandaag: ['Een nieuwe maatregel.'] } }),
+    });
+    expect(res.status).toBe(200);
+    expect(await closed).toBe(CloseCode.replaced);
+    // A new connection to that instance gets the new text, not the copy it had in memory.
+    const again = track(await textClient(b, chair));
+    expect(again.fragment.toString()).toContain('Een nieuwe maatregel.');
   });
 });

@@ -1,8 +1,9 @@
 // Sync under load: N stock y-websocket clients on one document (split over the parties), each making a small
 // edit twice a second for D seconds. Runs the same load against Akkoord (persisting every update, checking
 // every permission, stamping awareness) and against the bare @y/websocket-server 0.1.1 (in memory, no checks),
-// in one run, and reports propagation latency p50/p99, server CPU and memory, and the ratios.
-// Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 by default; loopback only)
+// in one run (both servers up, loaded in alternating phases), and reports propagation latency p50/p99, server
+// CPU and memory, and the ratios.
+// Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 PHASE=10 by default; loopback only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,7 +122,17 @@ function measures(doc: Y.Doc): Y.XmlText[] {
   return out;
 }
 
-async function run(target: Target) {
+/** A target's clients, connected and synced, with the latencies its observers collect. */
+interface Loaded {
+  target: Target;
+  clients: { doc: Y.Doc; provider: WebsocketProvider }[];
+  latencies: number[];
+  edits: number;
+  cpuSeconds: number;
+  seconds: number;
+}
+
+async function connect(target: Target): Promise<Loaded> {
   const clients = target.tokens.map((token) => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
@@ -136,7 +147,7 @@ async function run(target: Target) {
       (c) => new Promise<void>((r) => (c.provider.synced ? r() : c.provider.once('sync', () => r()))),
     ),
   );
-  const latencies: number[] = [];
+  const loaded: Loaded = { target, clients, latencies: [], edits: 0, cpuSeconds: 0, seconds: 0 };
   // Each edit carries its send time in the words it inserts (the text room holds only the agenda's text, so
   // the stamp travels as text); every tenth client notes the delay when those words arrive (reading every
   // event's words in all 100 clients would load the one process that runs them more than the servers).
@@ -149,66 +160,82 @@ async function run(target: Target) {
         if (!(event.target instanceof Y.XmlText)) continue;
         for (const op of event.delta) {
           if (typeof op.insert !== 'string') continue;
-          for (const match of op.insert.matchAll(STAMP)) latencies.push(now - Number(match[1]));
+          for (const match of op.insert.matchAll(STAMP)) loaded.latencies.push(now - Number(match[1]));
         }
       }
     });
   }
-  const before = usage(target.pid);
+  return loaded;
+}
+
+/** One phase: every client of `l` edits twice a second for `seconds`; then 2 s for the last edits to arrive. */
+async function phase(l: Loaded, seconds: number): Promise<void> {
+  const before = usage(l.target.pid);
   const start = Date.now();
-  let sent = 0;
-  const timers = clients.map((c, i) =>
+  const timers = l.clients.map((c, i) =>
     setInterval(() => {
       const texts = measures(c.doc);
       const text = texts[i % texts.length]!;
       const stamp = (performance.timeOrigin + performance.now()).toFixed(1);
       text.insert(text.length, ` ‹${i}:${stamp}›`);
-      sent++;
+      l.edits++;
     }, 1000 / EDITS_PER_SECOND),
   );
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  await new Promise((r) => setTimeout(r, seconds * 1000));
   timers.forEach(clearInterval);
   await new Promise((r) => setTimeout(r, 2000));
-  const after = usage(target.pid);
-  const elapsed = (Date.now() - start) / 1000;
-  clients.forEach((c) => c.provider.destroy());
-  const sorted = latencies.sort((a, b) => a - b);
+  const after = usage(l.target.pid);
+  l.cpuSeconds += after.cpu - before.cpu;
+  l.seconds += (Date.now() - start) / 1000;
+}
+
+function summary(l: Loaded) {
+  const sorted = l.latencies.sort((a, b) => a - b);
   return {
-    target: target.name,
-    edits: sent,
+    target: l.target.name,
+    edits: l.edits,
     deliveries: sorted.length,
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
-    cpuPercent: ((after.cpu - before.cpu) / elapsed) * 100,
-    rssMb: after.rssMb,
+    cpuPercent: (l.cpuSeconds / l.seconds) * 100,
+    rssMb: usage(l.target.pid).rssMb,
   };
 }
 
-const results = [];
-for (const make of [akkoordTarget, bareTarget]) {
-  const target = await make();
-  try {
-    results.push(await run(target));
-  } finally {
-    await target.stop();
+// Both servers run at once, loaded in turn in phases of PHASE seconds in the order A B B A A B B A … so that
+// a drift in the machine's load (other work starting or ending) falls on both alike.
+const PHASE = Math.min(SECONDS, Number(process.env.PHASE ?? 10));
+const targets = [await akkoordTarget(), await bareTarget()];
+try {
+  const [ours, bare] = [await connect(targets[0]!), await connect(targets[1]!)];
+  const phases = Math.max(2, Math.round(SECONDS / PHASE));
+  for (let i = 0; i < phases; i++) {
+    const first = i % 4 === 0 || i % 4 === 3 ? ours : bare;
+    await phase(first, PHASE);
+    await phase(first === ours ? bare : ours, PHASE);
   }
-}
-const [ours, bare] = results as [Awaited<ReturnType<typeof run>>, Awaited<ReturnType<typeof run>>];
-for (const r of results) {
+  const a = summary(ours);
+  const b = summary(bare);
+  for (const r of [a, b]) {
+    console.log(
+      `${r.target}: ${r.edits} edits, ${r.deliveries} deliveries, latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, CPU ${r.cpuPercent.toFixed(0)} %, RSS ${r.rssMb.toFixed(0)} MB`,
+    );
+  }
   console.log(
-    `${r.target}: ${r.edits} edits, ${r.deliveries} deliveries, latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, CPU ${r.cpuPercent.toFixed(0)} %, RSS ${r.rssMb.toFixed(0)} MB`,
+    JSON.stringify({
+      bench: 'sync-load',
+      clients: CLIENTS,
+      seconds: SECONDS,
+      phase: PHASE,
+      akkoord: a,
+      bare: b,
+      ratioP50: a.p50 / b.p50,
+      ratioP99: a.p99 / b.p99,
+      ratioCpu: a.cpuPercent / b.cpuPercent,
+    }),
   );
+  [...ours.clients, ...bare.clients].forEach((c) => c.provider.destroy());
+} finally {
+  for (const t of targets) await t.stop();
 }
-console.log(
-  JSON.stringify({
-    bench: 'sync-load',
-    clients: CLIENTS,
-    seconds: SECONDS,
-    akkoord: ours,
-    bare,
-    ratioP50: ours.p50 / bare.p50,
-    ratioP99: ours.p99 / bare.p99,
-    ratioCpu: ours.cpuPercent / bare.cpuPercent,
-  }),
-);
 process.exit(0);

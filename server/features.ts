@@ -7,6 +7,7 @@ import { versionsFeature } from './versions/feature.js';
 import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
 import { negotiationsFeature } from './negotiations/feature.js';
+import { authorshipFeature } from './authorship/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -15,6 +16,7 @@ import { negotiationsFeature } from './negotiations/feature.js';
 export const SERVER_FEATURES: readonly ServerFeature[] = [
   peopleFeature,
   documentsFeature,
+  authorshipFeature,
   amendmentsFeature,
   commentsFeature,
   exportFeature,

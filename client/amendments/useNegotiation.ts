@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { META, SECRETARIAT_IS_PARTY } from '../../shared/amendments/types.js';
 import { compareNumbers } from '../../shared/amendments/decisions.js';
 import type { Amendment, MeasurePositions, MeasureStatusRecord } from '../../shared/amendments/types.js';
-import type { Party } from '../../shared/auth/person.js';
 import { api } from '../app/session.js';
 import type { RoomHandle } from '../app/useRoom.js';
+
+export { useParties } from '../app/parties.js';
 
 /** Everything of the negotiation that everyone sees, as the meta room holds it now. */
 export interface Negotiation {
@@ -51,24 +52,7 @@ export function useNegotiation(meta: RoomHandle | null): Negotiation {
   return value;
 }
 
-const parties = new Map<string, Promise<Party[]>>();
 const originals = new Map<string, Promise<Map<string, string>>>();
-
-/** The document's parties (name, colour), asked once per page. */
-export function useParties(documentId: string): Party[] {
-  const [value, setValue] = useState<Party[]>([]);
-  useEffect(() => {
-    let promise = parties.get(documentId);
-    if (!promise)
-      parties.set(documentId, (promise = api<Party[]>('GET', `/api/documents/${documentId}/parties`)));
-    let live = true;
-    promise.then((p) => live && setValue(p)).catch(() => parties.delete(documentId));
-    return () => {
-      live = false;
-    };
-  }, [documentId]);
-  return value;
-}
 
 /** The original (imported) text of every measure, asked once per page (the baseline never changes). */
 export function useOriginals(documentId: string): Map<string, string> {

@@ -5,6 +5,7 @@ import { useI18n } from '../app/i18n.js';
 import { dutchTime, fetchDiff, fetchVersions, type DiffResponse, type Side, type Version } from './api.js';
 import { Summary } from './Summary.js';
 import { UnitView } from './UnitView.js';
+import { useParties } from '../app/parties.js';
 import { VersionList } from './VersionList.js';
 import { usePreviousVisit } from './visits.js';
 
@@ -20,6 +21,7 @@ type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: '
 export function ComparePanel() {
   const { t } = useI18n();
   const { documentId, me, state } = useDocument();
+  const parties = useParties(documentId);
   const visit = usePreviousVisit();
   const [versions, setVersions] = useState<Version[]>([]);
   const [[from, to], setSides] = useState<[Side, Side]>(['original', 'live']);
@@ -159,7 +161,7 @@ export function ComparePanel() {
                     </h4>
                   )}
                   <div onClick={() => setCurrent(i)}>
-                    <UnitView unit={unit} layout={layout} current={i === position} />
+                    <UnitView unit={unit} layout={layout} current={i === position} parties={parties} />
                   </div>
                 </Fragment>
               );

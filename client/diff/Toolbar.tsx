@@ -4,6 +4,7 @@ import { useI18n } from '../app/i18n.js';
 import { fetchBaseline } from './api.js';
 import { diffPluginKey, setDiffOptions } from './plugin.js';
 import { useRecordVisit } from './visits.js';
+import { useAuthorship } from './useAuthorship.js';
 
 /** The toolbar switches: "Wijzigingen tonen" (against the original) and "Alleen gewijzigde maatregelen". */
 export function DiffToolbar() {
@@ -14,6 +15,7 @@ export function DiffToolbar() {
   const value = state ? diffPluginKey.getState(state) : undefined;
   const show = value?.show ?? false;
   const onlyChanged = value?.onlyChanged ?? false;
+  useAuthorship(documentId, view, show, state?.doc);
 
   const toggle = async () => {
     if (!view) return;

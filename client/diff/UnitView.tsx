@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useI18n } from '../app/i18n.js';
 import { condenseOps } from './condense.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
-import type { UnitKind } from '../../shared/diff/index.js';
+import { authorsOf, type UnitKind } from '../../shared/diff/index.js';
+import type { Party } from '../../shared/auth/person.js';
+import { listAuthors } from './authors.js';
 import { dutchTime, type DiffUnit } from './api.js';
 import { InlineOps, SideOps } from './Ops.js';
 
@@ -17,20 +19,26 @@ const KIND_LABEL: Record<Exclude<UnitKind, 'measure'>, MessageKey> = {
   footnote: 'diffKind_footnote',
 };
 
-/** One changed unit of a comparison: its number, what happened, who did it, and the text change. */
+/**
+ * One changed unit of a comparison: its number, what happened, the text change with each run in its
+ * author's party colour, and who made the changes.
+ */
 export function UnitView({
   unit,
   layout,
   current,
+  parties = [],
 }: {
   unit: DiffUnit;
   layout: 'inline' | 'side-by-side';
   current: boolean;
+  parties?: readonly Party[];
 }) {
   const { t } = useI18n();
   const label =
     unit.kind === 'measure' ? `${t('measure')} ${unit.number}` : `${t(KIND_LABEL[unit.kind])} ${unit.number}`;
   const [full, setFull] = useState(false);
+  const authors = authorsOf(unit.ops);
   const condensed = condenseOps(unit.ops);
   const shortened = condensed.some(([, text], i) => text !== unit.ops[i]![1]);
   const ops = full ? unit.ops : condensed;
@@ -57,20 +65,20 @@ export function UnitView({
       </header>
       {layout === 'inline' ? (
         <p className="diff-text">
-          <InlineOps ops={ops} />
+          <InlineOps ops={ops} parties={parties} />
         </p>
       ) : (
         <div className="diff-columns">
           <div>
             <div className="diff-column-head">{t('diffOld')}</div>
             <p className="diff-text">
-              <SideOps ops={ops} side="from" />
+              <SideOps ops={ops} side="from" parties={parties} />
             </p>
           </div>
           <div>
             <div className="diff-column-head">{t('diffNew')}</div>
             <p className="diff-text">
-              <SideOps ops={ops} side="to" />
+              <SideOps ops={ops} side="to" parties={parties} />
             </p>
           </div>
         </div>
@@ -80,14 +88,18 @@ export function UnitView({
           {full ? t('diffShorter') : t('diffFullText')}
         </button>
       )}
-      {unit.attribution && (
-        <footer className="diff-attribution">
-          {t('diffBy', {
-            person: unit.attribution.person,
-            party: unit.attribution.party,
-            time: dutchTime(unit.attribution.at),
-          })}
-        </footer>
+      {authors.length > 0 ? (
+        <footer className="diff-attribution">{t('diffAuthors', { authors: listAuthors(authors) })}</footer>
+      ) : (
+        unit.attribution && (
+          <footer className="diff-attribution">
+            {t('diffBy', {
+              person: unit.attribution.person,
+              party: unit.attribution.party,
+              time: dutchTime(unit.attribution.at),
+            })}
+          </footer>
+        )
       )}
     </article>
   );

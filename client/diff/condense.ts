@@ -1,4 +1,4 @@
-import type { Op } from '../../shared/diff/index.js';
+import type { AttributedOp } from '../../shared/diff/index.js';
 
 /** Characters of unchanged text kept on each side of a change; long stretches between are elided. */
 export const CONTEXT_CHARS = 60;
@@ -8,10 +8,11 @@ export const CONTEXT_CHARS = 60;
  * one-word change in a long measure reads in a second. Cuts at word boundaries. Ops without any change
  * are returned as they are.
  */
-export function condenseOps(ops: readonly Op[], context = CONTEXT_CHARS): Op[] {
+export function condenseOps(ops: readonly AttributedOp[], context = CONTEXT_CHARS): AttributedOp[] {
   if (!ops.some(([kind]) => kind !== 0)) return [...ops];
-  return ops.map(([kind, text], i): Op => {
-    if (kind !== 0) return [kind, text];
+  return ops.map((op, i): AttributedOp => {
+    const [kind, text] = op;
+    if (kind !== 0) return op;
     const keepStart = i > 0 ? context : 0;
     const keepEnd = i < ops.length - 1 ? context : 0;
     if (text.length <= keepStart + keepEnd + 10) return [kind, text];

@@ -5,12 +5,51 @@
  */
 import { Decoration } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
-import { diffText, hasChanges, type Op } from '../../shared/diff/index.js';
+import {
+  diffText,
+  hasChanges,
+  normalizeText,
+  sideOf,
+  type AttributedOp,
+  type Author,
+} from '../../shared/diff/index.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { BaselineIndex, TextUnit } from './units.js';
 
 /** What happened to a textblock against the original. */
 export type UnitState = 'unchanged' | 'changed' | 'added';
+
+/**
+ * Who wrote what, from the server (the diff API's attributed ops of the original against the live text),
+ * and how a run with its author is marked: colour, hover text and label.
+ */
+export interface Authorship {
+  /** The attributed ops of each unit key, as the server last computed them. */
+  units: ReadonlyMap<string, readonly AttributedOp[]>;
+  /** The attributes of a run by `author` (an insert `1` or a delete `-1`). */
+  mark(kind: -1 | 1, author: Author): Record<string, string>;
+}
+
+/**
+ * The server's ops for a unit when they describe the same two texts as the local diff (the server has
+ * seen every change drawn here); else null, and the runs are drawn without authors until it has.
+ */
+function serverOps(
+  authorship: Authorship | null,
+  key: string,
+  from: string,
+  to: string,
+): readonly AttributedOp[] | null {
+  const ops = authorship?.units.get(key);
+  return ops && sideOf(ops, 'from') === from && sideOf(ops, 'to') === to ? ops : null;
+}
+
+/** The class and attributes of an inserted run. */
+function insAttrs(op: AttributedOp, authorship: Authorship | null): Record<string, string> {
+  const author = op.length === 3 ? op[2] : null;
+  if (!author || !authorship) return { nodeName: 'ins', class: 'diff-ins' };
+  return { nodeName: 'ins', class: 'diff-ins diff-authored', ...authorship.mark(1, author) };
+}
 
 /**
  * Maps offsets in the normalised text (the form diff ops are in) to offsets in the node's raw text. Usually
@@ -31,9 +70,10 @@ function offsetMap(raw: string, normalised: string): ((offset: number) => number
   return (offset) => map[offset]!;
 }
 
-function deletedWidget(text: string): HTMLElement {
+function deletedWidget(text: string, attrs: Record<string, string> | null): HTMLElement {
   const del = document.createElement('del');
-  del.className = 'diff-del';
+  del.className = attrs ? 'diff-del diff-authored' : 'diff-del';
+  for (const [name, value] of Object.entries(attrs ?? {})) del.setAttribute(name, value);
   del.textContent = text;
   return del;
 }
@@ -41,47 +81,58 @@ function deletedWidget(text: string): HTMLElement {
 /**
  * The decorations of one textblock against its original text (`undefined`: it is new). Ops in the
  * normalised text are placed on the raw text; a node decoration classes the block changed, unchanged or
- * added (which "only changed measures" uses to hide the unchanged ones).
+ * added (which "only changed measures" uses to hide the unchanged ones). With `authorship`, each run is
+ * marked with its author, once the server's ops describe the same text.
  */
-export function unitDecorations(unit: TextUnit, original: string | undefined): Decoration[] {
+export function unitDecorations(
+  unit: TextUnit,
+  original: string | undefined,
+  authorship: Authorship | null = null,
+): Decoration[] {
   const { node, pos, key } = unit;
   const start = pos + 1;
   const text = node.textContent;
-  if (original === undefined) {
-    const decorations = [Decoration.node(pos, pos + node.nodeSize, { class: 'diff-added' }, { key })];
-    if (text)
-      decorations.push(Decoration.inline(start, start + text.length, { nodeName: 'ins', class: 'diff-ins' }));
-    return decorations;
-  }
-  const ops = diffText(original, text);
-  if (!hasChanges(ops))
+  const local: AttributedOp[] =
+    original === undefined ? (text ? [[1, normalizeText(text)]] : []) : diffText(original, text);
+  if (original !== undefined && !hasChanges(local))
     return [Decoration.node(pos, pos + node.nodeSize, { class: 'diff-unchanged' }, { key })];
-  const decorations = [Decoration.node(pos, pos + node.nodeSize, { class: 'diff-changed' }, { key })];
-  const normalised = ops
-    .filter(([kind]) => kind !== -1)
-    .map(([, part]) => part)
-    .join('');
-  const toRaw = offsetMap(text, normalised);
+  const ops =
+    serverOps(authorship, key, sideOf(local, 'from'), sideOf(local, 'to')) ??
+    (original === undefined && text ? [[1, text] as AttributedOp] : local);
+  const decorations = [
+    Decoration.node(
+      pos,
+      pos + node.nodeSize,
+      { class: original === undefined ? 'diff-added' : 'diff-changed' },
+      { key },
+    ),
+  ];
+  const normalised = sideOf(ops, 'to');
+  const toRaw = normalised === text ? (offset: number) => offset : offsetMap(text, normalised);
   if (!toRaw) return decorations;
   let offset = 0;
-  ops.forEach(([kind, part]: Op, i) => {
+  ops.forEach((op, i) => {
+    const [kind, part] = op;
     if (kind === 0) offset += part.length;
     else if (kind === 1) {
       decorations.push(
-        Decoration.inline(start + toRaw(offset), start + toRaw(offset + part.length), {
-          nodeName: 'ins',
-          class: 'diff-ins',
-        }),
+        Decoration.inline(
+          start + toRaw(offset),
+          start + toRaw(offset + part.length),
+          insAttrs(op, authorship),
+        ),
       );
       offset += part.length;
     } else {
+      const author = op.length === 3 ? op[2] : null;
+      const attrs = author && authorship ? authorship.mark(-1, author) : null;
       decorations.push(
-        Decoration.widget(start + toRaw(offset), () => deletedWidget(part), {
+        Decoration.widget(start + toRaw(offset), () => deletedWidget(part, attrs), {
           side: -1,
           marks: [],
           ignoreSelection: true,
-          // Same text at the same place: ProseMirror keeps the drawn widget instead of redrawing it.
-          key: `del:${key}:${i}:${part}`,
+          // Same text by the same author at the same place: ProseMirror keeps the drawn widget.
+          key: `del:${key}:${i}:${part}:${attrs?.title ?? ''}`,
         }),
       );
     }
@@ -90,19 +141,26 @@ export function unitDecorations(unit: TextUnit, original: string | undefined): D
 }
 
 /** All decorations of a document's textblocks against the original. */
-export function documentDecorations(units: readonly TextUnit[], baseline: BaselineIndex): Decoration[] {
+export function documentDecorations(
+  units: readonly TextUnit[],
+  baseline: BaselineIndex,
+  authorship: Authorship | null = null,
+): Decoration[] {
   const out: Decoration[] = [];
-  for (const unit of units) out.push(...unitDecorations(unit, baseline.get(unit.key)));
+  for (const unit of units) out.push(...unitDecorations(unit, baseline.get(unit.key), authorship));
   return out;
 }
 
-function removedWidget(number: string, text: string, lapsed: string): HTMLElement {
+function removedWidget(
+  number: string,
+  text: string,
+  lapsed: string,
+  attrs: Record<string, string> | null,
+): HTMLElement {
   const block = document.createElement('div');
   block.className = 'diff-removed-measure';
   block.setAttribute('data-number', number);
-  const del = document.createElement('del');
-  del.className = 'diff-del';
-  del.textContent = text;
+  const del = deletedWidget(text, attrs);
   const label = document.createElement('span');
   label.className = 'diff-lapsed';
   label.textContent = ` (${lapsed})`;
@@ -120,6 +178,7 @@ export function removedMeasureDecorations(
   original: Agenda,
   present: ReadonlySet<string>,
   lapsed = 'vervallen',
+  authorship: Authorship | null = null,
 ): Decoration[] {
   const sectionEnds = new Map<string, number>();
   doc.descendants((node, pos) => {
@@ -136,11 +195,14 @@ export function removedMeasureDecorations(
       if (end === undefined) continue;
       for (const measure of section.measures) {
         if (present.has(measure.id)) continue;
+        // Who removed it: the first author of the server's ops for it, when it has them.
+        const op = authorship?.units.get(measure.id)?.find((o) => o.length === 3);
+        const attrs = op?.length === 3 && authorship ? authorship.mark(-1, op[2]) : null;
         out.push(
-          Decoration.widget(end, () => removedWidget(measure.number, measure.text, lapsed), {
+          Decoration.widget(end, () => removedWidget(measure.number, measure.text, lapsed, attrs), {
             side: 1,
             ignoreSelection: true,
-            key: `removed:${measure.id}`,
+            key: `removed:${measure.id}:${attrs?.title ?? ''}`,
           }),
         );
       }

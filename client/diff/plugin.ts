@@ -8,7 +8,12 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
 import type { Agenda } from '../../shared/agenda/types.js';
-import { documentDecorations, removedMeasureDecorations, unitDecorations } from './decorations.js';
+import {
+  documentDecorations,
+  removedMeasureDecorations,
+  unitDecorations,
+  type Authorship,
+} from './decorations.js';
 import { baselineIndex, textUnitAt, textUnits, type BaselineIndex } from './units.js';
 
 /** What the switch shows. */
@@ -24,15 +29,17 @@ interface DiffPluginState extends DiffOptions {
   /** The word beside a removed measure's number ("vervallen"), in the reader's language. */
   lapsed: string;
   index: BaselineIndex | null;
+  /** Who wrote what, from the server; null until fetched (runs are then drawn without authors). */
+  authorship: Authorship | null;
   decorations: DecorationSet;
 }
 
 /** The plugin's key: read its state with `diffPluginKey.getState(state)`. */
 export const diffPluginKey = new PluginKey<DiffPluginState>('akkoord-diff');
 
-type Meta = Partial<DiffOptions> & { original?: Agenda; lapsed?: string };
+type Meta = Partial<DiffOptions> & { original?: Agenda; lapsed?: string; authorship?: Authorship };
 
-/** Sets what the switch shows and, once fetched, the original to compare with. */
+/** Sets what the switch shows and, once fetched, the original to compare with and who wrote what. */
 export function setDiffOptions(tr: Transaction, meta: Meta): Transaction {
   return tr.setMeta(diffPluginKey, meta);
 }
@@ -43,12 +50,13 @@ export function allDecorations(
   original: Agenda,
   index: BaselineIndex,
   lapsed = 'vervallen',
+  authorship: Authorship | null = null,
 ): DecorationSet {
   const units = textUnits(doc);
   const present = new Set(units.map((unit) => unit.key));
   return DecorationSet.create(doc, [
-    ...documentDecorations(units, index),
-    ...removedMeasureDecorations(doc, original, present, lapsed),
+    ...documentDecorations(units, index, authorship),
+    ...removedMeasureDecorations(doc, original, present, lapsed, authorship),
   ]);
 }
 
@@ -89,11 +97,11 @@ function singleChangedBlock(tr: Transaction): number | null {
  * everything.
  */
 function afterChange(value: DiffPluginState, tr: Transaction): DecorationSet {
-  const { original, index } = value;
+  const { original, index, authorship } = value;
   if (!original || !index) return DecorationSet.empty;
   const block = singleChangedBlock(tr);
   const unit = block === null ? null : textUnitAt(tr.doc, block);
-  if (!unit) return allDecorations(tr.doc, original, index, value.lapsed);
+  if (!unit) return allDecorations(tr.doc, original, index, value.lapsed, authorship);
   const mapped = value.decorations.map(tr.mapping, tr.doc);
   const end = unit.pos + unit.node.nodeSize;
   // Only the block's own decorations: its node decoration, inline marks and deletion widgets inside it.
@@ -103,7 +111,7 @@ function afterChange(value: DiffPluginState, tr: Transaction): DecorationSet {
     (spec: { key?: string }) =>
       spec.key === undefined || spec.key === unit.key || String(spec.key).startsWith(`del:${unit.key}:`),
   );
-  return mapped.remove(stale).add(tr.doc, unitDecorations(unit, index.get(unit.key)));
+  return mapped.remove(stale).add(tr.doc, unitDecorations(unit, index.get(unit.key), authorship));
 }
 
 /** The "show changes" plugin (off until switched on). */
@@ -117,6 +125,7 @@ export function diffPlugin(): Plugin<DiffPluginState> {
         original: null,
         lapsed: 'vervallen',
         index: null,
+        authorship: null,
         decorations: DecorationSet.empty,
       }),
       apply(tr, value): DiffPluginState {
@@ -129,10 +138,11 @@ export function diffPlugin(): Plugin<DiffPluginState> {
             original,
             lapsed: meta.lapsed ?? value.lapsed,
             index: meta.original ? baselineIndex(meta.original) : value.index,
+            authorship: meta.authorship ?? value.authorship,
           };
           const decorations =
             next.show && next.original && next.index
-              ? allDecorations(tr.doc, next.original, next.index, next.lapsed)
+              ? allDecorations(tr.doc, next.original, next.index, next.lapsed, next.authorship)
               : DecorationSet.empty;
           return { ...next, decorations };
         }

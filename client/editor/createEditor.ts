@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../shared/schema/schema.js';
 import { measureIdsPlugin } from './measureIds.js';
+import { caretAfterTyping } from './caretAfterTyping.js';
 import { structureGuard } from './structureGuard.js';
 import { leaveTitle } from './commands.js';
 import { isQuiet } from './quiet.js';
@@ -42,6 +43,8 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
       structureGuard(options.mayChangeStructure ?? (() => true)),
       measureIdsPlugin,
       ...(options.plugins ?? []),
+      // After the features' plugins: suggesting mode takes typed text first.
+      caretAfterTyping(),
       keymap({
         'Mod-z': undo,
         'Mod-y': redo,

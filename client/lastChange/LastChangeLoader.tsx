@@ -8,7 +8,7 @@ import { dutchMoment } from '../../shared/i18n/dates.js';
 /** Reloads who-changed-what a moment after the text settles (the audit log has it by then). */
 const RELOAD_AFTER_MS = 1500;
 
-/** Feeds the audit trail's last changes into the editor's measure tooltips; renders nothing. */
+/** Feeds who last changed each measure (as the attribution index credits it) into the editor's measure tooltips; renders nothing. */
 export function LastChangeLoader() {
   const { documentId, view, state } = useDocument();
   const { t } = useI18n();
@@ -20,13 +20,19 @@ export function LastChangeLoader() {
         .then((list) => {
           if (view.isDestroyed) return;
           const changes = new Map(list.map((c) => [c.measureId, c]));
-          const describe = (c: LastChange) =>
-            t(c.onBehalfOf ? 'lastChangedByOnBehalf' : 'lastChangedBy', {
-              person: c.personName ?? '?',
-              party: c.party ?? '?',
-              onBehalfOf: c.onBehalfOf ?? '',
-              date: dutchMoment(c.at),
-            });
+          const describe = ({ author }: LastChange) =>
+            author.decidedBy
+              ? t('lastChangedByOnBehalf', {
+                  onBehalfOf:
+                    author.name !== author.party ? `${author.party} (${author.name})` : (author.party ?? ''),
+                  person: author.decidedBy.name,
+                  date: dutchMoment(author.at),
+                })
+              : t('lastChangedBy', {
+                  person: author.name,
+                  party: author.party ?? '?',
+                  date: dutchMoment(author.at),
+                });
           view.dispatch(
             view.state.tr.setMeta(lastChangeKey, { changes, describe }).setMeta('addToHistory', false),
           );

@@ -1,15 +1,16 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node } from 'prosemirror-model';
+import type { Author } from '../../shared/diff/index.js';
 
-/** Who last changed a measure and when, as the audit trail says. */
+/**
+ * Who last changed a measure and when (`GET …/last-changes`): `author` as the attribution index credits
+ * the change — the person, or for an accepted amendment the proposing party with the chair who decided.
+ */
 export interface LastChange {
   measureId: string;
-  personName: string | null;
-  party: string | null;
-  /** The party an accepted amendment came from, when the chair wrote it in. */
-  onBehalfOf: string | null;
   at: string;
+  author: Author;
 }
 
 interface State {
@@ -29,7 +30,7 @@ function decorate(
   doc.descendants((node, pos) => {
     if (node.type.name !== 'measure') return true;
     const change = changes.get(node.attrs.id as string);
-    if (change?.personName) {
+    if (change) {
       decorations.push(
         Decoration.node(pos, pos + node.nodeSize, {
           title: describe(change),

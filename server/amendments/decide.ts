@@ -182,7 +182,8 @@ export class Decisions {
   ): { steps: TextStep[]; measureId: string | null } {
     const steps: TextStep[] = [];
     const room = a.documentId;
-    const asParty = { onBehalfOf: a.party };
+    // The proposal's words are credited to its party and first author; the chair is recorded as who decided.
+    const asParty = { onBehalfOf: a.party, ...(a.authors[0] ? { authorId: a.authors[0] } : {}) };
     switch (a.kind) {
       case 'replace': {
         const before = normalizeText(this.host.liveText(room, a.measureId) ?? '');
@@ -377,6 +378,7 @@ export class Decisions {
     if (after !== current) {
       writeRoom(this.ctx.rooms, documentId, person.id, (doc) => this.replace(doc, a.measureId, after), {
         onBehalfOf: a.party,
+        ...(a.authors[0] ? { authorId: a.authors[0] } : {}),
       });
       const step: TextStep = { kind: 'replace', measureId: a.measureId, before: current, after, by: 'party' };
       next = { ...decided, decision: { ...decided.decision!, steps: [...decided.decision!.steps, step] } };

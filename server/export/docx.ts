@@ -32,7 +32,7 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import { normalizeText, sideOf } from '../../shared/diff/index.js';
+import { normalizeText, type AttributedOp, type Author } from '../../shared/diff/index.js';
 import { dutchDate, parseDate, wordDateTime } from './dates.js';
 import { packDocx } from './docxPack.js';
 import { LABELS, renumberedLine } from './labels.js';
@@ -97,7 +97,21 @@ class Writer {
     return this.input.changes === 'marked';
   }
 
+  /** A run's author as a Word revision: the party short name (or the name), dated by that change. */
+  authorRevision(author: Author): Revision {
+    return {
+      author: author.party ?? author.name ?? this.input.defaultAuthor,
+      date: wordDateTime(parseDate(author.at, this.input.generatedAt)),
+    };
+  }
+
+  /**
+   * A block's revision: for a block inserted or deleted as a whole, its first run's author; else who last
+   * changed the unit (`attribution`), for runs the export does not know the author of.
+   */
   revisionOf(block: Block): Revision {
+    const first = block.change === 'none' ? undefined : block.ops.find((op) => op.length === 3);
+    if (first?.length === 3) return this.authorRevision(first[2]);
     const attribution = this.input.attribution?.[block.id];
     if (!attribution) return this.defaultRevision;
     return {
@@ -118,19 +132,31 @@ class Writer {
   /** The pieces of a block's number and text. */
   pieces(block: Block, prefix: string, style: Style): Piece[] {
     const revision = this.revisionOf(block);
+    const opRevision = (op: AttributedOp): Revision =>
+      op.length === 3 ? this.authorRevision(op[2]) : revision;
     const out: Piece[] = [];
-    const whole = (kind: -1 | 1, text: string): void => {
+    /** A block inserted or deleted as a whole: its number, then its text run by run, each by its author. */
+    const whole = (kind: -1 | 1): void => {
       if (prefix) out.push({ kind, text: prefix, revision, style, quotable: false });
-      if (text) out.push({ kind, text, revision, style, quotable: true });
+      for (const op of block.ops) {
+        if (op[0] === -kind || !op[1]) continue;
+        out.push({
+          kind,
+          text: op[1],
+          revision: op[0] === kind ? opRevision(op) : revision,
+          style,
+          quotable: true,
+        });
+      }
     };
     switch (block.change) {
       case 'inserted':
       case 'moved-here':
-        whole(1, sideOf(block.ops, 'to'));
+        whole(1);
         return out;
       case 'deleted':
       case 'moved-away':
-        whole(-1, sideOf(block.ops, 'from'));
+        whole(-1);
         return out;
       case 'none':
         break;
@@ -148,7 +174,8 @@ class Writer {
         out.push({ kind: 1, text: prefix, revision: this.defaultRevision, style, quotable: false });
       } else out.push({ kind: 0, text: prefix, revision, style, quotable: false });
     }
-    for (const [kind, text] of block.ops) out.push({ kind, text, revision, style, quotable: true });
+    for (const op of block.ops)
+      out.push({ kind: op[0], text: op[1], revision: opRevision(op), style, quotable: true });
     return out;
   }
 

@@ -5,7 +5,7 @@
  * every printed page where margin boxes are not supported), every chapter on a new page, changes as
  * `<del>` / `<ins>`. Every text is escaped.
  */
-import type { Op } from '../../shared/diff/index.js';
+import type { AttributedOp } from '../../shared/diff/index.js';
 import { dutchDate, parseDate } from './dates.js';
 import { LABELS, renumberedLine } from './labels.js';
 import { blockText, exportBlocks, readingBlocks, type Block } from './plan.js';
@@ -64,7 +64,7 @@ function changeTitle(input: ExportInput, block: Block): string {
   return escapeHtml(`${author}, ${date}`);
 }
 
-function inline(ops: readonly Op[], title: string): string {
+function inline(ops: readonly AttributedOp[], title: string): string {
   let out = '';
   for (const [kind, text] of ops) {
     const escaped = escapeHtml(text);

@@ -7,19 +7,25 @@ import { THREADS_MAP } from '../../shared/comments/types.js';
 import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import { roomName } from '../../shared/protocol/rooms.js';
-import { liveAgenda, withLiveDoc } from '../documents/live.js';
+import { withLiveDoc } from '../documents/live.js';
 import type { AppContext } from '../context.js';
 import { NotFound } from '../domain/errors.js';
 import { commentSchema } from './json.js';
 import { LIVE, type ExportRequest } from './request.js';
-import type { CommentThread, ExportInput, ExportParty, Revision } from './types.js';
+import type { CommentThread, ExportAuthorship, ExportInput, ExportParty, Revision } from './types.js';
+import { lastChanges } from '../authorship/lastChanges.js';
+import { AuthorshipIndex } from '../authorship/lookup.js';
+import { textAuthorsOf } from '../authorship/sides.js';
+import { unitItems, unitItemsOfState, type UnitItems } from '../authorship/texts.js';
+import { readDocument } from '../../shared/agenda/read.js';
+import { proseMirrorOf } from '../documents/live.js';
 import { ORIGINAL_VERSION } from '../versions/original.js';
 import { finalNumbers } from './finalNumbers.js';
 
 /** Where an export reads from: the server's context, or the same repositories opened by the command line. */
 export type ExportSources = Pick<
   AppContext,
-  'store' | 'rooms' | 'people' | 'audit' | 'amendments' | 'versions'
+  'store' | 'rooms' | 'people' | 'audit' | 'amendments' | 'versions' | 'attribution'
 >;
 
 /** The document or version asked for does not exist; its message is one sentence (a `NotFound`). */
@@ -99,9 +105,9 @@ export function readComments(src: ExportSources, documentId: string): CommentThr
 }
 
 /**
- * Who last changed each measure, from the audit log, up to `until` when given: the party short name of the
- * change — for an accepted amendment the proposing party, which the audit records beside the chair who
- * wrote it in — at the time of the change.
+ * Who last changed each measure, up to `until` when given, as the attribution index credits it: the party
+ * short name of the change — for an accepted amendment the proposing party — at the time of the change.
+ * Tracked changes use it for runs the index does not know (changes stored before it existed).
  */
 export function readAttribution(
   src: ExportSources,
@@ -109,11 +115,30 @@ export function readAttribution(
   until: string | null,
 ): Record<string, Revision> {
   const changed: Record<string, Revision> = {};
-  for (const c of src.audit.lastChanges(documentId, until)) {
-    const author = c.onBehalfOf ?? c.party ?? src.people.person(c.personId)?.party ?? c.personName;
-    if (author) changed[c.measureId] = { author, date: c.at };
+  for (const c of lastChanges(src.audit, src.attribution, documentId, until)) {
+    const author = c.author.party ?? c.author.name;
+    if (author) changed[c.measureId] = { author, date: c.author.at };
   }
   return changed;
+}
+
+/**
+ * Who wrote each run of the chosen text (its Yjs items, `to`) and who deleted each run of the original
+ * (`from`), from the attribution index; null when the original's Yjs state is not kept (a document
+ * imported before it was), as then its deleted words cannot be told apart.
+ */
+function readAuthorship(
+  src: ExportSources,
+  documentId: string,
+  current: Map<string, UnitItems> | null,
+): ExportAuthorship | null {
+  const state = src.store.getOriginalState(documentId);
+  if (!state || !current) return null;
+  const index = new AuthorshipIndex(src.attribution.rows(documentId));
+  return {
+    from: textAuthorsOf(unitItemsOfState(state), index, 'delete'),
+    to: textAuthorsOf(current, index, 'insert'),
+  };
 }
 
 /** The document's parties, as exports list them (short and full name). */
@@ -136,8 +161,14 @@ export function buildExportInput(
   let current: Agenda;
   let versionLabel: string;
   let until: string | null = null;
+  let items: Map<string, UnitItems> | null = null;
+  const marked = request.changes === 'marked';
   if (request.version === LIVE) {
-    current = liveAgenda(src.store, src.rooms, documentId);
+    // One read of the live document: its text and, for marked exports, the items it is made of.
+    ({ current, items } = withLiveDoc(src.store, src.rooms, documentId, (doc) => ({
+      current: readDocument(proseMirrorOf(doc)),
+      items: marked ? unitItems(doc) : null,
+    })));
     versionLabel = 'Live';
   } else if (request.version === ORIGINAL_VERSION) {
     current = original;
@@ -152,7 +183,9 @@ export function buildExportInput(
     current = version.agenda;
     versionLabel = version.name;
     until = version.createdAt;
+    if (marked) items = unitItemsOfState(version.state);
   }
+  const authorship = marked ? readAuthorship(src, documentId, items) : null;
   const final = request.numbering === 'final' ? finalNumbers(current) : null;
   const amendments = readAmendments(src, documentId);
   const wantsComments = request.comments || request.format === 'json';
@@ -164,6 +197,7 @@ export function buildExportInput(
     language: request.language,
     generatedAt: now,
     attribution: readAttribution(src, documentId, until),
+    ...(authorship ? { authorship } : {}),
     defaultAuthor: DEFAULT_AUTHOR,
     measureStatuses: readMeasureStatuses(src, documentId),
     include: request.include,

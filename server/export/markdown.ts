@@ -15,7 +15,7 @@
  */
 import { importedId } from '../../shared/agenda/ids.js';
 import type { Agenda, Chapter, Section } from '../../shared/agenda/types.js';
-import type { Op } from '../../shared/diff/index.js';
+import type { AttributedOp } from '../../shared/diff/index.js';
 import { dutchDate } from './dates.js';
 import { LABELS, renumberedLine } from './labels.js';
 import { blockText, exportBlocks, readingBlocks, type Block } from './plan.js';
@@ -42,7 +42,7 @@ function wrap(marker: string, text: string, keepBlank: boolean): string {
   return `${lead}${marker}${core}${marker}${trail}`;
 }
 
-function inline(ops: readonly Op[]): string {
+function inline(ops: readonly AttributedOp[]): string {
   let out = '';
   for (const [kind, text] of ops) {
     const escaped = escapeInline(text);

@@ -4,8 +4,16 @@
  * text only; marked ones get every change against the original, built on `diffAgenda`.
  */
 import type { Agenda } from '../../shared/agenda/types.js';
-import { diffAgenda, sideOf, type Op, type UnitDiff, type UnitKind } from '../../shared/diff/index.js';
-import type { ExportInput } from './types.js';
+import {
+  attributeOps,
+  diffAgenda,
+  sideOf,
+  type AttributedOp,
+  type AttributedUnit,
+  type Op,
+  type UnitKind,
+} from '../../shared/diff/index.js';
+import type { ExportAuthorship, ExportInput } from './types.js';
 
 /**
  * What happened to a block. `moved-here` is a unit at its new place (moved itself, or inside a moved
@@ -28,8 +36,11 @@ export interface Block {
   number: string;
   /** The old number of a unit that kept its place but was renumbered (marked exports only). */
   oldNumber?: string;
-  /** The text: all equal ops in clean exports; the changes against the original in marked ones. */
-  ops: Op[];
+  /**
+   * The text: all equal ops in clean exports; the changes against the original in marked ones, each insert
+   * and delete with its run's author where the export's `authorship` knows it.
+   */
+  ops: AttributedOp[];
   change: BlockChange;
   /** For a unit that moved itself (`moved-here`, not just its container): the number it had. */
   movedFrom?: string;
@@ -143,9 +154,23 @@ function cleanBlocks(agenda: Agenda): Block[] {
  * them in the original that kept its place, in the original's order, so rejecting every change gives the
  * original back and accepting every change gives the current text.
  */
-function markedBlocks(original: Agenda, current: Agenda): Block[] {
+function markedBlocks(original: Agenda, current: Agenda, authorship?: ExportAuthorship): Block[] {
   const diff = diffAgenda(original, current);
-  const units = new Map<string, UnitDiff>(diff.units.map((unit) => [unit.id, unit]));
+  const units = new Map<string, AttributedUnit>(
+    diff.units.map((unit) => [
+      unit.id,
+      authorship && unit.status !== 'unchanged'
+        ? {
+            ...unit,
+            ops: attributeOps(
+              unit.ops,
+              authorship.from.get(unit.id) ?? null,
+              authorship.to.get(unit.id) ?? null,
+            ),
+          }
+        : unit,
+    ]),
+  );
   const toItems = new Map(agendaItems(current).map((item) => [item.id, item]));
 
   const relocated = new Set<string>();
@@ -181,7 +206,8 @@ function markedBlocks(original: Agenda, current: Agenda): Block[] {
   }
 
   const blocks: Block[] = [...(attached.get(null) ?? [])];
-  for (const unit of diff.units) {
+  for (const { id } of diff.units) {
+    const unit = units.get(id)!;
     if (unit.status === 'removed') continue;
     const item = toItems.get(unit.id);
     const block: Block = {
@@ -248,7 +274,9 @@ function excluded(block: Block, input: ExportInput): boolean {
  */
 export function exportBlocks(input: ExportInput): Block[] {
   const blocks =
-    input.changes === 'clean' ? cleanBlocks(input.current) : markedBlocks(input.original, input.current);
+    input.changes === 'clean'
+      ? cleanBlocks(input.current)
+      : markedBlocks(input.original, input.current, input.authorship);
   return joinRunIns(blocks.filter((block) => !excluded(block, input)));
 }
 

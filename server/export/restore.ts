@@ -55,7 +55,14 @@ export function restoreJsonExport(
   ydoc.destroy();
   src.rooms.evict(id);
   src.store.createDocument(
-    { id, title: data.agenda.title, baseline: data.original ?? data.agenda, initialUpdate },
+    {
+      id,
+      title: data.agenda.title,
+      baseline: data.original ?? data.agenda,
+      initialUpdate,
+      // With an original beside it, the live text is not the original: the original's items are not known.
+      ...(data.original ? { originalState: null } : {}),
+    },
     options.replace,
   );
 

@@ -6,6 +6,7 @@ import type { Agenda } from '../../shared/agenda/types.js';
 import type { Amendment, MeasureStatus } from '../../shared/amendments/types.js';
 import type { Party } from '../../shared/auth/person.js';
 import type { Renumbered } from './finalNumbers.js';
+import type { TextAuthors } from '../../shared/diff/index.js';
 
 /** Who a tracked change is credited to, and when (a Word revision's author and date). */
 export interface Revision {
@@ -13,6 +14,18 @@ export interface Revision {
   author: string;
   /** When: an ISO 8601 date or date-time ("2026-11-20" or "2026-11-20T14:03:00Z"). */
   date: string;
+}
+
+/**
+ * Who wrote each run of the chosen text and who removed each run of the original, per unit id (the diff
+ * unit ids, see `UnitDiff.id`), from the attribution index: each tracked change is credited to its run's
+ * author, dated by that change.
+ */
+export interface ExportAuthorship {
+  /** The original's units: who deleted each of its characters (null where still there or not known). */
+  from: ReadonlyMap<string, TextAuthors>;
+  /** The chosen text's units: who inserted each of its characters. */
+  to: ReadonlyMap<string, TextAuthors>;
 }
 
 /** One message of a comment thread. */
@@ -60,6 +73,11 @@ export interface ExportInput {
    * paragraphs. Changes without an entry are by `defaultAuthor` at `generatedAt`.
    */
   attribution?: Record<string, Revision>;
+  /**
+   * Who wrote and removed each run, for marked exports: a tracked change gets its run's author (two
+   * parties in one measure, two authors). Runs it does not know fall back to `attribution`.
+   */
+  authorship?: ExportAuthorship;
   /** Author of changes with no attribution, such as "Akkoord". */
   defaultAuthor: string;
   /** Status per measure id; measures without one are open. */

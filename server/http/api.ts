@@ -7,6 +7,7 @@ import { liveAgenda } from '../documents/live.js';
 import { countAgenda, listMeasures } from './measures.js';
 import { Invalid } from '../domain/errors.js';
 import { documentOrNotFound } from '../documents/lookup.js';
+import { lastChanges } from '../authorship/lastChanges.js';
 
 /** The JSON API of documents and their measures, for the people of each document. */
 export function apiRouter(ctx: AppContext): express.Router {
@@ -60,11 +61,14 @@ export function apiRouter(ctx: AppContext): express.Router {
     );
   });
 
-  /** Who last changed each measure and when, for the margin of the text. */
+  /**
+   * Who last changed each measure and when, for the margin of the text: the audit's entry with its `author`
+   * as the attribution index credits it (an accepted amendment: the proposing party, decided by the chair).
+   */
   router.get('/documents/:id/last-changes', (req, res) => {
     requireAction(req, req.params.id, 'read');
     documentOrNotFound(store, req.params.id);
-    res.json(audit.lastChanges(req.params.id));
+    res.json(lastChanges(audit, ctx.attribution, req.params.id));
   });
 
   return router;

@@ -1,57 +1,23 @@
 import express from 'express';
-import { diffAgenda, type AttributedUnit } from '../../shared/diff/index.js';
 import type { AppContext } from '../context.js';
 import { requireAction } from '../auth/request.js';
-import { liveAgenda } from '../documents/live.js';
-import type { PersonRecord } from '../people/repository.js';
-import { auditAttribution } from '../versions/attribution.js';
-import { parseDiffSide, type DiffSide, type ResolvedSide } from '../versions/diffSides.js';
-import type { VersionsRepository } from '../versions/repository.js';
-import { Invalid, NotFound } from '../domain/errors.js';
+import { parseDiffSide } from '../versions/diffSides.js';
+import { Invalid } from '../domain/errors.js';
+import { OriginalItems } from '../authorship/originals.js';
+import { compare } from '../versions/compare.js';
 import { documentOrNotFound } from '../documents/lookup.js';
-
-/** Resolves one side of a comparison for a person, or throws `NotFound` with a sentence. */
-function resolveSide(
-  ctx: AppContext,
-  versions: VersionsRepository,
-  documentId: string,
-  person: PersonRecord,
-  side: DiffSide,
-  now: Date,
-): ResolvedSide {
-  switch (side.kind) {
-    case 'original': {
-      const agenda = ctx.store.getBaseline(documentId);
-      if (!agenda) throw new Error(`Het origineel van "${documentId}" ontbreekt.`);
-      return { agenda, at: null };
-    }
-    case 'live':
-      return { agenda: liveAgenda(ctx.store, ctx.rooms, documentId), at: now.toISOString() };
-    case 'since-last-visit': {
-      const visit = versions.visit(documentId, person.id);
-      if (!visit?.previousAgenda)
-        throw new NotFound(
-          'previous visit',
-          'U heeft dit document niet eerder geopend: er is geen vorig bezoek.',
-        );
-      return { agenda: visit.previousAgenda, at: visit.previousAt };
-    }
-    case 'version': {
-      const version = versions.get(documentId, side.id);
-      if (!version) throw new NotFound('version', `Er is geen versie "${side.id}" van dit document.`);
-      return { agenda: version.agenda, at: version.createdAt, name: version.name };
-    }
-  }
-}
 
 /**
  * `GET /documents/:id/diff?from=…&to=…`: the structure-aware comparison of any two of the original, a
  * version, the live text and the text at the person's previous visit — units in document order, a
- * summary per chapter and the totals.
+ * summary per chapter and the totals. Every insert and delete op carries its author as a third element
+ * (`[1, "tekst", { person, name, party, at }]`, with `decidedBy` for an accepted amendment), split where
+ * the author changes: who inserted the new side's characters and who deleted the old side's, from the
+ * attribution index.
  */
 export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}): express.Router {
   const clock = options.now ?? (() => new Date());
-  const { versions } = ctx;
+  const originals = new OriginalItems(ctx.store);
   const router = express.Router();
 
   router.get('/documents/:id/diff', (req, res) => {
@@ -64,22 +30,19 @@ export function diffRouter(ctx: AppContext, options: { now?: () => Date } = {}):
       throw new Invalid(
         'Ongeldige vergelijking: gebruik from en to met original, live, since-last-visit of een versie-id.',
       );
-    const now = clock();
-    const a = resolveSide(ctx, versions, documentId, person, from, now);
-    const b = resolveSide(ctx, versions, documentId, person, to, now);
-    const diff = diffAgenda(a.agenda, b.agenda);
-    const attributionOf = auditAttribution(ctx.audit, b.at ?? undefined);
-    const units: AttributedUnit[] = diff.units.map((unit) => {
-      if (unit.status === 'unchanged' || unit.kind !== 'measure') return unit;
-      const attribution = attributionOf(documentId, unit.id);
-      return attribution ? { ...unit, attribution } : unit;
-    });
+    const {
+      from: a,
+      to: b,
+      units,
+      chapters,
+      total,
+    } = compare(ctx, originals, documentId, person, { from, to }, clock());
     res.json({
       from: { side: req.query.from ?? 'original', at: a.at, name: a.name ?? null },
       to: { side: req.query.to ?? 'live', at: b.at, name: b.name ?? null },
       units,
-      chapters: diff.chapters,
-      total: diff.total,
+      chapters,
+      total,
     });
   });
 

@@ -6,6 +6,8 @@ export interface LastChange {
   party: string | null;
   onBehalfOf: string | null;
   at: string;
+  /** The stored update of the change (its rows in the attribution index have the same number). */
+  updateSeq: number;
 }
 
 /** What one audit entry says: which stored bytes, of which room, came from whom, touching which measures. */

@@ -21,7 +21,7 @@ export interface Migration {
   /** What it does, in a few words (shown when it fails). */
   name: string;
   /** The server feature that owns the tables (see `server/features.ts`). */
-  feature: 'documents' | 'audit' | 'people' | 'amendments' | 'comments' | 'versions';
+  feature: 'documents' | 'audit' | 'people' | 'amendments' | 'comments' | 'versions' | 'authorship';
   /** The statements for each dialect, run as one script. */
   sql: Record<Dialect, string>;
 }
@@ -431,6 +431,72 @@ CREATE TABLE IF NOT EXISTS administrators (
   created_at TEXT NOT NULL,
   revoked_at TEXT
 );`),
+  },
+  {
+    version: 13,
+    name: 'who inserted and who deleted each run of Yjs items of a text room',
+    feature: 'authorship',
+    // One row per update and client: a range of item ids (client, clock, len) the update inserted or deleted,
+    // with its author as they were at the time. Item ids survive compaction, so the rows stay valid.
+    sql: {
+      sqlite: `
+CREATE TABLE IF NOT EXISTS attribution (
+  document_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete')),
+  client INTEGER NOT NULL,
+  clock INTEGER NOT NULL,
+  len INTEGER NOT NULL,
+  update_seq INTEGER NOT NULL,
+  person_id TEXT,
+  person_name TEXT,
+  party TEXT,
+  on_behalf_of TEXT,
+  decided_by TEXT,
+  decided_by_name TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attribution_document ON attribution (document_id, update_seq);`,
+      postgres: `
+CREATE TABLE IF NOT EXISTS attribution (
+  document_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('insert', 'delete')),
+  client BIGINT NOT NULL,
+  clock BIGINT NOT NULL,
+  len BIGINT NOT NULL,
+  update_seq BIGINT NOT NULL,
+  person_id TEXT,
+  person_name TEXT,
+  party TEXT,
+  on_behalf_of TEXT,
+  decided_by TEXT,
+  decided_by_name TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attribution_document ON attribution (document_id, update_seq);`,
+    },
+  },
+  {
+    version: 14,
+    name: 'the Yjs state of each document as imported',
+    feature: 'documents',
+    // The original's item ids tell which of its words a later change deleted. Documents imported before this
+    // get it from their import's update when the log still holds it (not yet compacted), else stay without.
+    sql: {
+      sqlite: `
+ALTER TABLE documents ADD COLUMN original_state BLOB;
+UPDATE documents SET original_state = (
+  SELECT u.data FROM audit a JOIN updates u ON u.seq = a.update_seq
+  WHERE a.room = documents.id AND a.document_id = documents.id AND a.kind = 'import'
+  ORDER BY a.seq DESC LIMIT 1
+);`,
+      postgres: `
+ALTER TABLE documents ADD COLUMN original_state BYTEA;
+UPDATE documents SET original_state = (
+  SELECT u.data FROM audit a JOIN updates u ON u.seq = a.update_seq
+  WHERE a.room = documents.id AND a.document_id = documents.id AND a.kind = 'import'
+  ORDER BY a.seq DESC LIMIT 1
+);`,
+    },
   },
 ];
 

@@ -14,6 +14,7 @@ import { SqliteSessions } from './sqlite/sessions.js';
 import { SqliteNumbers } from './sqlite/numbers.js';
 import { SqliteClientIds } from './sqlite/clientIds.js';
 import { SqliteAdministrators } from './sqlite/administrators.js';
+import { SqliteAttribution } from './sqlite/attribution.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -64,6 +65,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
 
   const audit = new SqliteAuditLog(db);
   const people = new SqlitePeople(db);
+  const attribution = new SqliteAttribution(db);
   const repositories = {
     audit,
     people,
@@ -74,8 +76,9 @@ export function openSqliteStorage(file: string): SqliteStorage {
     sessions: new SqliteSessions(db),
     numbers: new SqliteNumbers(db),
     clientIds: new SqliteClientIds(db),
+    attribution,
   };
-  const store = new SqliteStore(db, audit, people, documentRows(repositories));
+  const store = new SqliteStore(db, audit, people, attribution, documentRows(repositories));
   return {
     store,
     ...repositories,

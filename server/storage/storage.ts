@@ -8,6 +8,7 @@ import type { Store } from './store.js';
 import type { SessionRepository } from '../auth/sessionRepository.js';
 import type { NumberStore } from '../documents/numberStore.js';
 import type { ClientIdRepository } from '../sync/clientIds.js';
+import type { AttributionRepository } from '../authorship/repository.js';
 
 /**
  * Every repository of Akkoord: the storage seam. The server and the command line see only these interfaces;
@@ -30,6 +31,8 @@ export interface Repositories {
   numbers: NumberStore;
   /** Who writes with which Yjs client id, per document. */
   clientIds: ClientIdRepository;
+  /** Who inserted and who deleted each run of the text rooms' Yjs items (written by the store). */
+  attribution: AttributionRepository;
 }
 
 /** The repositories of one opened database, and what is done with the database as a whole. */
@@ -51,5 +54,5 @@ export interface DocumentRows {
  * the new text, signed in with the same links. The audit log keeps its entries (see `AuditLog`).
  */
 export function documentRows(r: Omit<Repositories, 'store'>): DocumentRows[] {
-  return [r.audit, r.amendments, r.comments, r.versions, r.numbers, r.clientIds];
+  return [r.audit, r.amendments, r.comments, r.versions, r.numbers, r.clientIds, r.attribution];
 }

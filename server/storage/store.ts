@@ -1,4 +1,5 @@
 import type { Agenda } from '../../shared/agenda/types.js';
+import type { ItemRanges } from '../authorship/ranges.js';
 
 /** A document as listed: its id, title and when it was made. */
 export interface DocumentRecord {
@@ -17,6 +18,26 @@ export interface UpdateMeta {
   onBehalfOf?: string | null;
   /** The measures whose text or existence the update changed. */
   measureIds?: string[];
+  /**
+   * The item ranges the update inserted and deleted (text rooms only): recorded in the attribution index
+   * with the update's author, in the same transaction.
+   */
+  ranges?: ItemRanges;
+  /** The person credited with the words when not the sender: an accepted amendment's first author. */
+  authorId?: string | null;
+}
+
+/** A document to store: its record, its baseline (the original) and the first update of its live room. */
+export interface NewDocument {
+  id: string;
+  title: string;
+  baseline: Agenda;
+  initialUpdate: Uint8Array;
+  /**
+   * The Yjs state of the original (kept for authorship): the initial update unless said otherwise; null
+   * when the live text does not start from the original (a restored export whose live text was edited).
+   */
+  originalState?: Uint8Array | null;
 }
 
 /** One stored update of a room's log, with its sequence number. */
@@ -46,14 +67,16 @@ export interface Store {
   /** The original text as imported; never changes after `createDocument`. */
   getBaseline(id: string): Agenda | null;
   /**
+   * The Yjs state of the original as imported (its item ids tell which of its words later changes
+   * deleted); null for a document imported before it was kept whose first update was compacted since.
+   */
+  getOriginalState(id: string): Uint8Array | null;
+  /**
    * Stores a new document: its record, its baseline and the first update of its live room, in one
    * transaction. With `replace`, an existing document of that id is replaced in the same transaction: its
    * rooms and every feature's rows for it go (see `DocumentRows` in `storage.ts`); its people stay.
    */
-  createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace?: boolean,
-  ): void;
+  createDocument(doc: NewDocument, replace?: boolean): void;
   /** All stored updates of a room, oldest first. */
   fetchUpdates(room: string): Uint8Array[];
   /**

@@ -11,6 +11,7 @@ import { MemoryClientIds } from './clientIds.js';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
 import { TextIndex } from './textIndex.js';
 import { ByteBudget } from './limits.js';
+import { transactionRanges } from '../authorship/ranges.js';
 import type { RoomBus, RoomMessage } from './bus.js';
 import { LocalBus } from './bus/local.js';
 import { LogHead } from './logHead.js';
@@ -100,6 +101,8 @@ export class Room {
     }
     recordRemovedIds(this.doc);
 
+    // The text room's changes are attributed by item (the attribution index); the others are not shown so.
+    const attributed = this.ref?.kind === 'text';
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       this.sizeEstimate += update.byteLength;
@@ -119,13 +122,16 @@ export class Room {
             this.claims.claim(this.ref.documentId, client, null);
         }
       }
-      const personId = isServerWrite(origin) ? origin.personId : (sender?.personId ?? null);
+      const write = isServerWrite(origin) ? origin : null;
+      // A peer's update was admitted only with client ids bound to its person (admission.ts), so the items
+      // it inserted are that person's: the binding of client ids is what the attribution index records.
+      const personId = write ? write.personId : (sender?.personId ?? null);
       // Durable first: if this throws, nobody else has seen the update and the sender gets an error.
-      const onBehalfOf = isServerWrite(origin) ? origin.onBehalfOf : null;
       const appended = store.appendUpdate(name, update, {
         personId,
-        onBehalfOf,
+        onBehalfOf: write?.onBehalfOf ?? null,
         measureIds: touchedMeasures(tr),
+        ...(attributed ? { ranges: transactionRanges(tr), authorId: write?.authorId ?? null } : {}),
       });
       this.bus.publish(name, { kind: 'update', ...appended, update });
       // Another instance stored an update in between that has not reached this one yet: read it now.
@@ -291,6 +297,8 @@ export interface ServerWrite {
   personId: string | null;
   /** The party on whose behalf the change is made, if not the person's own. */
   onBehalfOf: string | null;
+  /** Who the words are credited to when not `personId` (an accepted amendment's first author). */
+  authorId?: string | null;
 }
 
 function isServerWrite(origin: unknown): origin is ServerWrite {

@@ -11,8 +11,11 @@ export function writeRoom<T>(
   room: string,
   personId: string | null,
   change: (doc: Y.Doc) => T,
-  /** The party the change is made for (an accepted amendment: the chair writes it, the proposer's party asked). */
-  options: { onBehalfOf?: string } = {},
+  /**
+   * The party the change is made for (an accepted amendment: the chair writes it, the proposer's party
+   * asked), and the person its words are credited to (the amendment's first author).
+   */
+  options: { onBehalfOf?: string; authorId?: string } = {},
 ): T {
   const loaded = rooms.open(room);
   try {
@@ -21,7 +24,12 @@ export function writeRoom<T>(
       () => {
         result = change(loaded.doc);
       },
-      { serverWrite: true, personId, onBehalfOf: options.onBehalfOf ?? null },
+      {
+        serverWrite: true,
+        personId,
+        onBehalfOf: options.onBehalfOf ?? null,
+        authorId: options.authorId ?? null,
+      },
     );
     return result;
   } finally {

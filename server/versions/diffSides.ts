@@ -1,4 +1,5 @@
 import type { Agenda } from '../../shared/agenda/types.js';
+import type { SideItems } from '../authorship/diff.js';
 
 /**
  * One side of a comparison, as the diff API names it: the imported original, a stored version, the live
@@ -27,4 +28,6 @@ export interface ResolvedSide {
   at: string | null;
   /** The version's name, for a version. */
   name?: string;
+  /** Its text units' Yjs item ids, for who wrote what (null when the side keeps no Yjs state). */
+  items: SideItems;
 }

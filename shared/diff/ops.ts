@@ -1,5 +1,5 @@
 /** Small helpers on op lists: tidying, reading back either side, checking for changes. */
-import type { Op } from './types.js';
+import type { AttributedOp, Op } from './types.js';
 
 /**
  * Tidies an op list: drops empty ops and, between two equalities, gathers all deleted text into one
@@ -32,7 +32,7 @@ export function compactOps(ops: readonly Op[]): Op[] {
 }
 
 /** The old (`'from'`: equal and deleted ops) or new (`'to'`: equal and inserted ops) text. */
-export function sideOf(ops: readonly Op[], side: 'from' | 'to'): string {
+export function sideOf(ops: readonly AttributedOp[], side: 'from' | 'to'): string {
   const skip = side === 'from' ? 1 : -1;
   let text = '';
   for (const [kind, part] of ops) if (kind !== skip) text += part;
@@ -40,6 +40,6 @@ export function sideOf(ops: readonly Op[], side: 'from' | 'to'): string {
 }
 
 /** True when some op inserts or deletes text. */
-export function hasChanges(ops: readonly Op[]): boolean {
+export function hasChanges(ops: readonly AttributedOp[]): boolean {
   return ops.some(([kind]) => kind !== 0);
 }

@@ -87,5 +87,31 @@ export interface Attribution {
   at: string;
 }
 
-/** A unit of the diff API: the engine's unit and, for a changed measure, who last changed it where known. */
-export type AttributedUnit = UnitDiff & { attribution?: Attribution };
+/**
+ * Who wrote (an insert) or removed (a delete) a run of text, as the server's attribution index knows it: by
+ * the Yjs items of the text, so a run two people wrote is two runs.
+ */
+export interface Author {
+  /** The person's id; null for Akkoord itself (the import, numbering) or when not known. */
+  person: string | null;
+  /** The person's name as it was at the time (for Akkoord itself: "Akkoord"). */
+  name: string;
+  /** Their party's short name; for an accepted amendment the proposing party. Null for Akkoord itself. */
+  party: string | null;
+  /** When the change was stored (ISO 8601); for a run of several changes, the newest. */
+  at: string;
+  /** For an accepted amendment: the chair who accepted it (the words are the proposing party's). */
+  decidedBy?: { person: string; name: string };
+}
+
+/**
+ * A diff op with its author: `[1, "tekst", author]` for an insert, `[-1, "tekst", author]` for a delete.
+ * Equal ops, and changes nobody is known for, keep two elements.
+ */
+export type AttributedOp = Op | [-1 | 1, string, Author];
+
+/**
+ * A unit of the diff API: the engine's unit with every insert and delete op split by author (see
+ * `attributeOps`), and for a changed measure who last changed it where known.
+ */
+export type AttributedUnit = Omit<UnitDiff, 'ops'> & { ops: AttributedOp[]; attribution?: Attribution };

@@ -6,8 +6,7 @@ export const notesNl = {
   notesReadOnly: 'U kunt de notities van uw partij lezen maar niet wijzigen.',
   notesNoParty: 'Partijnotities zijn er voor de delegaties van de partijen.',
   lastChangedBy: 'Laatst gewijzigd door {person} ({party}) op {date}',
-  lastChangedByOnBehalf:
-    'Laatst gewijzigd op {date}: amendement van {onBehalfOf}, aanvaard door {person} ({party})',
+  lastChangedByOnBehalf: 'Laatst gewijzigd op {date}: amendement van {onBehalfOf}, aanvaard door {person}',
 };
 
 export const notesEn: Record<keyof typeof notesNl, string> = {
@@ -17,5 +16,5 @@ export const notesEn: Record<keyof typeof notesNl, string> = {
   notesReadOnly: "You can read your party's notes but not change them.",
   notesNoParty: "Party notes are for the parties' delegations.",
   lastChangedBy: 'Last changed by {person} ({party}) on {date}',
-  lastChangedByOnBehalf: 'Last changed on {date}: amendment by {onBehalfOf}, accepted by {person} ({party})',
+  lastChangedByOnBehalf: 'Last changed on {date}: amendment by {onBehalfOf}, accepted by {person}',
 };

@@ -50,7 +50,7 @@ async function diff(from: string, to: string, token = chair.token) {
   const res = await server!.api(token, 'GET', `/api/documents/test/diff?from=${from}&to=${to}`);
   expect(res.status).toBe(200);
   return res.body as {
-    units: { id: string; number: string; kind: string; status: string; ops: [number, string][] }[];
+    units: { id: string; number: string; kind: string; status: string; ops: [number, string, unknown?][] }[];
     chapters: { chapterId: string; changed: number; added: number; removed: number; moved: number }[];
     total: Record<string, number>;
   };
@@ -86,11 +86,13 @@ describe('versions and the diff API', () => {
       expect.objectContaining({ id: version, name: 'Na ronde 1', kind: 'named', createdBy: chair.personId }),
     ]);
 
+    // Every insert and delete carries who made it (the attribution index), equal text does not.
+    const byChair = expect.objectContaining({ person: chair.personId, name: 'Voorzitter', party: 'SEC' });
     const originalToVersion = await diff('original', version);
     expect(unit(originalToVersion, 'm-1-1-1').status).toBe('changed');
     expect(unit(originalToVersion, 'm-1-1-1').ops).toEqual([
       [0, 'We bouwen meer '],
-      [1, 'betaalbare '],
+      [1, 'betaalbare ', byChair],
       [0, 'woningen.'],
     ]);
     expect(unit(originalToVersion, 'm-2-1-1').status).toBe('unchanged');
@@ -100,7 +102,7 @@ describe('versions and the diff API', () => {
     expect(unit(versionToLive, 'm-1-1-1').status).toBe('unchanged');
     expect(unit(versionToLive, 'm-2-1-1').ops).toEqual([
       [0, 'We investeren '],
-      [1, 'fors '],
+      [1, 'fors ', byChair],
       [0, 'in defensie.'],
     ]);
     expect(versionToLive.chapters.map((c) => c.changed)).toEqual([0, 1]);
@@ -116,6 +118,7 @@ describe('versions and the diff API', () => {
     expect(unitWithAttribution(originalToLive, 'm-1-1-2').attribution).toBeUndefined();
     expect(originalToLive.units.map((u) => u.id)).toEqual(versionToLive.units.map((u) => u.id));
 
+    // Backwards, "fors " was never deleted and nobody changed the original: no author to name.
     const liveToOriginal = await diff('live', 'original');
     expect(unit(liveToOriginal, 'm-2-1-1').ops).toEqual([
       [0, 'We investeren '],
@@ -267,9 +270,11 @@ describe('versions and the diff API', () => {
 
     const since = await diff('since-last-visit', 'live', negotiator.token);
     expect(since.total.changed).toBe(1);
+    // A visit keeps no Yjs state: the deletion is credited to who last changed the measure.
+    const byChair = expect.objectContaining({ person: chair.personId, party: 'SEC' });
     expect(unit(since, 'm-1-1-2').ops).toEqual([
-      [-1, 'Minder'],
-      [1, 'Geen'],
+      [-1, 'Minder', byChair],
+      [1, 'Geen', byChair],
       [0, ' regels voor optoppen.'],
     ]);
     // The chair never opened it: no previous visit to compare with.

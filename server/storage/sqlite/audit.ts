@@ -59,7 +59,8 @@ export class SqliteAuditLog implements AuditLog {
       // SQLite takes the bare columns of an aggregate query from the row that gave MAX(seq): the last change.
       lastPerMeasure: db.prepare(
         `SELECT m.measure_id AS measureId, MAX(a.seq) AS seq, a.person_id AS personId, a.person_name AS personName,
-                a.party AS party, a.on_behalf_of AS onBehalfOf, a.at AS at
+                a.party AS party, a.on_behalf_of AS onBehalfOf, a.at AS at,
+                a.update_seq AS updateSeq
          FROM audit_measures m JOIN audit a ON a.seq = m.audit_seq
          WHERE m.document_id = @documentId AND a.room = @documentId AND a.person_id IS NOT NULL
            AND (@until IS NULL OR a.at <= @until)

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { Appended, DocumentRecord, Store, StoredUpdate, UpdateMeta } from '../store.js';
+import type { Appended, DocumentRecord, NewDocument, Store, StoredUpdate, UpdateMeta } from '../store.js';
 import type { PeopleRepository } from '../../people/repository.js';
 import type { DocumentRows } from '../storage.js';
 import type { SqliteAuditLog } from './audit.js';
+import type { AttributionRepository } from '../../authorship/repository.js';
+import { changeAuthor } from '../../authorship/authors.js';
 
 type Kind = 'import' | 'update' | 'compact';
 
@@ -17,8 +19,8 @@ function immediate<A extends unknown[], R>(tx: Database.Transaction<(...args: A)
 }
 
 /**
- * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry in
- * the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
+ * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry and
+ * its rows of the attribution index in the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
  * purpose; server code sees only `Store`.
  */
 export class SqliteStore implements Store {
@@ -32,6 +34,8 @@ export class SqliteStore implements Store {
     readonly audit: SqliteAuditLog,
     /** Who a person is, for the name and party recorded with their updates. */
     private readonly people: Pick<PeopleRepository, 'person'>,
+    /** The attribution index, written with every update that carries its item ranges. */
+    private readonly attribution: Pick<AttributionRepository, 'record'>,
     /** The other repositories' rows of a document, removed when it is replaced. */
     private readonly documentRows: readonly DocumentRows[] = [],
   ) {
@@ -39,7 +43,10 @@ export class SqliteStore implements Store {
       list: db.prepare('SELECT id, title, created_at AS createdAt FROM documents ORDER BY created_at, id'),
       get: db.prepare('SELECT id, title, created_at AS createdAt FROM documents WHERE id = ?'),
       baseline: db.prepare('SELECT baseline FROM documents WHERE id = ?'),
-      insertDoc: db.prepare('INSERT INTO documents (id, title, baseline, created_at) VALUES (?, ?, ?, ?)'),
+      originalState: db.prepare('SELECT original_state AS state FROM documents WHERE id = ?'),
+      insertDoc: db.prepare(
+        'INSERT INTO documents (id, title, baseline, created_at, original_state) VALUES (?, ?, ?, ?, ?)',
+      ),
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
       fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
@@ -66,12 +73,32 @@ export class SqliteStore implements Store {
       const person =
         meta.personName === undefined && meta.personId ? this.people.person(meta.personId) : null;
       const info = q.append.run(room, update, meta.personId, at);
+      const updateSeq = Number(info.lastInsertRowid);
+      if (meta.ranges && (meta.ranges.inserted.length > 0 || meta.ranges.deleted.length > 0)) {
+        const proposer = meta.authorId ? this.people.person(meta.authorId) : null;
+        const name = meta.personName ?? person?.name ?? null;
+        this.attribution.record(
+          documentOf(room),
+          updateSeq,
+          meta.ranges,
+          changeAuthor({
+            sender:
+              meta.personId && name !== null
+                ? { id: meta.personId, name, party: meta.party ?? person?.party ?? null }
+                : null,
+            senderId: meta.personId,
+            onBehalfOf: meta.onBehalfOf ?? null,
+            proposer,
+            at,
+          }),
+        );
+      }
       audit.record(
         {
           kind,
           room,
           documentId: documentOf(room),
-          updateSeq: Number(info.lastInsertRowid),
+          updateSeq,
           personId: meta.personId,
           personName: meta.personName ?? person?.name ?? null,
           party: meta.party ?? person?.party ?? null,
@@ -81,28 +108,24 @@ export class SqliteStore implements Store {
         },
         update,
       );
-      return { seq: Number(info.lastInsertRowid), prev };
+      return { seq: updateSeq, prev };
     };
     // Every write transaction takes the write lock at its start (IMMEDIATE): with several processes on one
     // file (instances sharing it), a deferred one that read first could not write after another's commit.
     this.appendTx = immediate(db.transaction(append));
 
     this.createTx = immediate(
-      db.transaction(
-        (
-          doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-          replace: boolean,
-        ) => {
-          if (q.get.get(doc.id)) {
-            if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
-            q.deleteDoc.run(doc.id);
-            q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-            for (const rows of this.documentRows) rows.removeDocument(doc.id);
-          }
-          q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now());
-          append(doc.id, doc.initialUpdate, { personId: null }, 'import');
-        },
-      ),
+      db.transaction((doc: NewDocument, replace: boolean) => {
+        if (q.get.get(doc.id)) {
+          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+          q.deleteDoc.run(doc.id);
+          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+          for (const rows of this.documentRows) rows.removeDocument(doc.id);
+        }
+        const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
+        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), original);
+        append(doc.id, doc.initialUpdate, { personId: null }, 'import');
+      }),
     );
 
     this.compactTx = immediate(
@@ -130,11 +153,13 @@ export class SqliteStore implements Store {
     return row ? withTextNumbers(JSON.parse(row.baseline) as Agenda) : null;
   }
 
-  createDocument(
-    doc: { id: string; title: string; baseline: Agenda; initialUpdate: Uint8Array },
-    replace = false,
-  ): void {
+  createDocument(doc: NewDocument, replace = false): void {
     this.createTx(doc, replace);
+  }
+
+  getOriginalState(id: string): Uint8Array | null {
+    const row = this.q.originalState.get(id) as { state: Buffer | null } | undefined;
+    return row?.state ? new Uint8Array(row.state) : null;
   }
 
   fetchUpdates(room: string): Uint8Array[] {

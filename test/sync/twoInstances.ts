@@ -3,21 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
-import { connectClient, synced } from '../helpers/clients.js';
+import { connectClient, firstMeasure, synced } from '../helpers/clients.js';
 import { startServerProcess, type ServerProcess } from '../helpers/process.js';
-
-/** The text of the first measure of the agenda in a client's document. */
-export function firstMeasure(fragment: Y.XmlFragment): Y.XmlText {
-  const stack: (Y.XmlFragment | Y.XmlElement)[] = [fragment];
-  while (stack.length) {
-    const node = stack.shift()!;
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement && child.nodeName === 'measure') return child.get(0) as Y.XmlText;
-      if (child instanceof Y.XmlElement) stack.push(child);
-    }
-  }
-  throw new Error('no measure');
-}
 
 /** The numbered words with a letter in a client's first measure, as a set: `a17` → 17. */
 export function words(client: { fragment: Y.XmlFragment }, letter: string): Set<number> {

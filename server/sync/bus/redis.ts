@@ -28,7 +28,8 @@ export interface RedisBusOptions {
 export class RedisBus implements RoomBus {
   readonly shared = true;
   private readonly id = randomUUID();
-  private readonly prefix: string;
+  /** What every channel and key of this installation starts with. */
+  readonly prefix: string;
   private readonly log: Pick<Console, 'error' | 'log'>;
   private readonly pub;
   private readonly sub;
@@ -72,6 +73,11 @@ export class RedisBus implements RoomBus {
       .subscribe(this.channel('events'), (message: string) => this.event(message))
       .catch((err: unknown) => this.failed(err as Error));
     return this;
+  }
+
+  /** Whether both connections to Redis are up now. */
+  get ready(): boolean {
+    return this.pub.isReady && this.sub.isReady;
   }
 
   join(room: string, onMessage: (message: RoomMessage) => void): Promise<void> {

@@ -5,6 +5,7 @@ import { ensureSharedRedis } from '../helpers/redis.js';
 import { sharedSetting, textClient, type, words, wsOf } from './twoInstances.js';
 import { agenda } from '../helpers/agenda.js';
 import { CloseCode } from '../../shared/protocol/protocol.js';
+import { ownPageHeaders, send, signInForCookie, socketWith } from '../helpers/browserRequests.js';
 
 /** An API request to a server process as a person, JSON in and out. */
 async function api(server: ServerProcess, token: string, method: string, url: string, body?: unknown) {
@@ -109,6 +110,21 @@ describe('two instances on one database, in step through Redis', () => {
     await eventually(() => meta.doc.getMap('settings').get('drafting') === 'open');
     type(onB, 'c1');
     await eventually(() => words(onA, 'c').has(1));
+  });
+
+  it('ends the connections on the other instance of a browser session signed out on one', async () => {
+    const [onA, onB] = [a, b].map((s) => ({ app: { url: s.url }, wsUrl: wsOf(s) }));
+    const { session } = await signInForCookie(onA!, chair);
+    const socket = socketWith(onB!, 'd66-cda', { session, origin: onB!.app.url });
+    expect(await socket.opened).toBe(true);
+    const out = await send(onA!, '/api/session', {
+      method: 'DELETE',
+      session,
+      headers: ownPageHeaders(onA!),
+    });
+    expect(out.status).toBe(204);
+    // Told through Redis at once: the reason is the sign-out's (the regular sweep would say the session ended).
+    expect(await socket.closed).toEqual({ code: 4401, reason: 'U bent afgemeld' });
   });
 
   it('closes the connections on the other instance when an administrator replaces the agenda', async () => {

@@ -111,7 +111,6 @@ export class Room {
         const message = encodeUpdate(update);
         for (const peer of this.peers) peer.send(message);
         hooks.afterRemoteUpdate?.(this, tr);
-        if (++this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
         return;
       }
       const sender = isPeer(origin) ? origin : null;
@@ -136,7 +135,7 @@ export class Room {
       this.bus.publish(name, { kind: 'update', ...appended, update });
       // Another instance stored an update in between that has not reached this one yet: read it now.
       if (this.head.offer(appended.seq, appended.prev) === 'gap') this.catchUp();
-      if (++this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
+      this.logGrew(1);
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== sender) peer.send(message);
       hooks.afterUpdate?.(this, tr);
@@ -211,7 +210,17 @@ export class Room {
       for (const u of missed) Y.applyUpdate(this.doc, u.data, REMOTE);
     }, REMOTE);
     this.head.readTo(missed.at(-1)!.seq);
+    this.logGrew(missed.length);
     return missed.length;
+  }
+
+  /**
+   * Counts rows the log gained since this room's last compaction — its own and those read from the other
+   * instances (however many one catch-up applies in one transaction) — and compacts past the threshold.
+   */
+  private logGrew(rows: number): void {
+    this.appendedSinceCompaction += rows;
+    if (this.appendedSinceCompaction >= COMPACT_EVERY) void this.compact();
   }
 
   /** Acts on what another instance said about this room. */
@@ -220,8 +229,10 @@ export class Room {
     switch (message.kind) {
       case 'update': {
         const offer = this.head.offer(message.seq, message.prev);
-        if (offer === 'next') Y.applyUpdate(this.doc, message.update, REMOTE);
-        else if (offer === 'gap') this.catchUp();
+        if (offer === 'next') {
+          Y.applyUpdate(this.doc, message.update, REMOTE);
+          this.logGrew(1);
+        } else if (offer === 'gap') this.catchUp();
         break;
       }
       case 'head':

@@ -3,6 +3,8 @@ import { connectClient, eventually, synced } from '../helpers/clients.js';
 import { chairTokenFrom, type ServerProcess } from '../helpers/process.js';
 import { ensureSharedRedis } from '../helpers/redis.js';
 import { sharedSetting, textClient, type, words, wsOf } from './twoInstances.js';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { agenda } from '../helpers/agenda.js';
 import { CloseCode } from '../../shared/protocol/protocol.js';
 import { ownPageHeaders, send, signInForCookie, socketWith } from '../helpers/browserRequests.js';
@@ -24,6 +26,7 @@ describe('two instances on one database, in step through Redis', () => {
   let a: ServerProcess;
   let b: ServerProcess;
   let chair: string;
+  let dir: string;
   const clients: { provider: { destroy(): void } }[] = [];
   const track = <T extends { provider: { destroy(): void } }>(client: T): T => {
     clients.push(client);
@@ -31,7 +34,9 @@ describe('two instances on one database, in step through Redis', () => {
   };
 
   beforeAll(async () => {
-    const setting = sharedSetting(await ensureSharedRedis());
+    // No regular sweep of sessions and revocations: what reaches the other instance comes through Redis.
+    const setting = sharedSetting(await ensureSharedRedis(), { AKKOORD_SWEEP_MS: String(3_600_000) });
+    dir = setting.dir;
     a = await setting.start();
     b = await setting.start();
     chair = chairTokenFrom(a.output());
@@ -112,18 +117,46 @@ describe('two instances on one database, in step through Redis', () => {
     await eventually(() => words(onA, 'c').has(1));
   });
 
+  it('compacts a long log once, whichever instance gets there, keeping every edit of both', async () => {
+    const onA = track(await textClient(a, chair));
+    const onB = track(await textClient(b, chair));
+    // Past the compaction threshold (500 stored updates) on both instances, in rounds a stock client's
+    // connection may send at once (more than its burst of messages would close it).
+    for (let round = 0; round < 7; round++) {
+      for (let i = round * 50 + 1; i <= (round + 1) * 50; i++) {
+        type(onA, `k${i}`);
+        type(onB, `l${i}`);
+      }
+      const done = (round + 1) * 50;
+      await eventually(() => words(onA, 'l').size === done && words(onB, 'k').size === done);
+    }
+    const db = new Database(path.join(dir, 'akkoord.sqlite'), { readonly: true });
+    const stored = () =>
+      (db.prepare("SELECT COUNT(*) AS n FROM updates WHERE room = 'd66-cda'").get() as { n: number }).n;
+    try {
+      await eventually(() => stored() < 400);
+    } finally {
+      db.close();
+    }
+    const late = track(await textClient(a, chair));
+    expect(words(late, 'k').size).toBe(350);
+    expect(words(late, 'l').size).toBe(350);
+  });
+
   it('ends the connections on the other instance of a browser session signed out on one', async () => {
     const [onA, onB] = [a, b].map((s) => ({ app: { url: s.url }, wsUrl: wsOf(s) }));
     const { session } = await signInForCookie(onA!, chair);
     const socket = socketWith(onB!, 'd66-cda', { session, origin: onB!.app.url });
     expect(await socket.opened).toBe(true);
+    // Admitted and served (the upgrade is checked after the handshake): the server's sync step 1 came.
+    await eventually(() => socket.received.length > 0);
     const out = await send(onA!, '/api/session', {
       method: 'DELETE',
       session,
       headers: ownPageHeaders(onA!),
     });
     expect(out.status).toBe(204);
-    // Told through Redis at once: the reason is the sign-out's (the regular sweep would say the session ended).
+    // Told through Redis: the reason is the sign-out's (the regular sweep would say the session ended).
     expect(await socket.closed).toEqual({ code: 4401, reason: 'U bent afgemeld' });
   });
 

@@ -33,8 +33,8 @@ export async function textClient(server: ServerProcess, token: string) {
  * under a channel prefix of this test's own. The second and later instances start only after the first is
  * up, so the first alone migrates and seeds.
  */
-export function sharedSetting(redisUrl: string) {
+export function sharedSetting(redisUrl: string, more: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-instances-'));
-  const env = { REDIS_URL: redisUrl, AKKOORD_REDIS_PREFIX: `akkoord-test-${randomUUID()}` };
+  const env = { REDIS_URL: redisUrl, AKKOORD_REDIS_PREFIX: `akkoord-test-${randomUUID()}`, ...more };
   return { dir, env, start: () => startServerProcess(dir, 'built', env) };
 }

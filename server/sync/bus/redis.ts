@@ -56,7 +56,13 @@ export class RedisBus implements RoomBus {
           `Redis is weer bereikbaar (${this.where()}); geladen ruimtes halen bij uit de database.`,
         );
       }
-      for (const handler of this.reconnectHandlers) handler();
+      for (const handler of this.reconnectHandlers) {
+        try {
+          handler();
+        } catch (err) {
+          this.log.error(`Bijhalen na de terugkeer van Redis mislukt: ${(err as Error).message}`);
+        }
+      }
     };
     this.pub.on('ready', ready);
     this.sub.on('ready', ready);
@@ -150,7 +156,13 @@ export class RedisBus implements RoomBus {
       this.log.error(`Onleesbaar bericht op Redis voor ${room} genegeerd: ${(err as Error).message}`);
       return;
     }
-    if (decoded.sender !== this.id) handler(decoded.message);
+    if (decoded.sender === this.id) return;
+    try {
+      handler(decoded.message);
+    } catch (err) {
+      // The room stays as it was; its next message or catch-up reads the log again.
+      this.log.error(`Bericht van een andere server voor ${room} niet verwerkt: ${(err as Error).message}`);
+    }
   }
 
   private event(text: string): void {
@@ -162,7 +174,13 @@ export class RedisBus implements RoomBus {
       return;
     }
     if (decoded.sender === this.id) return;
-    for (const handler of this.eventHandlers) handler(decoded.event);
+    for (const handler of this.eventHandlers) {
+      try {
+        handler(decoded.event);
+      } catch (err) {
+        this.log.error(`Bericht van een andere server niet verwerkt: ${(err as Error).message}`);
+      }
+    }
   }
 
   private failed(err: Error): void {

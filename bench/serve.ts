@@ -19,9 +19,13 @@ export interface BenchServer {
 
 /**
  * Starts Akkoord on a free loopback port with `agenda` imported as `documentId` and a chair invited; with
- * `client`, the built client (dist/) is served too.
+ * `client`, the built client (dist/) is served too, or the folder `client` names.
  */
-export async function serveAgenda(agenda: Agenda, documentId: string, client = false): Promise<BenchServer> {
+export async function serveAgenda(
+  agenda: Agenda,
+  documentId: string,
+  client: boolean | string = false,
+): Promise<BenchServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-bench-'));
   const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
   const { store } = storage;
@@ -31,7 +35,7 @@ export async function serveAgenda(agenda: Agenda, documentId: string, client = f
     dataDir: dir,
     port: 0,
     host: '127.0.0.1',
-    staticDir: client ? path.resolve('dist') : undefined,
+    staticDir: typeof client === 'string' ? client : client ? path.resolve('dist') : undefined,
   });
   app.ctx.people.ensureDefaultParties(documentId);
   const chair = await invitePerson(app.ctx.people, app.ctx.key, app.url, {

@@ -32,6 +32,7 @@ import { admitUpgrade } from './auth/upgrade.js';
 import { NumberRegistry, numberingHooks } from './documents/numbering.js';
 import { startFeatures } from './feature.js';
 import { SERVER_FEATURES } from './features.js';
+import { DomainEvents } from './domain/events.js';
 
 export interface AppOptions {
   /** Every repository, opened once by the caller (`openSqliteStorage`), who also closes it. */
@@ -103,6 +104,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ),
     connections: new ConnectionRegistry(),
     bus,
+    events: new DomainEvents(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };

@@ -3,6 +3,7 @@ import type { Rooms } from './sync/rooms.js';
 import type { Authenticator } from './auth/auth.js';
 import type { ConnectionRegistry } from './sync/registry.js';
 import type { RoomBus } from './sync/bus.js';
+import type { DomainEvents } from './domain/events.js';
 
 /**
  * What every feature of the server is handed: the repositories (`store`, `audit`, `people`, `amendments`,
@@ -14,6 +15,8 @@ export interface AppContext extends Repositories {
   connections: ConnectionRegistry;
   /** The other instances on the same database: tell them what must reach their connections too. */
   bus: RoomBus;
+  /** What happened, for features that react to it (notifications). */
+  events: DomainEvents;
   /** The signing key of this installation (for sign-in tokens). */
   key: Uint8Array;
   /** The address people reach this server at, for sign-in links. */

@@ -8,6 +8,8 @@ import { exportFeature } from './export/feature.js';
 import { importsFeature } from './import/feature.js';
 import { negotiationsFeature } from './negotiations/feature.js';
 import { authorshipFeature } from './authorship/feature.js';
+import { searchFeature } from './search/feature.js';
+import { notificationsFeature } from './notifications/feature.js';
 
 /**
  * The server's features, in the order their routers are mounted and they are started (and the reverse of
@@ -23,4 +25,6 @@ export const SERVER_FEATURES: readonly ServerFeature[] = [
   versionsFeature,
   importsFeature,
   negotiationsFeature,
+  searchFeature,
+  notificationsFeature,
 ];

@@ -148,10 +148,15 @@ export function AmendmentCard({
           </p>
         </>
       )}
-      <h5>{t('amVsOriginal')}</h5>
-      <p className="am-text am-vs-original">
-        <InlineOps ops={view.diffOriginal} />
-      </p>
+      {/* Against the original only when it differs from the text above: else the same diff twice. */}
+      {view.originalDiffers && (
+        <>
+          <h5>{t('amVsOriginal')}</h5>
+          <p className="am-text am-vs-original">
+            <InlineOps ops={view.diffOriginal} />
+          </p>
+        </>
+      )}
       {view.rationale && (
         <p className="am-rationale">
           <em>{t('amRationale')}:</em> {view.rationale}

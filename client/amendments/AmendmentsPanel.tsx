@@ -4,7 +4,8 @@ import { AMENDMENT_KINDS } from '../../shared/amendments/types.js';
 import { can } from '../../shared/auth/roles.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
-import { measureAt } from './agenda.js';
+import { measureAt, type MeasureAtCursor } from './agenda.js';
+import { FocusButton } from '../focus/FocusButton.js';
 import { AmendmentCard } from './AmendmentCard.js';
 import { DraftEditor } from './DraftEditor.js';
 import { PositionChip, PositionPicker, StatusPicker } from './Pickers.js';
@@ -14,19 +15,37 @@ import { useNegotiation, useOriginals, useParties } from './useNegotiation.js';
 import { takesPositions } from '../../shared/amendments/positions.js';
 
 /**
- * The amendments of the measure the cursor is in, side by side: each with its diff against the current and
- * the original text, status, positions and the buttons of the person's role; the party's drafts, edited live;
- * the measure's status and the parties' positions on it.
+ * The amendments of the measure the cursor is in (see `MeasureAmendments`), with a button that shows the
+ * measure in the focus view.
  */
 export function AmendmentsPanel() {
   const { t } = useI18n();
-  const { documentId, me, meta, state, party: partyRoom } = useDocument();
+  const { state } = useDocument();
+  const measure = state ? measureAt(state) : null;
+  if (!measure) return <p className="muted">{t('amChooseMeasure')}</p>;
+  return <MeasureAmendments measure={measure} />;
+}
+
+/**
+ * One measure's amendments: each card with its diff against the current text (and the original, when that
+ * differs), status, positions and the buttons of the person's role; the party's drafts, edited live; the
+ * measure's status and the parties' positions on it. In the side panel the cards wrap and never scroll
+ * sideways; in the focus view (`stacked`) competing amendments stand one below the other, full width.
+ */
+export function MeasureAmendments({
+  measure,
+  stacked = false,
+}: {
+  measure: MeasureAtCursor;
+  stacked?: boolean;
+}) {
+  const { t } = useI18n();
+  const { documentId, me, meta, party: partyRoom } = useDocument();
   const negotiation = useNegotiation(meta);
   const parties = useParties(documentId);
   const originals = useOriginals(documentId);
   const drafts = useDrafts(partyRoom);
   const { act, error, busy } = useAct();
-  const measure = state ? measureAt(state) : null;
   const role = me.person.role;
   const party = me.person.party;
 
@@ -35,15 +54,13 @@ export function AmendmentsPanel() {
     [negotiation.amendments],
   );
   const views = useMemo(() => {
-    if (!measure) return [];
     const mine = negotiation.amendments.filter((a) => a.measureId === measure.id);
     // Pending ones first (they are what people act on), then decided and withdrawn ones, each by number.
     const rank = (status: string) => (status === 'submitted' ? 0 : 1);
     const ordered = [...mine].sort((a, b) => rank(a.status) - rank(b.status));
     return viewAmendments(ordered, measure.text, originals.get(measure.id) ?? null);
-  }, [negotiation.amendments, measure?.id, measure?.text, originals]);
+  }, [negotiation.amendments, measure.id, measure.text, originals]);
 
-  if (!measure) return <p className="muted">{t('amChooseMeasure')}</p>;
   const measureUrl = `/api/documents/${documentId}/measures/${encodeURIComponent(measure.id)}`;
   const status = negotiation.statuses[measure.id]?.status ?? 'open';
   const positions = negotiation.positions[measure.id] ?? {};
@@ -51,7 +68,8 @@ export function AmendmentsPanel() {
   return (
     <div className="amendments-panel" data-measure={measure.id}>
       <div className="am-measure">
-        <h4>{t('amMeasureHeading', { number: measure.number })}</h4>
+        {stacked ? null : <h4>{t('amMeasureHeading', { number: measure.number })}</h4>}
+        {stacked ? null : <FocusButton measureId={measure.id} number={measure.number} />}
         {can(role, 'measure.status') ? (
           <StatusPicker url={`${measureUrl}/status`} status={status} />
         ) : (
@@ -130,7 +148,7 @@ export function AmendmentsPanel() {
       {views.length === 0 ? (
         <p className="muted">{t('amNone')}</p>
       ) : (
-        <div className="am-cards">
+        <div className={stacked ? 'am-cards stacked' : 'am-cards'}>
           {views.map((view) => (
             <AmendmentCard
               key={view.id}

@@ -24,6 +24,18 @@ export function measureAt(state: EditorState): MeasureAtCursor | null {
   return null;
 }
 
+/** The measure with this id in the editor's document (its number and live text), or null when it is gone. */
+export function measureById(doc: Node, id: string): MeasureAtCursor | null {
+  let found: MeasureAtCursor | null = null;
+  doc.descendants((node) => {
+    if (found) return false;
+    if (node.type.name !== 'measure') return true;
+    if (node.attrs.id === id) found = { id, number: String(node.attrs.number ?? ''), text: node.textContent };
+    return false;
+  });
+  return found;
+}
+
 /** Chapters with their measures in order, from the editor's document (as the server's `chaptersOf`). */
 export function chaptersOfDoc(doc: Node): DashboardChapter[] {
   const out: DashboardChapter[] = [];

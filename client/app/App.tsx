@@ -6,6 +6,7 @@ import { DocumentPage } from './DocumentPage.js';
 import { HomePage } from '../negotiations/HomePage.js';
 import { NewNegotiationPage } from '../negotiations/NewNegotiationPage.js';
 import { AdminDocumentPage } from '../negotiations/AdminDocumentPage.js';
+import { takeEarlyMe } from './early.js';
 
 type Route = { page: 'document'; id: string } | { page: 'home' } | { page: 'new' } | { page: 'signin' };
 
@@ -50,7 +51,7 @@ function SignedIn({ children }: { children: (account: Account) => ReactNode }) {
   const { t } = useI18n();
   const [state, setState] = useState<{ account: Account } | { error: Error } | null>(null);
   useEffect(() => {
-    api<Account>('GET', '/api/me')
+    (takeEarlyMe() ?? api<Account>('GET', '/api/me'))
       .then((account) => setState({ account }))
       .catch((error: Error) => setState({ error }));
   }, []);

@@ -1,3 +1,6 @@
+// First: configures zod before any module of this chunk makes a schema (see noEval.ts); the outline and the
+// features load as chunks of their own, and either may come first.
+import './noEval.js';
 import { useState } from 'react';
 import type { OutlineEntry } from './outline.js';
 import { useI18n } from './i18n.js';
@@ -9,6 +12,8 @@ import { useLocations, type Location } from './useLocations.js';
 import { filterOutline, type MeasureFacts, type OutlineFilter } from './outlineFilter.js';
 import type { MessageKey } from '../../shared/i18n/messages.js';
 import { MEASURE_STATUS_REPORT_ORDER, type MeasureStatus } from '../../shared/amendments/types.js';
+import { useNotedMeasures } from '../notes/measureNotes.js';
+import { NoteIcon } from './icons.js';
 
 /** Scrolls the editor to a node and briefly marks it, so the eye finds it. */
 export function jumpTo(id: string): void {
@@ -51,7 +56,9 @@ function decodeFilter(value: string): OutlineFilter {
  */
 export function Outline({ entries }: { entries: OutlineEntry[] }) {
   const { t } = useI18n();
-  const { meta, text, view, state } = useDocument();
+  const { meta, text, party, view, state, me } = useDocument();
+  // The party's own notes per measure: its room is this party's alone, so no other party sees the mark.
+  const noted = useNotedMeasures(party?.doc ?? null);
   const shared = useMeasureFacts(meta?.doc ?? null);
   // Open threads as this person sees them (their party's threads too), where their words are now.
   const facts = withThreadCounts(shared, state ? commentsKey.getState(state)?.openPerMeasure : undefined);
@@ -118,6 +125,7 @@ export function Outline({ entries }: { entries: OutlineEntry[] }) {
             <li key={entry.id} className="outline-measure">
               <EntryLink entry={entry} />
               <Badges facts={facts.get(entry.id)} />
+              {noted.has(entry.id) && <NoteMark party={me.person.party} />}
               <People people={here(entry.id)} />
             </li>
           );
@@ -140,7 +148,18 @@ function EntryLink({ entry }: { entry: OutlineEntry }) {
   );
 }
 
-/** Who is working here now: a dot in each person's colour, their name on hover and for screen readers. */
+/** The mark of a measure the person's party has a note on (an icon, its meaning in words). */
+function NoteMark({ party }: { party: string }) {
+  const { t } = useI18n();
+  const label = t('measureNoteIcon', { party });
+  return (
+    <span className="badge note" title={label} role="img" aria-label={label} data-note-mark="">
+      <NoteIcon />
+    </span>
+  );
+}
+
+/** Who is working here now: a dot in each person's colour beside their party's name, their name on hover and for screen readers. */
 function People({ people }: { people: Location[] }) {
   const { t } = useI18n();
   if (people.length === 0) return null;
@@ -151,8 +170,15 @@ function People({ people }: { people: Location[] }) {
       title={t('outlinePeopleHere', { names })}
       aria-label={t('outlinePeopleHere', { names })}
     >
-      {people.map((p) => (
-        <span key={p.clientId} className="person-dot" style={{ background: p.color }} />
+      {[...new Set(people.map((p) => p.party))].map((party) => (
+        <span key={party} className="person-party-group">
+          <span className="person-party">{party}</span>
+          {people
+            .filter((p) => p.party === party)
+            .map((p) => (
+              <span key={p.clientId} className="person-dot" style={{ background: p.color }} />
+            ))}
+        </span>
       ))}
     </span>
   );

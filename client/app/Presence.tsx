@@ -6,11 +6,15 @@ import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 interface Present {
   clientId: number;
   name: string;
+  party: string;
   color: string;
   self: boolean;
 }
 
-/** Who is in the document now: a coloured initial per person, with the name on hover and for screen readers. */
+/**
+ * Who is in the document now, by party: the party's short name beside a coloured initial per person (a
+ * colour is never the only sign of a party), with the names on hover and for screen readers.
+ */
 export function Presence({ awareness }: { awareness: Awareness }) {
   const { t } = useI18n();
   const [people, setPeople] = useState<Present[]>([]);
@@ -18,11 +22,12 @@ export function Presence({ awareness }: { awareness: Awareness }) {
     const update = () => {
       const list: Present[] = [];
       awareness.getStates().forEach((state, clientId) => {
-        const user = state.user as { name?: unknown; color?: unknown } | undefined;
+        const user = state.user as { name?: unknown; party?: unknown; color?: unknown } | undefined;
         if (!user || typeof user.name !== 'string') return;
         list.push({
           clientId,
           name: user.name,
+          party: typeof user.party === 'string' ? user.party : '',
           color: typeof user.color === 'string' ? user.color : FALLBACK_COLOR,
           self: clientId === awareness.clientID,
         });
@@ -35,18 +40,26 @@ export function Presence({ awareness }: { awareness: Awareness }) {
     return () => awareness.off('change', update);
   }, [awareness]);
 
+  const parties = [...new Set(people.map((p) => p.party))];
+  const label = (p: Present) => `${p.name} (${p.party}${p.self ? `, ${t('you')}` : ''})`;
   return (
     <ul className="presence" aria-label={t('present')}>
-      {people.map((p) => (
-        <li
-          key={p.clientId}
-          title={p.self ? `${p.name} (${t('you')})` : p.name}
-          style={{ background: p.color }}
-        >
-          <span aria-hidden="true">{initials(p.name)}</span>
-          <span className="sr-only">{p.self ? `${p.name} (${t('you')})` : p.name}</span>
-        </li>
-      ))}
+      {parties.map((party) => {
+        const here = people.filter((p) => p.party === party);
+        return (
+          <li key={party} className="presence-party" title={here.map(label).join(', ')}>
+            <span className="presence-party-name" aria-hidden="true">
+              {party}
+            </span>
+            {here.map((p) => (
+              <span key={p.clientId} className="avatar" style={{ background: p.color }} aria-hidden="true">
+                {initials(p.name)}
+              </span>
+            ))}
+            <span className="sr-only">{here.map(label).join(', ')}</span>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -21,7 +21,7 @@ export interface DocumentContextValue {
   party: RoomHandle | null;
   view: EditorView | null;
   state: EditorState | null;
-  /** Opens a tab of the side panel (by its feature's id). */
+  /** Opens a tab of the side panel (by its feature's id), e.g. after a jump to an amendment. */
   openPanel: (id: string) => void;
 }
 

@@ -10,6 +10,8 @@ import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 export interface Location {
   clientId: number;
   name: string;
+  /** Their party's short name, shown beside their colour. */
+  party: string;
   color: string;
   /** Ids of the chapter, section and measure around the cursor (whichever there are). */
   within: string[];
@@ -49,7 +51,7 @@ export function useLocations(
       const found: Location[] = [];
       awareness.getStates().forEach((s, clientId) => {
         if (clientId === awareness.clientID) return;
-        const user = s.user as { name?: string; color?: string } | undefined;
+        const user = s.user as { name?: string; party?: string; color?: string } | undefined;
         const cursor = s.cursor as { head?: unknown } | null | undefined;
         if (!user?.name || !cursor?.head) return;
         const pos = relativePositionToAbsolutePosition(
@@ -62,6 +64,7 @@ export function useLocations(
         found.push({
           clientId,
           name: user.name,
+          party: user.party ?? '',
           color: user.color ?? FALLBACK_COLOR,
           within: containersAt(view.state, pos),
         });

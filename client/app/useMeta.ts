@@ -9,8 +9,10 @@ import { useRoom, type RoomHandle } from './useRoom.js';
 export function useMeta(
   documentId: string,
   initialDrafting: DraftingMode,
+  /** False until the room is wanted (the page joins it once the text shows). */
+  enabled = true,
 ): { meta: RoomHandle | null; drafting: DraftingMode } {
-  const { handle } = useRoom(`${documentId}/meta`);
+  const { handle } = useRoom(enabled ? `${documentId}/meta` : null);
   const [drafting, setDrafting] = useState<DraftingMode>(initialDrafting);
   useEffect(() => {
     if (!handle) return;

@@ -12,6 +12,8 @@ import * as commentsApi from './api.js';
 import { anchorOfSelection, commentsKey, setHover, type Placed, type ShownThread } from './plugin.js';
 import { useParties } from './useThreads.js';
 import { FALLBACK_COLOR } from '../../shared/auth/person.js';
+import { useLayout } from '../app/layout/useLayout.js';
+import { Margin } from '../margin/Margin.js';
 
 type Filter = 'open' | 'resolved' | 'party' | 'all';
 
@@ -59,12 +61,16 @@ export function CommentsPanel() {
     });
   const hover = comments?.hover ?? null;
   const listRef = useRef<HTMLOListElement>(null);
+  // From 1280 px the threads stand in the margin beside their words; "Alle draden" lists them all.
+  const [listAll, setListAll] = useState(false);
+  const wide = useLayout() === 'wide';
+  const inMargin = wide && !listAll;
   useEffect(() => {
-    if (!hover) return;
+    if (!hover || inMargin) return;
     listRef.current
       ?.querySelector(`[data-thread-card="${CSS.escape(hover)}"]`)
       ?.scrollIntoView({ block: 'nearest' });
-  }, [hover]);
+  }, [hover, inMargin]);
 
   const filters: [Filter, Parameters<typeof t>[0]][] = [
     ['open', 'commentFilterOpen'],
@@ -72,8 +78,28 @@ export function CommentsPanel() {
     ['party', 'commentFilterParty'],
     ['all', 'commentFilterAll'],
   ];
+  const card = ({ placed, shown }: { placed: Placed; shown: ShownThread }) => (
+    <ThreadCard
+      key={placed.id}
+      shown={shown}
+      placed={placed}
+      number={placed.measureId ? (numbers.get(placed.measureId) ?? null) : null}
+      hovered={hover === placed.id}
+      parties={parties}
+    />
+  );
   return (
-    <div className="comments-panel">
+    <div className={inMargin ? 'comments-panel in-margin' : 'comments-panel'}>
+      {wide && (
+        <div className="comment-filters" role="group" aria-label={t('marginView')}>
+          <button aria-pressed={!listAll} onClick={() => setListAll(false)}>
+            {t('marginInMargin')}
+          </button>
+          <button aria-pressed={listAll} onClick={() => setListAll(true)}>
+            {t('marginAll')}
+          </button>
+        </div>
+      )}
       <div className="comment-filters" role="group">
         {filters.map(([f, label]) => (
           <button key={f} aria-pressed={filter === f} onClick={() => setFilter(f)}>
@@ -84,24 +110,26 @@ export function CommentsPanel() {
       {!can(me.person.role, 'comment.write') && (
         <p className="comment-note">{t('commentReadOnly', { role: t(`role_${me.person.role}`) })}</p>
       )}
-      {items.length === 0 && <p className="comment-note">{t('commentNone')}</p>}
-      <ol className="comment-threads" ref={listRef} onMouseLeave={() => view && setHover(view, null)}>
-        {items.map(({ placed, shown }) => (
-          <ThreadCard
-            key={placed.id}
-            shown={shown}
-            placed={placed}
-            number={placed.measureId ? (numbers.get(placed.measureId) ?? null) : null}
-            hovered={hover === placed.id}
-            parties={parties}
-          />
-        ))}
-      </ol>
+      {inMargin ? (
+        <Margin
+          items={items.map((item) => ({ ...item, id: item.placed.id, span: item.placed.span }))}
+          render={card}
+          empty={<p className="comment-note">{t('commentNone')}</p>}
+        />
+      ) : (
+        <>
+          {items.length === 0 && <p className="comment-note">{t('commentNone')}</p>}
+          <ol className="comment-threads" ref={listRef} onMouseLeave={() => view && setHover(view, null)}>
+            {items.map(card)}
+          </ol>
+        </>
+      )}
     </div>
   );
 }
 
-function ThreadCard(props: {
+/** One thread as a card: its words, messages, replies and actions (the side panel, the margin, the focus view). */
+export function ThreadCard(props: {
   shown: ShownThread;
   placed: Placed;
   number: string | null;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { can } from '../../shared/auth/roles.js';
-import type { Anchor, Audience } from '../../shared/comments/types.js';
+import { MAX_QUOTE_LENGTH, type Anchor, type Audience } from '../../shared/comments/types.js';
 import { useDocument } from '../app/documentContext.js';
 import { useI18n } from '../app/i18n.js';
 import { createThread } from './api.js';
 import { anchorOfSelection } from './plugin.js';
 import { useThreadsInEditor } from './useThreads.js';
+import { selectMeasureAtCaret } from '../app/layout/navigate.js';
 
 /**
  * The "Opmerking" button above the text, and the form to start a thread on the selected words. It also
@@ -20,8 +21,12 @@ export function CommentsToolbar() {
   if (!can(me.person.role, 'comment.write')) return null;
 
   const start = () => {
-    const anchor = view ? anchorOfSelection(view) : null;
-    setHint(anchor ? null : t('commentStartHint'));
+    // Nothing selected but the caret in a measure (from the keyboard, the outline or a search): the measure.
+    const anchor = view
+      ? (anchorOfSelection(view) ??
+        (selectMeasureAtCaret(view, MAX_QUOTE_LENGTH) ? anchorOfSelection(view) : null))
+      : null;
+    setHint(anchor ? null : t('commentOnMeasureHint'));
     setDraft(anchor);
   };
   return (
@@ -30,7 +35,7 @@ export function CommentsToolbar() {
         className="comment-start"
         onMouseDown={(e) => e.preventDefault()}
         onClick={start}
-        title={t('commentStartHint')}
+        title={t('commentOnMeasureHint')}
       >
         {t('commentStart')}
       </button>

@@ -1,25 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import type * as Y from 'yjs';
-import { FALLBACK_COLOR, type Party } from '../../shared/auth/person.js';
+import { FALLBACK_COLOR } from '../../shared/auth/person.js';
 import { threadsOf } from '../../shared/comments/threads.js';
 import { THREADS_MAP, type Thread } from '../../shared/comments/types.js';
 import { useRoom, type RoomHandle } from '../app/useRoom.js';
-import { fetchParties } from './api.js';
 import { setThreads } from './plugin.js';
+import { useParties } from '../app/parties.js';
 
-/** The document's parties, once they are fetched. */
-export function useParties(documentId: string): Party[] {
-  const [parties, setParties] = useState<Party[]>([]);
-  useEffect(() => {
-    let live = true;
-    void fetchParties(documentId).then((p) => live && setParties(p));
-    return () => {
-      live = false;
-    };
-  }, [documentId]);
-  return parties;
-}
+/** One list of parties for the whole page (client/app/useParties.ts). */
+export { useParties } from '../app/parties.js';
 
 function follow(handle: RoomHandle | null, onChange: (threads: Thread[]) => void): () => void {
   if (!handle) return () => {};

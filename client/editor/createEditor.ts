@@ -2,7 +2,15 @@ import { EditorState, type Plugin } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keymap } from 'prosemirror-keymap';
 import { baseKeymap, chainCommands, toggleMark } from 'prosemirror-commands';
-import { ySyncPlugin, yCursorPlugin, yUndoPlugin, undo, redo, initProseMirrorDoc } from 'y-prosemirror';
+import {
+  ySyncPlugin,
+  yCursorPlugin,
+  yUndoPlugin,
+  undo,
+  redo,
+  initProseMirrorDoc,
+  defaultCursorBuilder,
+} from 'y-prosemirror';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { schema } from '../../shared/schema/schema.js';
@@ -38,7 +46,11 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     doc,
     plugins: [
       ySyncPlugin(options.fragment, { mapping }),
-      yCursorPlugin(options.awareness),
+      // Each cursor's label names the party beside its colour.
+      yCursorPlugin(options.awareness, {
+        cursorBuilder: (user: { name: string; party?: string; color: string }) =>
+          defaultCursorBuilder(user.party ? { ...user, name: `${user.name} · ${user.party}` } : user),
+      }),
       yUndoPlugin(),
       structureGuard(options.mayChangeStructure ?? (() => true)),
       measureIdsPlugin,
@@ -68,4 +80,29 @@ export function createEditor(mount: HTMLElement, options: EditorOptions): Editor
     },
   });
   return view;
+}
+
+/**
+ * Adds plugins to a running editor (features that load after the text shows), before the key bindings as
+ * if they had been given to createEditor, and tells `onChange` of the new state.
+ */
+export function addPlugins(view: EditorView, plugins: Plugin[]): void {
+  if (plugins.length === 0) return;
+  const current = view.state.plugins;
+  // The last two are the key bindings (createEditor's own and ProseMirror's base keymap).
+  const at = current.length - 2;
+  view.updateState(
+    view.state.reconfigure({ plugins: [...current.slice(0, at), ...plugins, ...current.slice(at)] }),
+  );
+  view.dispatch(view.state.tr.setMeta('addToHistory', false));
+}
+
+/**
+ * Destroys an editor for good. y-prosemirror 1.3 defers cursor updates to a timeout and checks a
+ * `binding.isDestroyed` that its binding never sets, so one may still be dispatched to a view destroyed in
+ * between (the room started again after a refused change): such a dispatch is dropped instead of throwing.
+ */
+export function destroyEditor(view: EditorView): void {
+  view.destroy();
+  view.dispatch = () => {};
 }

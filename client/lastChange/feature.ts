@@ -5,6 +5,6 @@ import { LastChangeLoader } from './LastChangeLoader.js';
 /** "Last changed by … on …" on every measure, from the audit trail. */
 export const lastChangeFeature: Feature = {
   id: 'lastChange',
-  Toolbar: LastChangeLoader,
+  Headless: LastChangeLoader,
   plugins: () => [lastChangePlugin()],
 };

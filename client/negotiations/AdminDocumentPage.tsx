@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { EditorView } from 'prosemirror-view';
 import { TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { createEditor } from '../editor/createEditor.js';
@@ -9,6 +9,7 @@ import { Presence } from '../app/Presence.js';
 import { jumpTo } from '../app/Outline.js';
 import { outlineOf, type OutlineEntry } from '../app/outline.js';
 import type { AdminMe } from '../app/session.js';
+import { dropEarlyEditor } from '../app/early.js';
 
 /**
  * A negotiation as its administrator sees it: the agenda text, live and read-only, with its chapters and
@@ -17,6 +18,8 @@ import type { AdminMe } from '../app/session.js';
 export function AdminDocumentPage({ documentId, me }: { documentId: string; me: AdminMe }) {
   const { t } = useI18n();
   const { handle, connection } = useRoom(documentId);
+  // The text shown early (before React) was made for a person's page; this page makes its own view.
+  useLayoutEffect(() => dropEarlyEditor(documentId), [documentId]);
   const mountRef = useRef<HTMLDivElement>(null);
   const [entries, setEntries] = useState<OutlineEntry[]>([]);
   const [title, setTitle] = useState('');

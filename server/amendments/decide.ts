@@ -93,14 +93,21 @@ export class Decisions {
     return parent;
   }
 
-  /** Stores amendments and the moves in their history in one transaction, then mirrors them. */
-  private store(personId: string, amendments: Amendment[], history: DecisionRecord[]): void {
+  /**
+   * Stores amendments and the moves in their history in one transaction, then mirrors them and tells the
+   * domain's listeners of each amendment a move was recorded for (notifications).
+   */
+  private store(person: PersonRecord, amendments: Amendment[], history: DecisionRecord[]): void {
     const documentId = amendments[0]!.documentId;
     this.repo.transaction(() => {
       for (const a of amendments) this.repo.save(a);
       for (const h of history) this.repo.recordDecision(documentId, h);
     });
-    mirrorAmendments(this.ctx.rooms, documentId, personId, amendments);
+    mirrorAmendments(this.ctx.rooms, documentId, person.id, amendments);
+    const moved = new Set(history.map((h) => h.amendmentId));
+    for (const amendment of amendments)
+      if (moved.has(amendment.id))
+        this.ctx.events.emit({ kind: 'amendment.decided', amendment, actor: person });
   }
 
   /** The amendment as a view on the measure as it is now. */
@@ -149,7 +156,7 @@ export class Decisions {
     const next: Amendment = { ...decided, decision: { ...decided.decision!, steps } };
     const rejected = this.rejectAlternatives(person, next);
     this.store(
-      person.id,
+      person,
       [next, ...rejected],
       [
         {
@@ -275,7 +282,7 @@ export class Decisions {
       authors: [...new Set([...parent.authors, ...decided.authors])],
     };
     this.store(
-      person.id,
+      person,
       [next, changedParent],
       [
         {
@@ -322,7 +329,7 @@ export class Decisions {
       ),
     );
     this.store(
-      person.id,
+      person,
       [next],
       [{ amendmentId: a.id, move: 'reject', note, detail: null, by: person.id, at: now }],
     );
@@ -385,7 +392,7 @@ export class Decisions {
     }
     const words = `−“${change?.removed ?? ''}” +“${change?.insert ?? ''}”`;
     this.store(
-      person.id,
+      person,
       [next],
       [
         {
@@ -458,7 +465,7 @@ export class Decisions {
     const changed: Amendment[] = [reopened];
     if (parent && plan.parentText !== null && plan.parentText !== parent.text)
       changed.push({ ...parent, text: plan.parentText });
-    this.store(person.id, changed, [
+    this.store(person, changed, [
       {
         amendmentId: a.id,
         move: 'reopen',

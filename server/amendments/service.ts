@@ -351,6 +351,7 @@ export class AmendmentsService {
     this.repo.setPosition(documentId, id, party, record);
     const next = { ...a, positions: { ...a.positions, [party]: record } };
     mirrorAmendments(this.ctx.rooms, documentId, person.id, [next]);
+    this.ctx.events.emit({ kind: 'amendment.position', amendment: next, party, position, actor: person });
     return next;
   }
 

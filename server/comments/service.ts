@@ -112,6 +112,7 @@ export class CommentService {
       messages: [{ id: `c-${randomUUID()}`, author, text: input.text, createdAt: at, editedAt: null }],
     };
     this.save(person, thread);
+    this.ctx.events.emit({ kind: 'comment.posted', thread, message: thread.messages[0]!, actor: person });
     return this.view(person, thread.id);
   }
 
@@ -119,16 +120,16 @@ export class CommentService {
   reply(person: PersonRecord, threadId: string, text: string): ThreadView {
     const thread = this.find(person, threadId);
     const at = this.now().toISOString();
-    this.save(
-      person,
-      withMessage(thread, {
-        id: `c-${randomUUID()}`,
-        author: authorOf(person),
-        text,
-        createdAt: at,
-        editedAt: null,
-      }),
-    );
+    const message = {
+      id: `c-${randomUUID()}`,
+      author: authorOf(person),
+      text,
+      createdAt: at,
+      editedAt: null,
+    };
+    const next = withMessage(thread, message);
+    this.save(person, next);
+    this.ctx.events.emit({ kind: 'comment.posted', thread: next, message, actor: person });
     return this.view(person, threadId);
   }
 

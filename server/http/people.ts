@@ -127,11 +127,14 @@ export function peopleRouter(ctx: AppContext): express.Router {
   router.put('/documents/:id/drafting', (req, res) => {
     const chair = requireAction(req, req.params.id, 'people.manage');
     const { mode } = body(DraftingBody, req.body);
+    const before = ctx.people.drafting(req.params.id);
     ctx.people.setDrafting(req.params.id, mode);
     // Everyone's editor follows at once: the meta room carries the mode live.
     writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
       doc.getMap('settings').set('drafting', mode),
     );
+    if (before !== mode)
+      ctx.events.emit({ kind: 'drafting.changed', documentId: req.params.id, mode, actor: chair });
     res.json({ mode });
   });
 

@@ -21,7 +21,15 @@ export interface Migration {
   /** What it does, in a few words (shown when it fails). */
   name: string;
   /** The server feature that owns the tables (see `server/features.ts`). */
-  feature: 'documents' | 'audit' | 'people' | 'amendments' | 'comments' | 'versions' | 'authorship';
+  feature:
+    | 'documents'
+    | 'audit'
+    | 'people'
+    | 'amendments'
+    | 'comments'
+    | 'versions'
+    | 'authorship'
+    | 'notifications';
   /** The statements for each dialect, run as one script. */
   sql: Record<Dialect, string>;
 }
@@ -497,6 +505,75 @@ UPDATE documents SET original_state = (
   ORDER BY a.seq DESC LIMIT 1
 );`,
     },
+  },
+  {
+    version: 15,
+    name: 'notifications and who read them',
+    feature: 'notifications',
+    // One row per event, its JSON `body` saying whom it concerns and what happened; `party` set for a party
+    // thread's (its members alone may read it). Read per person: one row per notification read, and a mark
+    // "everything up to this seq is read". Both carry the document, so replacing it removes them.
+    sql: {
+      sqlite: `
+CREATE TABLE notifications (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  document_id TEXT NOT NULL,
+  party TEXT,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX notifications_document ON notifications (document_id, seq);
+CREATE TABLE notification_reads (
+  document_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  notification_id TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, notification_id)
+);
+CREATE INDEX notification_reads_document ON notification_reads (document_id);
+CREATE TABLE notification_read_marks (
+  document_id TEXT NOT NULL,
+  person_id TEXT PRIMARY KEY,
+  up_to_seq INTEGER NOT NULL
+);`,
+      postgres: `
+CREATE TABLE notifications (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  document_id TEXT NOT NULL,
+  party TEXT,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX notifications_document ON notifications (document_id, seq);
+CREATE TABLE notification_reads (
+  document_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  notification_id TEXT NOT NULL,
+  read_at TEXT NOT NULL,
+  PRIMARY KEY (person_id, notification_id)
+);
+CREATE INDEX notification_reads_document ON notification_reads (document_id);
+CREATE TABLE notification_read_marks (
+  document_id TEXT NOT NULL,
+  person_id TEXT PRIMARY KEY,
+  up_to_seq BIGINT NOT NULL
+);`,
+    },
+  },
+  {
+    version: 16,
+    name: 'party colours that differ in hue and lightness',
+    feature: 'people',
+    // D66 and CDA were two greens hard to tell apart (issue 14). Only parties that still have their former
+    // default colour change: a colour a chair chose stays. The new ones are DEFAULT_PARTIES' (shared/auth).
+    sql: portable(`
+UPDATE parties SET color = '#237e12' WHERE short = 'D66' AND color = '#00a651';
+UPDATE parties SET color = '#013f30' WHERE short = 'CDA' AND color = '#007b5f';
+UPDATE parties SET color = '#994b02' WHERE short = 'VVD' AND color = '#1f4e9c';
+UPDATE parties SET color = '#8d012a' WHERE short = 'GL-PvdA' AND color = '#c8102e';
+UPDATE parties SET color = '#02255d' WHERE short = 'JA21' AND color = '#242b57';`),
   },
 ];
 

@@ -15,6 +15,7 @@ import { SqliteNumbers } from './sqlite/numbers.js';
 import { SqliteClientIds } from './sqlite/clientIds.js';
 import { SqliteAdministrators } from './sqlite/administrators.js';
 import { SqliteAttribution } from './sqlite/attribution.js';
+import { SqliteNotifications } from './sqlite/notifications.js';
 
 export { SqliteStore } from './sqlite/store.js';
 
@@ -77,6 +78,7 @@ export function openSqliteStorage(file: string): SqliteStorage {
     numbers: new SqliteNumbers(db),
     clientIds: new SqliteClientIds(db),
     attribution,
+    notifications: new SqliteNotifications(db),
   };
   const store = new SqliteStore(db, audit, people, attribution, documentRows(repositories));
   return {

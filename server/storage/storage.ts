@@ -9,6 +9,7 @@ import type { SessionRepository } from '../auth/sessionRepository.js';
 import type { NumberStore } from '../documents/numberStore.js';
 import type { ClientIdRepository } from '../sync/clientIds.js';
 import type { AttributionRepository } from '../authorship/repository.js';
+import type { NotificationsRepository } from '../notifications/repository.js';
 
 /**
  * Every repository of Akkoord: the storage seam. The server and the command line see only these interfaces;
@@ -33,6 +34,8 @@ export interface Repositories {
   clientIds: ClientIdRepository;
   /** Who inserted and who deleted each run of the text rooms' Yjs items (written by the store). */
   attribution: AttributionRepository;
+  /** Notifications ("Meldingen") and who read which. */
+  notifications: NotificationsRepository;
 }
 
 /** The repositories of one opened database, and what is done with the database as a whole. */
@@ -54,5 +57,14 @@ export interface DocumentRows {
  * the new text, signed in with the same links. The audit log keeps its entries (see `AuditLog`).
  */
 export function documentRows(r: Omit<Repositories, 'store'>): DocumentRows[] {
-  return [r.audit, r.amendments, r.comments, r.versions, r.numbers, r.clientIds, r.attribution];
+  return [
+    r.audit,
+    r.amendments,
+    r.comments,
+    r.versions,
+    r.numbers,
+    r.clientIds,
+    r.attribution,
+    r.notifications,
+  ];
 }

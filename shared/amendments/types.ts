@@ -179,6 +179,11 @@ export interface AmendmentView extends Amendment {
   diffCurrent: DiffOp[];
   /** Word diff of the original (imported) measure text → what the amendment would make of it. */
   diffOriginal: DiffOp[];
+  /**
+   * Whether the original differs from the text `diffCurrent` starts from (the measure now, or the parent's
+   * proposal): when not, the two diffs are the same and a card shows one.
+   */
+  originalDiffers: boolean;
 }
 
 /** The meta room's map names: the server writes them, browsers read them live. */

@@ -28,6 +28,13 @@ function effectOf(a: Amendment, current: string | null): { effectiveText: string
   }
 }
 
+/** Whether `original` differs from `base`, the text an amendment's card compares with first. */
+function differs(kind: Amendment['kind'], original: string | null, base: string | null): boolean {
+  if (kind === 'insert') return false; // a new measure is compared with nothing either way
+  if (original === null || base === null) return original !== base;
+  return normalizeText(original) !== normalizeText(base);
+}
+
 function diffOf(kind: Amendment['kind'], from: string | null, to: string | null): DiffOp[] {
   if (kind === 'insert') return to ? [[1, normalizeText(to)]] : [];
   if (from === null) return to ? [[1, normalizeText(to)]] : [];
@@ -65,6 +72,7 @@ export function viewAmendments(
         collidesWith: [],
         diffCurrent: diffOf(a.kind, parent.text, effectiveText),
         diffOriginal: diffOf(a.kind, original, effectiveText),
+        originalDiffers: differs(a.kind, original, parent.text),
       };
     }
     const { effectiveText, conflict } = effectOf(a, current);
@@ -75,6 +83,7 @@ export function viewAmendments(
       collidesWith: [],
       diffCurrent: current === null ? [] : diffOf(a.kind, current, effectiveText),
       diffOriginal: diffOf(a.kind, original, effectiveText),
+      originalDiffers: differs(a.kind, original, current),
     };
   });
   if (current === null) return views;

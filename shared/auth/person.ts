@@ -14,7 +14,7 @@ export interface Party {
   /** Short name, unique per document, used in room names and URLs: "D66", "GL-PvdA", "SEC". */
   short: string;
   name: string;
-  /** CSS colour, e.g. "#00a651". */
+  /** CSS colour, e.g. "#237e12". */
   color: string;
 }
 
@@ -39,9 +39,9 @@ export interface Administrator {
 /** The parties every new document starts with: the secretariat and the parties at the D66–CDA table. */
 export const DEFAULT_PARTIES: readonly Party[] = [
   { short: SECRETARIAT, name: 'Secretariaat', color: '#4b5563' },
-  { short: 'D66', name: 'D66', color: '#00a651' },
-  { short: 'CDA', name: 'CDA', color: '#007b5f' },
-  { short: 'VVD', name: 'VVD', color: '#1f4e9c' },
-  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#c8102e' },
-  { short: 'JA21', name: 'JA21', color: '#242b57' },
+  { short: 'D66', name: 'D66', color: '#237e12' },
+  { short: 'CDA', name: 'CDA', color: '#013f30' },
+  { short: 'VVD', name: 'VVD', color: '#994b02' },
+  { short: 'GL-PvdA', name: 'GroenLinks-PvdA', color: '#8d012a' },
+  { short: 'JA21', name: 'JA21', color: '#02255d' },
 ];

@@ -8,6 +8,11 @@ import { suggestEn, suggestNl } from './suggest.js';
 
 import { exportEn, exportNl } from './export.js';
 import { negotiationsEn, negotiationsNl } from './negotiations.js';
+import { layoutEn, layoutNl } from './layout.js';
+import { searchEn, searchNl } from './search.js';
+import { notificationsEn, notificationsNl } from './notifications.js';
+import { a11yEn, a11yNl } from './a11y.js';
+import { focusEn, focusNl } from './focus.js';
 
 /**
  * The words of the interface. Dutch is the source: its keys are the keys of every other language, so a
@@ -98,6 +103,11 @@ export const nl = {
   ...peopleNl,
   ...diffNl,
   ...negotiationsNl,
+  ...layoutNl,
+  ...searchNl,
+  ...notificationsNl,
+  ...a11yNl,
+  ...focusNl,
 };
 
 export type MessageKey = keyof typeof nl;
@@ -183,6 +193,11 @@ export const en: Messages = {
   ...peopleEn,
   ...diffEn,
   ...negotiationsEn,
+  ...layoutEn,
+  ...searchEn,
+  ...notificationsEn,
+  ...a11yEn,
+  ...focusEn,
 };
 
 export type Language = 'nl' | 'en';

@@ -18,6 +18,19 @@ describe('amendments shown beside their measure', () => {
     expect(view!.diffOriginal).toContainEqual([1, 'snel ']);
   });
 
+  it('compares with the original only when it differs from the current text', () => {
+    const proposal = amendment({ baseText: original, text: 'We bouwen meer huizen in de regio.' });
+    const [same] = viewAmendments([proposal], ` ${original}`, original);
+    expect(same!.originalDiffers).toBe(false);
+    expect(same!.diffOriginal).toEqual(same!.diffCurrent);
+    const [changed] = viewAmendments([proposal], 'We bouwen snel meer woningen in de regio.', original);
+    expect(changed!.originalDiffers).toBe(true);
+    const [added] = viewAmendments([{ ...proposal, kind: 'insert' }], null, null);
+    expect(added!.originalDiffers).toBe(false);
+    const [removed] = viewAmendments([{ ...proposal, kind: 'delete' }], null, original);
+    expect(removed!.originalDiffers).toBe(true);
+  });
+
   it('re-applies cleanly when the measure changed elsewhere, and flags a conflict when it changed the same words', () => {
     const clean = viewAmendments(
       [amendment({ baseText: original, text: 'We bouwen meer huizen in de regio.' })],

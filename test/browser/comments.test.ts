@@ -83,6 +83,8 @@ async function comment(page: Page, quote: string, audience: 'everyone' | 'party'
 async function openPanel(page: Page) {
   await page.getByRole('tab', { name: 'Opmerkingen' }).click();
   await page.locator('.comments-panel').waitFor();
+  // From 1280 px the threads stand in the margin beside their words; this test reads the list of all.
+  await page.getByRole('button', { name: 'Alle draden' }).click();
 }
 
 /** The highlighted words of each thread in the page, by thread id. */

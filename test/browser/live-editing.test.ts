@@ -30,6 +30,8 @@ describe('the agenda in the browser', () => {
     expect(await page.locator('.agenda-title').innerText()).toBe(agenda.title);
     // The number beside a measure is its own stable number (data-number), the same as in the outline.
     expect(await page.locator(`#${firstMeasure.id}`).getAttribute('data-number')).toBe(firstMeasure.number);
+    // The outline is read after the text shows (a chunk of its own): wait for it before counting.
+    await page.locator('.outline-chapter').first().waitFor();
     expect(await page.locator('.outline-chapter').count()).toBe(agenda.chapters.length);
     await page.locator('.outline-chapter .disclosure').first().click();
     expect(await page.locator('.outline-section').count()).toBe(agenda.chapters[0]!.sections.length);
@@ -78,7 +80,7 @@ describe('the agenda in the browser', () => {
     // Each sees the other's cursor with name, and both in the presence list.
     await a.locator('.ProseMirror-yjs-cursor', { hasText: 'Bram Jansen' }).waitFor();
     await b.locator('.ProseMirror-yjs-cursor', { hasText: 'Anne de Vries' }).waitFor();
-    expect(await a.locator('.presence li').count()).toBe(2);
+    expect(await a.locator('.presence .avatar').count()).toBe(2);
     // The outline shows where the other is working: a dot in Bram's colour at the first chapter.
     await a.locator('.outline-chapter').first().locator('.outline-people[title*="Bram Jansen"]').waitFor();
     await a.locator(`#${firstMeasure.id}`).scrollIntoViewIfNeeded();

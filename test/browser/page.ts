@@ -69,27 +69,30 @@ export async function placeCaret(
   );
 }
 
-/** The text of a node as the document holds it: without other people's cursor labels. */
+/** What the page shows inside the text that is not the document's: others' cursors, amendment badges. */
+const NOT_TEXT = '.ProseMirror-yjs-cursor, .amendment-badge';
+
+/** The text of a node as the document holds it: without other people's cursor labels or badges. */
 export async function textOf(page: Page, elementId: string): Promise<string> {
-  return page.locator(`#${elementId}`).evaluate((el) => {
+  return page.locator(`#${elementId}`).evaluate((el, notText) => {
     const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+    copy.querySelectorAll(notText).forEach((c) => c.remove());
     return copy.textContent ?? '';
-  });
+  }, NOT_TEXT);
 }
 
 /** Waits until a node's document text (see textOf) equals `text`; on time-out, says what it was instead. */
 export async function waitForText(page: Page, elementId: string, text: string): Promise<void> {
   try {
     await page.waitForFunction(
-      ([id, expected]) => {
+      ([id, expected, notText]) => {
         const el = document.getElementById(id!);
         if (!el) return false;
         const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.ProseMirror-yjs-cursor').forEach((c) => c.remove());
+        copy.querySelectorAll(notText!).forEach((c) => c.remove());
         return copy.textContent === expected;
       },
-      [elementId, text],
+      [elementId, text, NOT_TEXT],
     );
   } catch (err) {
     const actual = await textOf(page, elementId).catch(() => '(no such element)');
@@ -97,4 +100,47 @@ export async function waitForText(page: Page, elementId: string, text: string): 
       cause: err,
     });
   }
+}
+
+/** Selects the first occurrence of `quote` in an element's text, as dragging over it would, and waits for the editor to take it. */
+export async function selectText(page: Page, elementId: string, quote: string): Promise<void> {
+  await page.evaluate(
+    ([id, q]) => {
+      const el = document.getElementById(id!)!;
+      const start = el.textContent!.indexOf(q!);
+      if (start < 0) throw new Error(`"${q}" not in #${id}`);
+      const end = start + q!.length;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length;
+        if (start >= seen && start <= seen + len) range.setStart(node, start - seen);
+        if (end >= seen && end <= seen + len) {
+          range.setEnd(node, end - seen);
+          break;
+        }
+        seen += len;
+      }
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    },
+    [elementId, quote],
+  );
+  // ProseMirror takes a DOM selection over on the next selectionchange; wait for it before acting on it.
+  await page.waitForFunction((q) => {
+    type View = {
+      state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } };
+    };
+    const view = (window as unknown as { akkoordView?: View }).akkoordView;
+    if (!view) return false;
+    const { from, to } = view.state.selection;
+    return view.state.doc.textBetween(from, to) === q;
+  }, quote);
+}
+
+/** True when the page scrolls sideways (something is wider than the window). */
+export function overflowsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth > window.innerWidth);
 }

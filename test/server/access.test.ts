@@ -136,7 +136,7 @@ describe('who may connect, read and write', () => {
     const users = [...watcher.provider.awareness.getStates().entries()]
       .filter(([id]) => id !== watcher.doc.clientID)
       .map(([, s]) => s.user as { name: string; party: string; color: string });
-    expect(users).toEqual([{ name: 'Echte Naam', party: 'VVD', color: '#1f4e9c', role: 'negotiator' }]);
+    expect(users).toEqual([{ name: 'Echte Naam', party: 'VVD', color: '#994b02', role: 'negotiator' }]);
   });
 
   it('ends an open connection at once when the chair revokes the person', async () => {

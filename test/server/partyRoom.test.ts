@@ -8,6 +8,7 @@ import { agenda } from '../helpers/agenda.js';
 import { startTestServer, type Invited, type TestServer } from '../helpers/server.js';
 import { connectClient, eventually, synced } from '../helpers/clients.js';
 import { attacker } from '../helpers/attack.js';
+import { measureNoteKey } from '../../shared/notes/measureNotes.js';
 
 /**
  * A party room holds what a party's negotiators type (notes, the text and rationale of drafts) and what the
@@ -138,5 +139,33 @@ describe('what a client may write in its party room', () => {
     const got = await server.api(forger.token, 'GET', `${API}/amendments/${draft.body.id}`);
     expect(got.body.rationale).toBe('Daarom. Waarom.');
     expect(got.body.authors).toEqual([forger.personId, colleague.personId]);
+  });
+
+  it("accepts a party's note on a measure, typed by two members at once, and shows it to no other party", async () => {
+    const one = member(forger);
+    const two = member(colleague);
+    await Promise.all([synced(one.provider), synced(two.provider)]);
+    one.doc.getText(measureNoteKey('m-1-1-1')).insert(0, 'Vasthouden. ');
+    two.doc.getText(measureNoteKey('m-1-1-1')).insert(0, 'Ruilen tegen 2.1. ');
+    const both = (doc: Y.Doc) => {
+      const note = doc.getText(measureNoteKey('m-1-1-1')).toString();
+      return note.includes('Vasthouden.') && note.includes('Ruilen tegen 2.1.');
+    };
+    await eventually(() => both(one.doc) && both(two.doc));
+    // Another party's negotiator cannot open this room at all (test/server/access.test.ts), and reads nothing
+    // of it in their own.
+    const vvd = await server.invite({ party: 'VVD', role: 'negotiator', name: 'VVD' });
+    const theirs = connectClient(server.wsUrl, 'test/party/VVD', { token: vvd.token });
+    open.push(theirs);
+    await synced(theirs.provider);
+    expect(theirs.doc.getText(measureNoteKey('m-1-1-1')).toString()).toBe('');
+  });
+
+  it('refuses a measure note under a name that is no measure id, or formatted text in it', async () => {
+    await refusedInPartyRoom((doc) => doc.getText('measureNote:<script>').insert(0, 'x'));
+    await refusedInPartyRoom((doc) => doc.getText('elders').insert(0, 'x'));
+    await refusedInPartyRoom((doc) =>
+      doc.getText(measureNoteKey('m-1-1-1')).insert(0, 'vet', { bold: true }),
+    );
   });
 });

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { PARTY_DRAFTS } from '../../../shared/amendments/types.js';
 import type { Resolution, ParentRef } from './resolve.js';
 import type { Check } from './check.js';
+import { isValidId } from './schemaRules.js';
+import { measureOfNoteKey } from '../../../shared/notes/measureNotes.js';
 
 /** The party room's shared text of notes (`doc.getText(PARTY_NOTES)`), which the party's negotiators type in. */
 export const PARTY_NOTES = 'notes';
@@ -9,11 +11,31 @@ export const PARTY_NOTES = 'notes';
 /** The fields of a draft that its party's negotiators type in; everything else of a draft is the server's. */
 const DRAFT_TEXTS: ReadonlySet<string> = new Set(['text', 'rationale']);
 
-/** A text a client may type in: the notes, or the text or rationale of a live draft (with its draft id). */
+/**
+ * A text a client may type in: the notes, a measure's note (`measureNote:<measure id>`, see
+ * shared/notes/measureNotes.ts), or the text or rationale of a live draft (with its draft id).
+ */
 type Writable = { kind: 'notes' } | { kind: 'draft'; draftId: string };
 
+/** Whether a root name is one a client may type in: the party's notes or a measure's note. */
+function writableRoot(key: string): boolean {
+  if (key === PARTY_NOTES) return true;
+  const measureId = measureOfNoteKey(key);
+  return measureId !== null && isValidId(measureId);
+}
+
+/** The root name of a root type of `doc`, or null. */
+function rootKey(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
+  if (doc.share.get(PARTY_NOTES) === type) return PARTY_NOTES;
+  for (const [key, root] of doc.share) if (root === type) return key;
+  return null;
+}
+
 function writableText(doc: Y.Doc, type: Y.AbstractType<unknown>): Writable | null {
-  if (type._item === null) return doc.share.get(PARTY_NOTES) === type ? { kind: 'notes' } : null;
+  if (type._item === null) {
+    const key = rootKey(doc, type);
+    return key !== null && writableRoot(key) ? { kind: 'notes' } : null;
+  }
   if (!(type instanceof Y.Text) || type instanceof Y.XmlText) return null;
   const field = type._item.parentSub;
   const entry = type._item.parent as Y.AbstractType<unknown> | null;
@@ -31,7 +53,7 @@ function writableParent(doc: Y.Doc, parent: ParentRef): Writable | 'gone' | null
     case 'gone':
       return 'gone';
     case 'root':
-      return parent.key === PARTY_NOTES ? { kind: 'notes' } : null;
+      return writableRoot(parent.key) ? { kind: 'notes' } : null;
     case 'type':
       return writableText(doc, parent.type);
     case 'new':
@@ -41,7 +63,8 @@ function writableParent(doc: Y.Doc, parent: ParentRef): Writable | 'gone' | null
 
 /**
  * Checks an update to a party room (`<doc>/party/<P>`) before it is applied: a client types only in the
- * party's notes and in the text and rationale of existing drafts — plain characters added and deleted.
+ * party's notes, its notes per measure and in the text and rationale of existing drafts — plain characters
+ * added and deleted.
  * Drafts themselves, their fields and authors, and party threads are written by the server after an API
  * check. Returns the drafts whose text changed, so the server can add the writer to their authors.
  */

@@ -75,13 +75,15 @@ export class DailyVersions {
  */
 export function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Stop {
   const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
-  const check = () => {
-    try {
-      daily.checkAll(now());
-    } catch (err) {
-      console.error('Dagversie mislukt:', err);
-    }
-  };
+  // One instance at a time (several share the database): the next one finds the day's version made.
+  const check = () =>
+    void ctx.bus.exclusive('daily-versions', DAILY_CHECK_INTERVAL_MS, () => {
+      try {
+        daily.checkAll(now());
+      } catch (err) {
+        console.error('Dagversie mislukt:', err);
+      }
+    });
   check();
   const timer = setInterval(check, DAILY_CHECK_INTERVAL_MS);
   return () => clearInterval(timer);

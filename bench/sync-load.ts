@@ -2,8 +2,9 @@
 // edit twice a second for D seconds. Runs the same load against Akkoord (persisting every update, checking
 // every permission, stamping awareness) and against the bare @y/websocket-server 0.1.1 (in memory, no checks),
 // in one run (both servers up, loaded in alternating phases), and reports propagation latency p50/p99, server
-// CPU and memory, and the ratios.
-// Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 PHASE=10 by default; loopback only)
+// CPU and memory, and the ratios. COMPARE=instances compares one Akkoord instance with two instances on one
+// SQLite file kept in step through Redis (the machine's, 127.0.0.1:6379), half of the clients on each.
+// Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 PHASE=10 COMPARE=bare by default; loopback only)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,18 +15,23 @@ import WebSocket from 'ws';
 import { prosemirrorToYDoc } from 'y-prosemirror';
 import { parseAgenda } from '../shared/agenda/parse.js';
 import { buildDocument } from '../shared/agenda/build.js';
-import { startServerProcess, chairTokenFrom } from '../test/helpers/process.js';
+import { randomUUID } from 'node:crypto';
+import { startServerProcess, chairTokenFrom, type ServerProcess } from '../test/helpers/process.js';
+import { ensureSharedRedis } from '../test/helpers/redis.js';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
 const SECONDS = Number(process.env.SECONDS ?? 60);
 const EDITS_PER_SECOND = 2;
 const PARTIES = ['D66', 'CDA', 'VVD', 'GL-PvdA', 'JA21'];
+const COMPARE = process.env.COMPARE ?? 'bare';
 
 interface Target {
   name: string;
-  wsUrl: string;
+  /** Client i connects to wsUrls[i % wsUrls.length] (one address per instance). */
+  wsUrls: string[];
   room: string;
-  pid: number;
+  /** The server processes whose CPU and memory are added up. */
+  pids: number[];
   tokens: string[];
   stop(): Promise<void>;
 }
@@ -34,17 +40,29 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-/** utime+stime of a process in seconds (Linux /proc), and its resident memory in MB. */
-function usage(pid: number): { cpu: number; rssMb: number } {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(stat[11]) + Number(stat[12]);
-  const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!;
-  return { cpu: ticks / 100, rssMb: Number(rss) / 1024 };
+/** utime+stime of processes in seconds (Linux /proc), and their resident memory in MB, added up. */
+function usage(pids: number[]): { cpu: number; rssMb: number } {
+  let cpu = 0;
+  let rssMb = 0;
+  for (const pid of pids) {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    cpu += (Number(stat[11]) + Number(stat[12])) / 100;
+    rssMb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]!) / 1024;
+  }
+  return { cpu, rssMb };
 }
 
-async function akkoordTarget(): Promise<Target> {
+/** Akkoord on a fresh data folder: one instance, or several on the same SQLite file with Redis between them. */
+async function akkoordTarget(instances = 1): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-load-'));
-  const server = await startServerProcess(dir);
+  const env: Record<string, string> =
+    instances > 1
+      ? { REDIS_URL: await ensureSharedRedis(), AKKOORD_REDIS_PREFIX: `akkoord-bench-${randomUUID()}` }
+      : {};
+  const servers: ServerProcess[] = [];
+  // One after the other: the first migrates and seeds.
+  for (let i = 0; i < instances; i++) servers.push(await startServerProcess(dir, 'built', env));
+  const server = servers[0]!;
   const chair = chairTokenFrom(server.output());
   const tokens: string[] = [];
   for (let i = 0; i < CLIENTS; i++) {
@@ -65,12 +83,14 @@ async function akkoordTarget(): Promise<Target> {
     body: JSON.stringify({ mode: 'open' }),
   });
   return {
-    name: 'akkoord',
-    wsUrl: `${server.url.replace('http', 'ws')}/sync`,
+    name: instances > 1 ? `akkoord, ${instances} instances + Redis` : 'akkoord',
+    wsUrls: servers.map((s) => `${s.url.replace('http', 'ws')}/sync`),
     room: 'd66-cda',
-    pid: server.child.pid!,
+    pids: servers.map((s) => s.child.pid!),
     tokens,
-    stop: () => server.kill(),
+    stop: async () => {
+      for (const s of servers) await s.kill();
+    },
   };
 }
 
@@ -96,9 +116,9 @@ async function bareTarget(): Promise<Target> {
   provider.destroy();
   return {
     name: '@y/websocket-server 0.1.1',
-    wsUrl: `ws://127.0.0.1:${port}`,
+    wsUrls: [`ws://127.0.0.1:${port}`],
     room: 'd66-cda',
-    pid: child.pid!,
+    pids: [child.pid!],
     tokens: Array.from({ length: CLIENTS }, () => ''),
     stop: async () => {
       child.kill('SIGKILL');
@@ -133,9 +153,9 @@ interface Loaded {
 }
 
 async function connect(target: Target): Promise<Loaded> {
-  const clients = target.tokens.map((token) => {
+  const clients = target.tokens.map((token, i) => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(target.wsUrl, target.room, doc, {
+    const provider = new WebsocketProvider(target.wsUrls[i % target.wsUrls.length]!, target.room, doc, {
       WebSocketPolyfill: WebSocket as never,
       disableBc: true,
       params: token ? { token } : {},
@@ -152,7 +172,9 @@ async function connect(target: Target): Promise<Loaded> {
   // the stamp travels as text); every tenth client notes the delay when those words arrive (reading every
   // event's words in all 100 clients would load the one process that runs them more than the servers).
   const STAMP = /‹\d+:(\d+(?:\.\d+)?)›/g;
-  for (const c of clients.filter((_, i) => i % 10 === 0)) {
+  // With several instances the observers are spread over them alike (client i is on instance i mod n).
+  const n = target.wsUrls.length;
+  for (const c of clients.filter((_, i) => Math.floor(i / n) % 10 === 0)) {
     c.doc.getXmlFragment('prosemirror').observeDeep((events, transaction) => {
       if (transaction.local) return;
       const now = performance.timeOrigin + performance.now();
@@ -170,7 +192,7 @@ async function connect(target: Target): Promise<Loaded> {
 
 /** One phase: every client of `l` edits twice a second for `seconds`; then 2 s for the last edits to arrive. */
 async function phase(l: Loaded, seconds: number): Promise<void> {
-  const before = usage(l.target.pid);
+  const before = usage(l.target.pids);
   const start = Date.now();
   const timers = l.clients.map((c, i) =>
     setInterval(() => {
@@ -184,7 +206,7 @@ async function phase(l: Loaded, seconds: number): Promise<void> {
   await new Promise((r) => setTimeout(r, seconds * 1000));
   timers.forEach(clearInterval);
   await new Promise((r) => setTimeout(r, 2000));
-  const after = usage(l.target.pid);
+  const after = usage(l.target.pids);
   l.cpuSeconds += after.cpu - before.cpu;
   l.seconds += (Date.now() - start) / 1000;
 }
@@ -198,14 +220,17 @@ function summary(l: Loaded) {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     cpuPercent: (l.cpuSeconds / l.seconds) * 100,
-    rssMb: usage(l.target.pid).rssMb,
+    rssMb: usage(l.target.pids).rssMb,
   };
 }
 
 // Both servers run at once, loaded in turn in phases of PHASE seconds in the order A B B A A B B A … so that
 // a drift in the machine's load (other work starting or ending) falls on both alike.
 const PHASE = Math.min(SECONDS, Number(process.env.PHASE ?? 10));
-const targets = [await akkoordTarget(), await bareTarget()];
+const targets =
+  COMPARE === 'instances'
+    ? [await akkoordTarget(1), await akkoordTarget(2)]
+    : [await akkoordTarget(), await bareTarget()];
 try {
   const [ours, bare] = [await connect(targets[0]!), await connect(targets[1]!)];
   const phases = Math.max(2, Math.round(SECONDS / PHASE));
@@ -224,6 +249,7 @@ try {
   console.log(
     JSON.stringify({
       bench: 'sync-load',
+      compare: COMPARE,
       clients: CLIENTS,
       seconds: SECONDS,
       phase: PHASE,
@@ -234,6 +260,10 @@ try {
       ratioCpu: a.cpuPercent / b.cpuPercent,
     }),
   );
+  if (COMPARE === 'instances')
+    console.log(
+      `two instances / one: p50 ${(b.p50 / a.p50).toFixed(2)}, p99 ${(b.p99 / a.p99).toFixed(2)}, CPU ${(b.cpuPercent / a.cpuPercent).toFixed(2)}`,
+    );
   [...ours.clients, ...bare.clients].forEach((c) => c.provider.destroy());
 } finally {
   for (const t of targets) await t.stop();

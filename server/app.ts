@@ -11,6 +11,9 @@ import { Rooms } from './sync/rooms.js';
 import { serveConnection } from './sync/connection.js';
 import { Limits } from './sync/limits.js';
 import { ConnectionRegistry } from './sync/registry.js';
+import type { RoomBus } from './sync/bus.js';
+import { LocalBus } from './sync/bus/local.js';
+import { followBusEvents } from './sync/busEvents.js';
 import { httpServerOptions } from './sync/upgrade.js';
 import { addDraftAuthors } from './amendments/drafts.js';
 import { Authenticator } from './auth/auth.js';
@@ -51,6 +54,8 @@ export interface AppOptions {
   sessionIdleMs?: number;
   /** The clock of sessions (tests move it). */
   now?: () => Date;
+  /** The other instances on the same database (REDIS_URL); none by default. The caller closes it. */
+  bus?: RoomBus;
 }
 
 export interface RunningApp {
@@ -81,11 +86,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const key = options.key ?? loadSigningKey(options.dataDir);
   let port = options.port;
   const numbering = new NumberRegistry(numbers, audit);
+  const bus = options.bus ?? new LocalBus();
   const ctx: AppContext = {
     ...repositories,
     rooms: new Rooms(store, numberingHooks(numbering, store), {
       claims: clientIds,
       onDraftsEdited: addDraftAuthors,
+      bus,
     }),
     auth: new Authenticator(
       key,
@@ -93,14 +100,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       new Sessions(sessions, {
         idleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
         now: options.now ?? (() => new Date()),
+        onEnd: (key, reason) => bus.announce({ kind: 'endSession', key, reason }),
       }),
       administrators,
     ),
     connections: new ConnectionRegistry(),
+    bus,
     events: new DomainEvents(),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
+
+  followBusEvents(ctx);
 
   const origins: OriginPolicy = { publicUrl: ctx.publicUrl, trust: compileTrustProxy(options.trustProxy) };
 

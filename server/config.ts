@@ -30,3 +30,16 @@ export function sessionIdleHours(env: NodeJS.ProcessEnv = process.env, fallback 
     throw new RangeError(`Ongeldige AKKOORD_SESSION_IDLE_HOURS: ${raw} (een positief aantal uren)`);
   return value;
 }
+
+/**
+ * The Redis that instances sharing a database use to keep their rooms in step: REDIS_URL (redis:// or
+ * rediss://), else null (one instance, no Redis). AKKOORD_REDIS_PREFIX names its channels and keys
+ * (`akkoord` by default), so several installations can share one Redis.
+ */
+export function redisSettings(env: NodeJS.ProcessEnv = process.env): { url: string; prefix: string } | null {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return null;
+  if (!/^rediss?:\/\//.test(url))
+    throw new RangeError(`Ongeldige REDIS_URL: ${url} (verwacht redis://host:poort of rediss://…)`);
+  return { url, prefix: env.AKKOORD_REDIS_PREFIX?.trim() || 'akkoord' };
+}

@@ -2,6 +2,7 @@ import type { Repositories } from './storage/storage.js';
 import type { Rooms } from './sync/rooms.js';
 import type { Authenticator } from './auth/auth.js';
 import type { ConnectionRegistry } from './sync/registry.js';
+import type { RoomBus } from './sync/bus.js';
 import type { DomainEvents } from './domain/events.js';
 
 /**
@@ -12,6 +13,8 @@ export interface AppContext extends Repositories {
   rooms: Rooms;
   auth: Authenticator;
   connections: ConnectionRegistry;
+  /** The other instances on the same database: tell them what must reach their connections too. */
+  bus: RoomBus;
   /** What happened, for features that react to it (notifications). */
   events: DomainEvents;
   /** The signing key of this installation (for sign-in tokens). */

@@ -6,7 +6,8 @@ import { databaseUrl, openStorage } from './storage/open.js';
 import { redactedUrl } from './storage/postgres.js';
 import { instanceKey } from './auth/instanceKey.js';
 import { startApp } from './app.js';
-import { dataDir, port, sessionIdleHours } from './config.js';
+import { dataDir, port, redisSettings, sessionIdleHours } from './config.js';
+import { RedisBus } from './sync/bus/redis.js';
 import { seedDefaultAgenda } from './documents/seed.js';
 import { ensureFirstChair } from './people/firstChair.js';
 import { ensureFirstAdministrator } from './people/admin.js';
@@ -31,6 +32,11 @@ async function main(): Promise<void> {
   const seeded = await seedDefaultAgenda(store, path.join(root, 'fixtures'));
   if (seeded) console.log(`Agenda "${seeded.title}" geladen als document ${seeded.id}.`);
 
+  // With REDIS_URL, instances on the same database share their rooms; a Redis that is away does not stop
+  // this one from starting (it serves its own connections and catches up when Redis is back).
+  const redis = redisSettings();
+  const bus = redis ? new RedisBus(redis).start() : undefined;
+
   const staticDir = path.join(root, 'dist');
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     console.warn('Geen gebouwde client in dist/: draai "npm run build" (npm start doet dat zelf).');
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     publicUrl: process.env.AKKOORD_URL,
     trustProxy: process.env.AKKOORD_TRUST_PROXY,
     sessionIdleMs: sessionIdleHours() * 3_600_000,
+    bus,
   });
   for (const doc of await store.listDocuments()) {
     const link = await ensureFirstChair(app.ctx.people, app.ctx.key, app.ctx.publicUrl(), doc.id);
@@ -73,6 +80,7 @@ async function main(): Promise<void> {
   const removePid = writePidFile(dir);
   const stop = async () => {
     await app.close();
+    await bus?.close();
     removePid();
     await storage.close();
     process.exit(0);

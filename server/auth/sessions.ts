@@ -18,6 +18,8 @@ const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 export interface SessionPolicy {
   idleMs: number;
   now: () => Date;
+  /** Told when this server ends a session (signed out, idle), so other instances end its connections. */
+  onEnd?: (key: string, reason: string) => void;
 }
 
 /** An open connection, as far as sessions care: it can be ended with a code and a reason. */
@@ -124,9 +126,11 @@ export class Sessions {
   private async endKey(key: string, reason: string): Promise<void> {
     await this.repo.delete(key);
     this.closeAll(key, reason);
+    this.policy.onEnd?.(key, reason);
   }
 
-  private closeAll(key: string, reason: string): void {
+  /** Closes the open connections of a session by its hash (one another instance ended). */
+  closeAll(key: string, reason: string): void {
     for (const conn of [...(this.open.get(key) ?? [])]) conn.close(CloseCode.unauthorized, reason);
   }
 }

@@ -81,9 +81,13 @@ export class NumberRegistry {
   async open(documentId: string): Promise<NumberState> {
     const seq = await this.importOf(documentId);
     const book = new Book();
-    for (const row of await this.numbers.given(documentId, seq)) book.add(row.id, row.number);
+    const read = async () => {
+      for (const row of await this.numbers.given(documentId, seq)) book.add(row.id, row.number);
+    };
+    await read();
     return {
       book,
+      reread: read,
       remember: async (entries) => {
         if (entries.length === 0) return;
         for (const e of entries) book.add(e.id, e.number);
@@ -97,6 +101,8 @@ export class NumberRegistry {
 export interface NumberState {
   book: Book;
   remember: (entries: GivenNumber[]) => Promise<void>;
+  /** Reads the stored numbers into the book again (another instance may have given some). */
+  reread: () => Promise<void>;
 }
 
 /** The numbered nodes of a Y.Doc's agenda text, with the element of each id (its first occurrence). */
@@ -206,6 +212,13 @@ export function numberingHooks(registry: NumberRegistry, store: Pick<Store, 'get
     },
     numberOf(room, id) {
       return books.get(room)?.book.numberOf(id);
+    },
+    afterRemoteUpdate(room, tr) {
+      // Another instance numbered new nodes (remembered before it wrote them): read its book again, in the
+      // room's queue (after what this one remembered before), so a number given there is never given here.
+      const ref = parseRoomName(room.name);
+      const state = books.get(room);
+      if (ref?.kind === 'text' && state && mayNeedNumbers(tr)) void room.enqueue(() => state.reread());
     },
     afterUpdate(room, tr) {
       if (tr.origin === NUMBERING) return;

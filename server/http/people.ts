@@ -120,6 +120,7 @@ export function peopleRouter(ctx: AppContext): express.Router {
     await ctx.people.revoke(target.id);
     await ctx.auth.sessions.endPerson(target.id);
     ctx.connections.endPerson(target.id);
+    ctx.bus.announce({ kind: 'endPerson', personId: target.id });
     res.json(await ctx.people.person(target.id));
   });
 

@@ -14,12 +14,14 @@ import type { DocumentRecord } from '../storage/store.js';
  * loaded once to number it. All in one turn of the event loop: no message is handled in between.
  */
 export async function replaceAgenda(
-  ctx: Pick<AppContext, 'store' | 'people' | 'rooms'>,
+  ctx: Pick<AppContext, 'store' | 'people' | 'rooms' | 'bus'>,
   documentId: string,
   input: { title?: string; agenda: Agenda },
 ): Promise<DocumentRecord> {
   await documentOrNotFound(ctx.store, documentId);
-  ctx.rooms.discardDocument(documentId, CloseCode.replaced, 'De agenda is vervangen; herlaad de pagina');
+  const reason = 'De agenda is vervangen; herlaad de pagina';
+  ctx.rooms.discardDocument(documentId, CloseCode.replaced, reason);
+  ctx.bus.announce({ kind: 'discardDocument', documentId, code: CloseCode.replaced, reason });
   await importAgenda(ctx.store, { id: documentId, title: input.title, agenda: input.agenda, replace: true });
   await ctx.people.ensureDefaultParties(documentId);
   await ctx.rooms.release(await ctx.rooms.open(documentId));

@@ -2,8 +2,11 @@ import type { ServerFeature } from '../feature.js';
 import { migrationsOf } from '../storage/migrations.js';
 import { peopleRouter } from '../http/people.js';
 
-/** Revocations made elsewhere (the command line) and expiries end open connections within this time. */
-const SWEEP_INTERVAL_MS = 2_000;
+/**
+ * Revocations made elsewhere (the command line) and expiries end open connections within this time.
+ * AKKOORD_SWEEP_MS changes it (the tests of several instances set it long, to see what the bus alone does).
+ */
+const sweepIntervalMs = () => Number(process.env.AKKOORD_SWEEP_MS) || 2_000;
 
 /**
  * People and parties: sign-in, invitations, revocation, drafting mode. On start every document gets the
@@ -27,7 +30,7 @@ export const peopleFeature: ServerFeature = {
       })()
         .catch((err: unknown) => console.error('Verbindingen nalopen mislukt:', err))
         .finally(() => (sweeping = false));
-    }, SWEEP_INTERVAL_MS);
+    }, sweepIntervalMs());
     return () => clearInterval(sweep);
   },
 };

@@ -40,6 +40,22 @@ export interface NewDocument {
   originalState?: Uint8Array | null;
 }
 
+/** One stored update of a room's log, with its sequence number. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/**
+ * Where an appended update landed in its room's log: its sequence number, and that of the room's update
+ * stored just before it (0 for the first). Instances sharing a database tell each other `{seq, prev}`, so
+ * each one sees when it missed an update (`prev` is not the last it has) and reads the log from there.
+ */
+export interface Appended {
+  seq: number;
+  prev: number;
+}
+
 /**
  * The updates repository: documents with their immutable baseline, and per room an append-only log of Yjs
  * updates that is compacted now and then, each stored update with its audit entry. Small on purpose, so that
@@ -63,21 +79,34 @@ export interface Store {
   createDocument(doc: NewDocument, replace?: boolean): Promise<void>;
   /** All stored updates of a room, oldest first. */
   fetchUpdates(room: string): Promise<Uint8Array[]>;
+  /**
+   * The stored updates of a room with a sequence number above `afterSeq` (0: all of them), oldest first.
+   * Sequence numbers grow across the whole store, and within one room in the order the appends commit
+   * (a store with concurrent writers serializes the appends to one room), so "everything after the last one
+   * I have" is exactly what an instance missed.
+   */
+  fetchLog(room: string, afterSeq: number): Promise<StoredUpdate[]>;
   /** Appends one update to a room's log; durable when it returns. */
-  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void>;
+  appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<Appended>;
   /**
    * Appends several updates to a room's log, in order, in one transaction (one commit for all: a room
    * that receives updates faster than one commit takes stores them together); durable when it returns.
+   * Returns where each landed, in the same order.
    */
-  appendUpdates(room: string, entries: readonly { update: Uint8Array; meta: UpdateMeta }[]): Promise<void>;
+  appendUpdates(
+    room: string,
+    entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
+  ): Promise<Appended[]>;
   /** When the newest update of a room's log was stored (ISO 8601), or null for an empty log. */
   lastUpdateAt(room: string): Promise<string | null>;
   /** How many updates a room's log holds. */
   countUpdates(room: string): Promise<number>;
   /**
-   * Replaces the first `upTo` updates of a room (all those read for compaction) with one merged update, in
-   * one transaction, so updates appended meanwhile are kept.
+   * Replaces a room's updates with a sequence number up to `throughSeq` (all those in the compacting
+   * document) with one merged update, in one transaction, so updates appended meanwhile (by this instance
+   * or another) are kept. The merged update takes a new, higher sequence number: an instance that reads the
+   * log after what it has gets it. Returns where it landed, or null when there was nothing to replace.
    */
-  compact(room: string, merged: Uint8Array, upTo: number): Promise<void>;
+  compact(room: string, merged: Uint8Array, throughSeq: number): Promise<Appended | null>;
   close(): Promise<void>;
 }

@@ -16,6 +16,11 @@ export interface RoomHooks {
    */
   afterUpdate?(room: Room, tr: Y.Transaction): void;
   /**
+   * A change another instance stored (and ran `afterUpdate` for) has been applied here and sent to this
+   * instance's peers: what a hook keeps in memory about the room may need reading again.
+   */
+  afterRemoteUpdate?(room: Room, tr: Y.Transaction): void;
+  /**
    * The number the server gave a chapter, section or measure (a removed one too), for the update check: a
    * client that restores a removed node (an undo) may bring back exactly that number, and no other.
    */

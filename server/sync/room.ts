@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Store, UpdateMeta } from '../storage/store.js';
+import type { Appended, Store, StoredUpdate, UpdateMeta } from '../storage/store.js';
 import { CloseCode, TEXT_FRAGMENT } from '../../shared/protocol/protocol.js';
 import { parseRoomName, type RoomRef } from '../../shared/protocol/rooms.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
@@ -12,6 +12,9 @@ import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './settings.js';
 import { TextIndex } from './textIndex.js';
 import { ByteBudget } from './limits.js';
 import { transactionRanges } from '../authorship/ranges.js';
+import type { RoomBus, RoomMessage } from './bus.js';
+import { LocalBus } from './bus/local.js';
+import { LogHead } from './logHead.js';
 
 /** One side of a connection as the room sees it: it can be sent bytes and knows who is behind it. */
 export interface Peer {
@@ -30,11 +33,22 @@ export interface Peer {
  */
 const COMPACT_EVERY = 500;
 
+/** How long a compaction may hold its lock: far longer than one takes, short should its instance die. */
+const COMPACT_LOCK_MS = 30_000;
+
+/**
+ * The origin of what another instance stored (heard on the bus, or read from the log to catch up): applied
+ * and relayed to this instance's peers, never stored again, and not numbered or claimed again here.
+ */
+export const REMOTE: { readonly remote: true } = Object.freeze({ remote: true });
+
 /** What every room of a server shares: who claimed which client ids, the limits, and features' hooks. */
 export interface RoomOptions {
   claims: ClientIdClaims;
   settings: SyncSettings;
   hooks?: RoomHooks;
+  /** The other instances on the same database (none by default). */
+  bus?: RoomBus;
 }
 
 /**
@@ -55,42 +69,51 @@ export class Room {
   /** An upper bound of the document's encoded size: exact after load and compaction, plus every update since. */
   private sizeEstimate = 0;
   private readonly budgets = new Map<string, ByteBudget>();
+  /** How far this room has read its log: the other instances' updates up to here are in `doc`. */
+  readonly head: LogHead;
+  private readonly bus: RoomBus;
+  private destroyed = false;
 
   /**
-   * The room's writes to storage, in order: each update is appended, then relayed to the other peers; a
-   * compaction takes its turn between them. Every task waits for the one before, so updates are stored and
-   * broadcast in the order they were applied.
+   * The room's writes to storage, in order: each update is appended, then published to the other instances
+   * and relayed to the other peers; a compaction or a catch-up from the log takes its turn between them.
+   * Every task waits for the one before, so updates are stored and broadcast in the order they were applied.
    */
   private queue: Promise<void> = Promise.resolve();
   private readonly hooks: RoomHooks;
 
   /**
-   * Loads a room from storage: its stored updates applied, its document's client-id claims read and the
+   * Loads a room from storage: its stored log applied, its document's client-id claims read and the
    * features' `loaded` hooks run, all before anyone is answered.
    */
   static async load(name: string, store: Store, options?: RoomOptions): Promise<Room> {
-    const updates = await store.fetchUpdates(name);
-    const room = new Room(name, store, options, updates);
+    const log = await store.fetchLog(name, 0);
+    const room = new Room(name, store, options, log);
     if (room.ref) await room.claims.load?.(room.ref.documentId);
     await room.hooks.loaded?.(room);
     return room;
   }
 
-  /** Use `Room.load`; the constructor takes the stored updates already read (none for a fresh room). */
+  /** Use `Room.load`; the constructor takes the stored log already read (none for a fresh room). */
   constructor(
     readonly name: string,
     private readonly store: Store,
     options: RoomOptions = { claims: new MemoryClientIds(), settings: DEFAULT_SYNC_SETTINGS },
-    updates: Uint8Array[] = [],
+    log: StoredUpdate[] = [],
   ) {
     this.ref = parseRoomName(name);
     this.claims = options.claims;
     this.settings = options.settings;
+    this.bus = options.bus ?? new LocalBus();
     // The server is not a person: it has no awareness state of its own.
     this.awareness.setLocalState(null);
-    applyStoredUpdates(this.doc, updates);
-    this.appendedSinceCompaction = updates.length;
-    this.sizeEstimate = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    applyStoredUpdates(
+      this.doc,
+      log.map((u) => u.data),
+    );
+    this.head = new LogHead(log.at(-1)?.seq ?? 0);
+    this.appendedSinceCompaction = log.length;
+    this.sizeEstimate = log.reduce((sum, u) => sum + u.data.byteLength, 0);
     const hooks = (this.hooks = options.hooks ?? {});
     if (this.ref?.kind === 'text') {
       this.textIndex = new TextIndex(this.doc.getXmlFragment(TEXT_FRAGMENT), (id) =>
@@ -104,6 +127,13 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === 'storage') return;
       this.sizeEstimate += update.byteLength;
+      if (origin === REMOTE) {
+        // Stored by another instance (or read back from the log): only this instance's peers need it.
+        const message = encodeUpdate(update);
+        for (const peer of this.peers) peer.send(message);
+        hooks.afterRemoteUpdate?.(this, tr);
+        return;
+      }
       const sender = isPeer(origin) ? origin : null;
       // The server's own writes claim the client ids they use, so no connection can write with them.
       if (!sender && this.ref) {
@@ -140,6 +170,10 @@ export class Room {
         if (changed.length === 0) return;
         const message = encodeAwareness(this.awareness, changed);
         for (const peer of this.peers) peer.send(message);
+        if (origin !== REMOTE && this.bus.shared) {
+          const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+          this.bus.publish(name, { kind: 'awareness', update });
+        }
       },
     );
   }
@@ -157,7 +191,10 @@ export class Room {
   /** The updates applied but not yet being stored: stored together by one task of the queue. */
   private batch: Pending[] | null = null;
 
-  /** Queues an update to be stored and then relayed: with the others applied before its turn comes. */
+  /**
+   * Queues an update to be stored, then published to the other instances and relayed to the peers here: with
+   * the others applied before its turn comes, in one transaction.
+   */
   private toStore(pending: Pending): void {
     if (this.batch) {
       this.batch.push(pending);
@@ -167,9 +204,10 @@ export class Room {
     this.batch = batch;
     void this.chain(async () => {
       if (this.batch === batch) this.batch = null;
+      let appended: Appended[];
       try {
         // Durable first: if storing fails, nobody else has seen the updates and their senders are disconnected.
-        await this.store.appendUpdates(
+        appended = await this.store.appendUpdates(
           this.name,
           batch.map((p) => ({ update: p.update, meta: p.meta })),
         );
@@ -178,9 +216,16 @@ export class Room {
         for (const p of batch) p.sender?.close?.(CloseCode.resync, 'Opslaan mislukt; verbind opnieuw');
         return;
       }
+      let gap = false;
+      batch.forEach((p, i) => {
+        const at = appended[i]!;
+        this.bus.publish(this.name, { kind: 'update', ...at, update: p.update });
+        if (this.head.offer(at.seq, at.prev) === 'gap') gap = true;
+      });
       for (const p of batch) for (const peer of this.peers) if (peer !== p.sender) peer.send(p.message);
-      this.appendedSinceCompaction += batch.length;
-      if (this.appendedSinceCompaction >= COMPACT_EVERY) await this.compactNow();
+      // Another instance stored an update in between that has not reached this one yet: read it now.
+      if (gap) await this.catchUpNow();
+      await this.logGrew(batch.length);
     });
   }
 
@@ -200,19 +245,119 @@ export class Room {
     return this.appendedSinceCompaction >= COMPACT_EVERY ? this.compact() : this.stored();
   }
 
-  /** Replaces the stored log with one update equal to the document's state, after the writes queued before. */
+  /**
+   * Replaces the stored log, as far as this room has read it, with one update equal to the document's
+   * state, after the writes queued before: under a lock, so one instance at a time compacts a room (with one
+   * instance: at once). Updates stored meanwhile, here or by another instance, stay in the log. Resolves when
+   * done or skipped (another instance holds the lock, or the bus is down: a later compaction or load does
+   * it); never rejects.
+   */
   compact(): Promise<void> {
     return this.enqueue(() => this.compactNow());
   }
 
   private async compactNow(): Promise<void> {
-    const count = await this.store.countUpdates(this.name);
-    if (count > 1) {
-      const merged = Y.encodeStateAsUpdate(this.doc);
-      await this.store.compact(this.name, merged, count);
-      this.sizeEstimate = merged.byteLength;
-    }
     this.appendedSinceCompaction = 0;
+    if (this.destroyed || (await this.store.countUpdates(this.name)) <= 1) return;
+    const merged = Y.encodeStateAsUpdate(this.doc);
+    const through = this.head.seq;
+    try {
+      await this.bus.exclusive(`compact:${this.name}`, COMPACT_LOCK_MS, async () => {
+        const appended = await this.store.compact(this.name, merged, through);
+        if (!appended) return;
+        this.sizeEstimate = merged.byteLength;
+        this.bus.publish(this.name, { kind: 'head', ...appended });
+        if (this.head.offer(appended.seq, appended.prev) === 'gap') await this.catchUpNow();
+      });
+    } catch (err) {
+      console.error(`Compacteren van ${this.name} mislukt: ${(err as Error).message}`);
+    }
+  }
+
+  /** Whether a catch-up is queued and has not started: another one would read nothing new. */
+  private catchUpQueued = false;
+
+  /**
+   * Reads what this room has not yet read of its log (stored by other instances) into the document, which
+   * relays it to the peers here: in the room's queue, after the writes queued before. Resolves when done.
+   */
+  catchUp(): Promise<void> {
+    if (this.catchUpQueued) return this.queue;
+    this.catchUpQueued = true;
+    return this.chain(async () => {
+      this.catchUpQueued = false;
+      await this.catchUpNow();
+    });
+  }
+
+  /** Reads the log after the head now; returns how many updates were read. */
+  private async catchUpNow(): Promise<number> {
+    if (this.destroyed) return 0;
+    const missed = await this.store.fetchLog(this.name, this.head.seq);
+    // Destroyed while reading, or already read by a message heard meanwhile: only what is still new.
+    const fresh = missed.filter((u) => u.seq > this.head.seq);
+    if (this.destroyed || fresh.length === 0) return 0;
+    this.doc.transact(() => {
+      for (const u of fresh) Y.applyUpdate(this.doc, u.data, REMOTE);
+    }, REMOTE);
+    this.head.readTo(fresh.at(-1)!.seq);
+    await this.logGrew(fresh.length);
+    return fresh.length;
+  }
+
+  /**
+   * Counts rows the log gained since this room's last compaction — its own and those read from the other
+   * instances (however many one catch-up applies in one transaction) — and compacts past the threshold
+   * (inside the queue's task that counted them).
+   */
+  private async logGrew(rows: number): Promise<void> {
+    this.appendedSinceCompaction += rows;
+    if (this.appendedSinceCompaction >= COMPACT_EVERY) await this.compactNow();
+  }
+
+  /** Acts on what another instance said about this room. */
+  receive(message: RoomMessage): void {
+    if (this.destroyed) return;
+    switch (message.kind) {
+      case 'update': {
+        const offer = this.head.offer(message.seq, message.prev);
+        if (offer === 'next') {
+          Y.applyUpdate(this.doc, message.update, REMOTE);
+          this.countRemote(1);
+        } else if (offer === 'gap') void this.catchUp();
+        break;
+      }
+      case 'head':
+        if (this.head.offer(message.seq, message.prev) === 'gap') void this.catchUp();
+        break;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+        break;
+      case 'queryAwareness':
+        this.publishOwnAwareness();
+        break;
+      default:
+        message satisfies never;
+    }
+  }
+
+  /** Counts an update heard from another instance; past the threshold a compaction takes its turn in the queue. */
+  private countRemote(rows: number): void {
+    this.appendedSinceCompaction += rows;
+    if (this.appendedSinceCompaction < COMPACT_EVERY || this.compactionQueued) return;
+    this.compactionQueued = true;
+    void this.compact().finally(() => (this.compactionQueued = false));
+  }
+
+  private compactionQueued = false;
+
+  /** Tells the other instances the awareness of this instance's own peers (not what it heard from them). */
+  publishOwnAwareness(): void {
+    const states = this.awareness.getStates();
+    const own = [...this.peers].flatMap((p) => [...p.awarenessClients]).filter((id) => states.has(id));
+    if (own.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own);
+    this.bus.publish(this.name, { kind: 'awareness', update });
   }
 
   /** The most this room may hold, in encoded bytes (the meta room is the server's alone: no limit). */
@@ -249,6 +394,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.textIndex?.destroy();
     this.awareness.destroy();
     this.doc.destroy();

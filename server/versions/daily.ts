@@ -78,11 +78,16 @@ export class DailyVersions {
  */
 export async function startDailyVersions(ctx: AppContext, now: () => Date = () => new Date()): Promise<Stop> {
   const daily = new DailyVersions(ctx.store, ctx.rooms, ctx.versions);
+  // One check at a time here, and one instance at a time (several share the database): the next one finds
+  // the day's version made.
   let checking: Promise<void> = Promise.resolve();
   const check = () =>
     (checking = checking
-      .then(() => daily.checkAll(now()))
-      .catch((err: unknown) => console.error('Dagversie mislukt:', err)));
+      .then(() => ctx.bus.exclusive('daily-versions', DAILY_CHECK_INTERVAL_MS, () => daily.checkAll(now())))
+      .then(
+        () => undefined,
+        (err: unknown) => console.error('Dagversie mislukt:', err),
+      ));
   await check();
   const timer = setInterval(() => void check(), DAILY_CHECK_INTERVAL_MS);
   return () => clearInterval(timer);

@@ -14,14 +14,17 @@ export interface Reply {
   headers: Headers;
 }
 
+/** Where a server answers: a test server in this process, or a server process's addresses. */
+export type ServerAddress = { app: Pick<TestServer['app'], 'url'>; wsUrl: string };
+
 /** The headers Chromium adds to a fetch from one of Akkoord's own pages. */
-export function ownPageHeaders(server: TestServer): Record<string, string> {
+export function ownPageHeaders(server: ServerAddress): Record<string, string> {
   return { origin: server.app.url, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' };
 }
 
 /** An HTTP request with an optional session cookie and whatever headers a test gives. */
 export async function send(
-  server: TestServer,
+  server: ServerAddress,
   path: string,
   init: { method?: string; session?: string | null; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Reply> {
@@ -54,7 +57,7 @@ export function sessionOf(setCookie: string[]): string | null {
 
 /** Signs in as the sign-in page does (POST /api/session from Akkoord's own page); returns the reply and the session. */
 export async function signInForCookie(
-  server: TestServer,
+  server: ServerAddress,
   token: string,
   options: { session?: string | null; headers?: Record<string, string> } = {},
 ): Promise<{ reply: Reply; session: string }> {
@@ -80,7 +83,7 @@ export interface HeadedSocket {
 
 /** Opens `/sync/<room>` with the session cookie and/or an Origin, as a browser (or an attacker's page) would. */
 export function socketWith(
-  server: TestServer,
+  server: ServerAddress,
   room: string,
   options: { session?: string; origin?: string; token?: string },
 ): HeadedSocket {

@@ -51,3 +51,16 @@ export function measureText(fragment: Y.XmlFragment, id: string): Y.XmlText {
   if (!(text instanceof Y.XmlText)) throw new RangeError(`Measure ${id} has no text`);
   return text;
 }
+
+/** The text of the first measure of the agenda in a client's document. */
+export function firstMeasure(fragment: Y.XmlFragment): Y.XmlText {
+  const stack: (Y.XmlFragment | Y.XmlElement)[] = [fragment];
+  while (stack.length) {
+    const node = stack.shift()!;
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlElement && child.nodeName === 'measure') return child.get(0) as Y.XmlText;
+      if (child instanceof Y.XmlElement) stack.push(child);
+    }
+  }
+  throw new Error('no measure');
+}

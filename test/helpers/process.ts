@@ -32,7 +32,7 @@ const RUNNER_ARGS: Record<ServerRunner, string[]> = {
 export async function startServerProcess(
   dataDir: string,
   runner: ServerRunner = 'built',
-  /** More environment (DATABASE_URL, AKKOORD_SECRET …). */
+  /** More environment for the server (DATABASE_URL, AKKOORD_SECRET, REDIS_URL, a fixed PORT …). */
   env: NodeJS.ProcessEnv = {},
 ): Promise<ServerProcess> {
   if (runner === 'built') await ensureServerBuild();
@@ -55,6 +55,7 @@ export async function startServerProcess(
         output: () => out,
         kill: () =>
           new Promise((done) => {
+            // A process ended by a signal has no exit code but a signal code.
             if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGKILL');

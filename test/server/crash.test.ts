@@ -2,22 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectClient, eventually, synced } from '../helpers/clients.js';
+import { connectClient, eventually, firstMeasure, synced } from '../helpers/clients.js';
 import { chairTokenFrom, startServerProcess, type ServerProcess } from '../helpers/process.js';
 import * as Y from 'yjs';
-
-/** The text of the first measure of the agenda in a client's document. */
-function firstMeasure(fragment: Y.XmlFragment): Y.XmlText {
-  const stack: (Y.XmlFragment | Y.XmlElement)[] = [fragment];
-  while (stack.length) {
-    const node = stack.shift()!;
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement && child.nodeName === 'measure') return child.get(0) as Y.XmlText;
-      if (child instanceof Y.XmlElement) stack.push(child);
-    }
-  }
-  throw new Error('no measure');
-}
 
 /** The numbered words an editor appended, as a set: `w17` → 17. */
 const words = (text: string) => new Set([...text.matchAll(/\bw(\d+)\b/g)].map((m) => Number(m[1])));

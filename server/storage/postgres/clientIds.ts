@@ -4,7 +4,9 @@ import type { PgDatabase } from './db.js';
 /**
  * The claims of Yjs client ids on PostgreSQL, answered from memory (asked on every update): a document's
  * claims are read when one of its rooms loads, and each new claim is written at once, in the background
- * (`settled` waits for the writes). Of two instances claiming the same id at once, the first row stays.
+ * (`settled` waits for the writes). Of two instances claiming the same id at once, the first row stays, and
+ * the other reads it back into memory (its claim was answered from memory at once: the sender's first update
+ * there was admitted, later ones are held to the stored owner).
  */
 export class PgClientIds implements ClientIdRepository {
   private readonly cache = new Map<string, Map<number, ClientIdOwner>>();
@@ -42,7 +44,17 @@ export class PgClientIds implements ClientIdRepository {
         [documentId, clientId, owner, new Date().toISOString()],
       )
       .then(
-        () => undefined,
+        async (result) => {
+          if (result.rowCount !== 0) return;
+          // Another instance claimed it first: its owner stands, and this one's memory learns it, so the
+          // next update with that id from anyone else is refused here too.
+          const stored = await this.db.queryOutside(
+            'SELECT person_id FROM client_ids WHERE document_id = ? AND client_id = ?',
+            [documentId, clientId],
+          );
+          const row = stored.rows[0] as { person_id: string | null } | undefined;
+          if (row) this.cache.get(documentId)?.set(clientId, row.person_id);
+        },
         (err: unknown) => console.error(`Client-id ${clientId} vastleggen mislukt:`, err),
       )
       .finally(() => this.pending.delete(write));

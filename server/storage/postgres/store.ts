@@ -1,6 +1,6 @@
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, NewDocument, Store, UpdateMeta } from '../store.js';
+import type { Appended, DocumentRecord, NewDocument, Store, StoredUpdate, UpdateMeta } from '../store.js';
 import type { AttributionRepository } from '../../authorship/repository.js';
 import { changeAuthor } from '../../authorship/authors.js';
 import type { DocumentRows } from '../storage.js';
@@ -17,8 +17,9 @@ const DOCUMENT_COLUMNS = 'id, title, created_at AS "createdAt"';
 
 /**
  * The updates repository in PostgreSQL (tables `documents` and `updates`): each update is stored with its
- * audit entry in one transaction of its own, which holds the audit chain's lock (so the chain stays whole with
- * several instances writing at once). A document is created or replaced in one transaction too.
+ * audit entry in one transaction of its own, which holds the room's lock and the audit chain's (so the chain
+ * stays whole with several instances writing at once, and one room's appends commit in the order of their
+ * sequence numbers: `prev` is read under the lock). A document is created or replaced in one transaction too.
  */
 export class PgStore implements Store {
   constructor(
@@ -32,8 +33,27 @@ export class PgStore implements Store {
     private readonly documentRows: readonly DocumentRows[] = [],
   ) {}
 
-  /** Stores one update and its audit entry; called inside a transaction. */
-  private async append(room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind): Promise<void> {
+  /** Takes the room's lock for the rest of the transaction; returns the room's highest seq (0: none). */
+  private async lockRoom(room: string): Promise<number> {
+    await this.db.query('SELECT pg_advisory_xact_lock(hashtext(?))', [room]);
+    const last = await this.db.row<{ seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM updates WHERE room = ?',
+      [room],
+    );
+    return last?.seq ?? 0;
+  }
+
+  /**
+   * Stores one update and its audit entry; called inside a transaction that holds the room's lock (`prev`:
+   * the room's highest seq before it).
+   */
+  private async append(
+    room: string,
+    update: Uint8Array,
+    meta: UpdateMeta,
+    kind: Kind,
+    prev: number,
+  ): Promise<Appended> {
     // Names are recorded as they were at the time of the change.
     const person =
       meta.personName === undefined && meta.personId ? await this.people.person(meta.personId) : null;
@@ -77,6 +97,7 @@ export class PgStore implements Store {
       },
       update,
     );
+    return { seq: row!.seq, prev };
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
@@ -129,7 +150,8 @@ export class PgStore implements Store {
           original ? Buffer.from(original.buffer, original.byteOffset, original.byteLength) : null,
         ],
       );
-      await this.append(doc.id, doc.initialUpdate, { personId: null }, 'import');
+      const prev = await this.lockRoom(doc.id);
+      await this.append(doc.id, doc.initialUpdate, { personId: null }, 'import', prev);
     });
   }
 
@@ -141,17 +163,32 @@ export class PgStore implements Store {
     return rows.map((r) => new Uint8Array(r.data));
   }
 
+  async fetchLog(room: string, afterSeq: number): Promise<StoredUpdate[]> {
+    const rows = await this.db.rows<{ seq: number; data: Buffer }>(
+      'SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq',
+      [room, afterSeq],
+    );
+    return rows.map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) }));
+  }
+
   async appendUpdates(
     room: string,
     entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
-  ): Promise<void> {
-    await this.db.transaction(async () => {
-      for (const e of entries) await this.append(room, e.update, e.meta, 'update');
+  ): Promise<Appended[]> {
+    return this.db.transaction(async () => {
+      let prev = await this.lockRoom(room);
+      const out: Appended[] = [];
+      for (const e of entries) {
+        const at = await this.append(room, e.update, e.meta, 'update', prev);
+        out.push(at);
+        prev = at.seq;
+      }
+      return out;
     });
   }
 
-  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
-    await this.db.transaction(() => this.append(room, update, meta, 'update'));
+  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<Appended> {
+    return (await this.appendUpdates(room, [{ update, meta }]))[0]!;
   }
 
   async countUpdates(room: string): Promise<number> {
@@ -165,17 +202,18 @@ export class PgStore implements Store {
     ))!.at;
   }
 
-  async compact(room: string, merged: Uint8Array, upTo: number): Promise<void> {
-    await this.db.transaction(async () => {
-      const last = await this.db.row<{ seq: number }>(
-        'SELECT MAX(seq) AS seq FROM (SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?) AS first',
-        [room, upTo],
+  async compact(room: string, merged: Uint8Array, throughSeq: number): Promise<Appended | null> {
+    return this.db.transaction(async () => {
+      const prev = await this.lockRoom(room);
+      const n = await this.db.row<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM updates WHERE room = ? AND seq <= ?',
+        [room, throughSeq],
       );
-      if (last?.seq == null) return;
-      await this.db.query('DELETE FROM updates WHERE room = ? AND seq <= ?', [room, last.seq]);
+      if (!n || Number(n.n) === 0) return null;
+      await this.db.query('DELETE FROM updates WHERE room = ? AND seq <= ?', [room, throughSeq]);
       // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
       // commute, so their order in the log does not change the document.
-      await this.append(room, merged, { personId: null }, 'compact');
+      return this.append(room, merged, { personId: null }, 'compact', prev);
     });
   }
 

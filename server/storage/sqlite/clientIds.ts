@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ClientIdOwner, ClientIdRepository } from '../../sync/clientIds.js';
 
 /**
- * The claims of Yjs client ids on SQLite (made by migration 10), read per document once into memory: the
- * server is the only process that writes them, and it asks on every update.
+ * The claims of Yjs client ids on SQLite (made by migration 10), read per document once into memory (asked
+ * on every update). A claim is decided by the database: when another instance on the same file claimed the
+ * id first, its owner is read and kept.
  */
 export class SqliteClientIds implements ClientIdRepository {
   private readonly cache = new Map<string, Map<number, ClientIdOwner>>();
@@ -18,6 +19,9 @@ export class SqliteClientIds implements ClientIdRepository {
         'INSERT INTO client_ids (document_id, client_id, person_id, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
       remove: db.prepare('DELETE FROM client_ids WHERE document_id = ?'),
+      one: db.prepare<[string, number], { person_id: string | null }>(
+        'SELECT person_id FROM client_ids WHERE document_id = ? AND client_id = ?',
+      ),
     };
   }
 
@@ -44,9 +48,11 @@ export class SqliteClientIds implements ClientIdRepository {
     const claims = this.claims(documentId);
     const current = claims.get(clientId);
     if (current !== undefined) return current === owner;
-    this.q.insert.run(documentId, clientId, owner, new Date().toISOString());
-    claims.set(clientId, owner);
-    return true;
+    const inserted = this.q.insert.run(documentId, clientId, owner, new Date().toISOString()).changes > 0;
+    // Another instance on the same database claimed it since this one read the claims: theirs stands.
+    const stored = inserted ? owner : (this.q.one.get(documentId, clientId)?.person_id ?? null);
+    claims.set(clientId, stored);
+    return stored === owner;
   }
 
   async removeDocument(documentId: string): Promise<void> {

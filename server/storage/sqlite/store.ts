@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
-import type { DocumentRecord, NewDocument, Store, UpdateMeta } from '../store.js';
+import type { Appended, DocumentRecord, NewDocument, Store, StoredUpdate, UpdateMeta } from '../store.js';
 import type { PersonRecord } from '../../people/repository.js';
 import type { SqliteAuditLog } from './audit.js';
 import type { SqliteAttribution } from './attribution.js';
@@ -20,6 +20,11 @@ type Kind = 'import' | 'update' | 'compact';
 /** A room's document: the part of the room name before the first slash. */
 const documentOf = (room: string) => room.split('/')[0] ?? room;
 
+/** A transaction function that begins IMMEDIATE (takes the write lock first). */
+function immediate<A extends unknown[], R>(tx: Database.Transaction<(...args: A) => R>): (...args: A) => R {
+  return (...args) => tx.immediate(...args);
+}
+
 /**
  * The updates repository in SQLite (tables `documents` and `updates`), writing each update's audit entry and
  * its rows of the attribution index in the same transaction. Its database handle is public for tests and tools that inspect or damage the file on
@@ -28,6 +33,7 @@ const documentOf = (room: string) => room.split('/')[0] ?? room;
 export class SqliteStore implements Store {
   private readonly q;
   private readonly appendTx;
+  private readonly appendManyTx;
   private readonly createTx;
   private readonly compactTx;
 
@@ -52,7 +58,9 @@ export class SqliteStore implements Store {
       deleteDoc: db.prepare('DELETE FROM documents WHERE id = ?'),
       deleteRooms: db.prepare("DELETE FROM updates WHERE room = ? OR room LIKE ? ESCAPE '\\'"),
       fetch: db.prepare('SELECT data FROM updates WHERE room = ? ORDER BY seq'),
-      fetchSeqs: db.prepare('SELECT seq FROM updates WHERE room = ? ORDER BY seq LIMIT ?'),
+      fetchLog: db.prepare('SELECT seq, data FROM updates WHERE room = ? AND seq > ? ORDER BY seq'),
+      last: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE room = ?'),
+      countThrough: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ? AND seq <= ?'),
       append: db.prepare('INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?)'),
       count: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE room = ?'),
       lastAt: db.prepare('SELECT MAX(created_at) AS at FROM updates WHERE room = ?'),
@@ -60,7 +68,14 @@ export class SqliteStore implements Store {
     });
     const now = () => new Date().toISOString();
 
-    this.appendTx = db.transaction((room: string, update: Uint8Array, meta: UpdateMeta, kind: Kind) => {
+    const lastSeq = (room: string) => (q.last.get(room) as { seq: number | null }).seq ?? 0;
+    const append = (
+      room: string,
+      update: Uint8Array,
+      meta: UpdateMeta,
+      kind: Kind,
+      prev = lastSeq(room),
+    ): Appended => {
       const at = now();
       // Names are recorded as they were at the time of the change.
       const person = meta.personName === undefined && meta.personId ? this.personOf(meta.personId) : null;
@@ -100,29 +115,42 @@ export class SqliteStore implements Store {
         },
         update,
       );
-    });
+      return { seq: updateSeq, prev };
+    };
+    // Every write transaction takes the write lock at its start (IMMEDIATE): with several processes on one
+    // file (instances sharing it), a deferred one that read first could not write after another's commit.
+    this.appendTx = immediate(db.transaction(append));
 
-    this.createTx = db.transaction((doc: NewDocument, replace: boolean) => {
-      if (q.get.get(doc.id)) {
-        if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
-        q.deleteDoc.run(doc.id);
-        q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
-        for (const rows of this.documentRows) rows.removeRows(doc.id);
-      }
-      const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
-      q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), original);
-      this.appendTx(doc.id, doc.initialUpdate, { personId: null }, 'import');
-    });
+    this.appendManyTx = immediate(
+      db.transaction((room: string, entries: readonly { update: Uint8Array; meta: UpdateMeta }[]) =>
+        entries.map((e) => append(room, e.update, e.meta, 'update')),
+      ),
+    );
 
-    this.compactTx = db.transaction((room: string, merged: Uint8Array, upTo: number) => {
-      const seqs = q.fetchSeqs.all(room, upTo) as { seq: number }[];
-      const last = seqs.at(-1);
-      if (!last) return;
-      q.deleteUpTo.run(room, last.seq);
-      // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs updates
-      // commute, so their order in the log does not change the document.
-      this.appendTx(room, merged, { personId: null }, 'compact');
-    });
+    this.createTx = immediate(
+      db.transaction((doc: NewDocument, replace: boolean) => {
+        if (q.get.get(doc.id)) {
+          if (!replace) throw new RangeError(`Document ${doc.id} bestaat al`);
+          q.deleteDoc.run(doc.id);
+          q.deleteRooms.run(doc.id, `${doc.id.replace(/[\\%_]/g, '\\$&')}/%`);
+          for (const rows of this.documentRows) rows.removeRows(doc.id);
+        }
+        const original = doc.originalState === undefined ? doc.initialUpdate : doc.originalState;
+        q.insertDoc.run(doc.id, doc.title, JSON.stringify(doc.baseline), now(), original);
+        append(doc.id, doc.initialUpdate, { personId: null }, 'import');
+      }),
+    );
+
+    this.compactTx = immediate(
+      db.transaction((room: string, merged: Uint8Array, throughSeq: number): Appended | null => {
+        if ((q.countThrough.get(room, throughSeq) as { n: number }).n === 0) return null;
+        const prev = lastSeq(room);
+        q.deleteUpTo.run(room, throughSeq);
+        // The merged update takes a new, higher seq; updates appended after the read stay after it. Yjs
+        // updates commute, so their order in the log does not change the document.
+        return append(room, merged, { personId: null }, 'compact', prev);
+      }),
+    );
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
@@ -151,17 +179,22 @@ export class SqliteStore implements Store {
     return (this.q.fetch.all(room) as { data: Buffer }[]).map((r) => new Uint8Array(r.data));
   }
 
+  async fetchLog(room: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return (this.q.fetchLog.all(room, afterSeq) as { seq: number; data: Buffer }[]).map((r) => ({
+      seq: r.seq,
+      data: new Uint8Array(r.data),
+    }));
+  }
+
   async appendUpdates(
     room: string,
     entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
-  ): Promise<void> {
-    this.db.transaction(() => {
-      for (const e of entries) this.appendTx(room, e.update, e.meta, 'update');
-    })();
+  ): Promise<Appended[]> {
+    return this.appendManyTx(room, entries);
   }
 
-  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<void> {
-    this.appendTx(room, update, meta, 'update');
+  async appendUpdate(room: string, update: Uint8Array, meta: UpdateMeta): Promise<Appended> {
+    return this.appendTx(room, update, meta, 'update');
   }
 
   async countUpdates(room: string): Promise<number> {
@@ -172,8 +205,8 @@ export class SqliteStore implements Store {
     return (this.q.lastAt.get(room) as { at: string | null }).at;
   }
 
-  async compact(room: string, merged: Uint8Array, upTo: number): Promise<void> {
-    this.compactTx(room, merged, upTo);
+  async compact(room: string, merged: Uint8Array, throughSeq: number): Promise<Appended | null> {
+    return this.compactTx(room, merged, throughSeq);
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ import { createTestDatabase } from './postgres.js';
 /** An opened store for one test, and how to close and remove it again. */
 export interface OpenedStore {
   storage: Storage;
+  /** Opens the same database once more, as a second instance does (closed by `dispose`). */
+  another(): Promise<Storage>;
   dispose(): Promise<void>;
 }
 
@@ -28,9 +30,16 @@ export const STORES: StoreKind[] = [
     open: async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-store-'));
       const storage = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
+      const others: Storage[] = [];
       return {
         storage,
+        another: async () => {
+          const other = openSqliteStorage(path.join(dir, 'akkoord.sqlite'));
+          others.push(other);
+          return other;
+        },
         dispose: async () => {
+          for (const other of others) await other.close();
           await storage.close();
           fs.rmSync(dir, { recursive: true, force: true });
         },
@@ -42,9 +51,16 @@ export const STORES: StoreKind[] = [
     open: async () => {
       const database = await createTestDatabase();
       const storage = await openPostgresStorage(database.url);
+      const others: Storage[] = [];
       return {
         storage,
+        another: async () => {
+          const other = await openPostgresStorage(database.url);
+          others.push(other);
+          return other;
+        },
         dispose: async () => {
+          for (const other of others) await other.close();
           await storage.close();
           await database.drop();
         },

@@ -50,8 +50,51 @@ describe.each(STORES)('the $name store', (kind) => {
       for (const b of [1, 2, 3]) await s.store.appendUpdate('r', bytes(b), { personId: null });
       expect(await s.store.fetchUpdates('r')).toEqual([bytes(1), bytes(2), bytes(3)]);
       expect(await s.store.lastUpdateAt('r')).toMatch(/^\d{4}-\d\d-\d\dT/);
-      await s.store.compact('r', bytes(9), 2);
+      const [, second, third] = await s.store.fetchLog('r', 0);
+      const merged = await s.store.compact('r', bytes(9), second!.seq);
+      expect(merged).toEqual({ seq: expect.any(Number), prev: third!.seq });
+      expect(merged!.seq).toBeGreaterThan(third!.seq);
       expect(await s.store.fetchUpdates('r')).toEqual([bytes(3), bytes(9)]);
+      // Nothing left up to that seq: nothing to replace.
+      expect(await s.store.compact('r', bytes(8), second!.seq)).toBeNull();
+      expect(await s.store.fetchUpdates('r')).toEqual([bytes(3), bytes(9)]);
+      expect(await s.audit.verify()).toEqual([]);
+    });
+
+    it('tells where each append landed after the room’s previous one, and reads the log after a seq', async () => {
+      const one = await s.store.appendUpdate('r', bytes(1), { personId: null });
+      await s.store.appendUpdate('other', bytes(5), { personId: null });
+      const [two, three] = await s.store.appendUpdates('r', [
+        { update: bytes(2), meta: { personId: null } },
+        { update: bytes(3), meta: { personId: null } },
+      ]);
+      expect(one.prev).toBe(0);
+      expect(two!.prev).toBe(one.seq);
+      expect(three!.prev).toBe(two!.seq);
+      expect(three!.seq).toBeGreaterThan(two!.seq);
+      expect(await s.store.fetchLog('r', 0)).toEqual([
+        { seq: one.seq, data: bytes(1) },
+        { seq: two!.seq, data: bytes(2) },
+        { seq: three!.seq, data: bytes(3) },
+      ]);
+      expect(await s.store.fetchLog('r', two!.seq)).toEqual([{ seq: three!.seq, data: bytes(3) }]);
+      expect(await s.store.fetchLog('r', three!.seq)).toEqual([]);
+    });
+
+    it('chains one room’s appends by prev in commit order with two handles writing at once', async () => {
+      const other = await opened.another();
+      const appended = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? other : s).store.appendUpdates('r', [
+            { update: bytes(i), meta: { personId: null } },
+            { update: bytes(100 + i), meta: { personId: null } },
+          ]),
+        ),
+      );
+      const bySeq = appended.flat().sort((a, b) => a.seq - b.seq);
+      // Each append names the one stored just before it in the room: no two claim the same, none is skipped.
+      bySeq.forEach((a, i) => expect(a.prev).toBe(i === 0 ? 0 : bySeq[i - 1]!.seq));
+      expect((await other.store.fetchLog('r', 0)).map((u) => u.seq)).toEqual(bySeq.map((a) => a.seq));
       expect(await s.audit.verify()).toEqual([]);
     });
 
@@ -471,6 +514,20 @@ describe.each(STORES)('the $name store', (kind) => {
       await s.clientIds.removeDocument('doc');
       await s.clientIds.load('doc');
       expect(s.clientIds.ownerOf('doc', 42)).toBeUndefined();
+    });
+
+    it('keeps the owner another instance stored first when both claim the same client id', async () => {
+      const other = await opened.another();
+      await s.clientIds.load('doc');
+      await other.clientIds.load('doc');
+      expect(s.clientIds.claim('doc', 42, 'p1')).toBe(true);
+      await s.clientIds.settled();
+      // The other instance read the claims before p1's: the database decides, and it learns p1 owns it.
+      other.clientIds.claim('doc', 42, 'p2');
+      await other.clientIds.settled();
+      expect(other.clientIds.ownerOf('doc', 42)).toBe('p1');
+      expect(other.clientIds.claim('doc', 42, 'p2')).toBe(false);
+      expect(other.clientIds.claim('doc', 42, 'p1')).toBe(true);
     });
   });
 });

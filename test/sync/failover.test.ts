@@ -1,18 +1,37 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, eventually, synced } from '../helpers/clients.js';
 import { chairTokenFrom, type ServerProcess } from '../helpers/process.js';
 import { ensureSharedRedis, startOwnRedis, type OwnRedis } from '../helpers/redis.js';
-import { sharedSetting, textClient, type, words, wsOf } from './twoInstances.js';
+import {
+  SHARED_DATABASES,
+  sharedSetting,
+  textClient,
+  type,
+  words,
+  wsOf,
+  type SharedSetting,
+} from './twoInstances.js';
 
 const running: ServerProcess[] = [];
 const providers: { destroy(): void }[] = [];
+const settings: SharedSetting[] = [];
 let redis: OwnRedis | null = null;
-afterAll(async () => {
-  for (const p of providers) p.destroy();
-  for (const s of running) await s.kill();
+// Each test's instances, clients, database and Redis go when it ends.
+afterEach(async () => {
+  for (const p of providers.splice(0)) p.destroy();
+  for (const s of running.splice(0)) await s.kill();
+  for (const s of settings.splice(0)) await s.dispose();
   await redis?.stop();
+  redis = null;
 });
+
+/** Instances on one database of this test's own, removed at the end. */
+async function setUp(...args: Parameters<typeof sharedSetting>): Promise<SharedSetting> {
+  const setting = await sharedSetting(...args);
+  settings.push(setting);
+  return setting;
+}
 
 /** Starts an instance and remembers it for the clean-up. */
 async function started(start: () => Promise<ServerProcess>): Promise<ServerProcess> {
@@ -21,9 +40,9 @@ async function started(start: () => Promise<ServerProcess>): Promise<ServerProce
   return server;
 }
 
-describe('an instance killed during a stream of edits', () => {
+describe.each(SHARED_DATABASES)('an instance killed during a stream of edits ($database)', ({ database }) => {
   it('loses nothing any client received, and catches up when it is back', async () => {
-    const setting = sharedSetting(await ensureSharedRedis());
+    const setting = await setUp(await ensureSharedRedis(), {}, database);
     const a = await started(setting.start);
     const b = await started(setting.start);
     const token = chairTokenFrom(a.output());
@@ -72,43 +91,46 @@ describe('an instance killed during a stream of edits', () => {
   });
 });
 
-describe('Redis restarted while people edit on two instances', () => {
-  it('keeps both instances serving, and brings every client in step once Redis is back', async () => {
-    redis = await startOwnRedis();
-    const setting = sharedSetting(redis.url);
-    const a = await started(setting.start);
-    const b = await started(setting.start);
-    const token = chairTokenFrom(a.output());
-    const onA = await textClient(a, token);
-    const onB = await textClient(b, token);
-    providers.push(onA.provider, onB.provider);
-    type(onA, 'a1');
-    type(onB, 'b1');
-    await eventually(() => words(onA, 'b').has(1) && words(onB, 'a').has(1));
+describe.each(SHARED_DATABASES)(
+  'Redis restarted while people edit on two instances ($database)',
+  ({ database }) => {
+    it('keeps both instances serving, and brings every client in step once Redis is back', async () => {
+      redis = await startOwnRedis();
+      const setting = await setUp(redis.url, {}, database);
+      const a = await started(setting.start);
+      const b = await started(setting.start);
+      const token = chairTokenFrom(a.output());
+      const onA = await textClient(a, token);
+      const onB = await textClient(b, token);
+      providers.push(onA.provider, onB.provider);
+      type(onA, 'a1');
+      type(onB, 'b1');
+      await eventually(() => words(onA, 'b').has(1) && words(onB, 'a').has(1));
 
-    await redis.stop();
-    await eventually(
-      () => /Redis is niet bereikbaar/.test(a.output()) && /Redis is niet bereikbaar/.test(b.output()),
-    );
-    // Each instance goes on serving its own clients, storing every change: first on one, then on the other
-    // (whose first store finds the log moved on, and reads it).
-    for (let i = 2; i <= 10; i++) type(onA, `a${i}`);
-    const localA = await textClient(a, token);
-    await eventually(() => words(localA, 'a').size === 10);
-    for (let i = 2; i <= 10; i++) type(onB, `b${i}`);
-    const localB = await textClient(b, token);
-    providers.push(localA.provider, localB.provider);
-    await eventually(() => words(localB, 'b').size === 10 && words(onB, 'a').size === 10);
-    // The first instance cannot know of the other's changes before Redis is back.
-    expect(words(onA, 'b').size).toBe(1);
+      await redis.stop();
+      await eventually(
+        () => /Redis is niet bereikbaar/.test(a.output()) && /Redis is niet bereikbaar/.test(b.output()),
+      );
+      // Each instance goes on serving its own clients, storing every change: first on one, then on the other
+      // (whose first store finds the log moved on, and reads it).
+      for (let i = 2; i <= 10; i++) type(onA, `a${i}`);
+      const localA = await textClient(a, token);
+      await eventually(() => words(localA, 'a').size === 10);
+      for (let i = 2; i <= 10; i++) type(onB, `b${i}`);
+      const localB = await textClient(b, token);
+      providers.push(localA.provider, localB.provider);
+      await eventually(() => words(localB, 'b').size === 10 && words(onB, 'a').size === 10);
+      // The first instance cannot know of the other's changes before Redis is back.
+      expect(words(onA, 'b').size).toBe(1);
 
-    await redis.start();
-    // Back: each instance reads what the other stored meanwhile, and its clients get it as updates.
-    await eventually(() => words(onA, 'b').size === 10 && words(onB, 'a').size === 10);
-    await eventually(() => /Redis is weer bereikbaar/.test(a.output()));
-    // And the bus carries new edits again.
-    type(onA, 'a11');
-    type(onB, 'b11');
-    await eventually(() => words(onA, 'b').has(11) && words(onB, 'a').has(11));
-  });
-});
+      await redis.start();
+      // Back: each instance reads what the other stored meanwhile, and its clients get it as updates.
+      await eventually(() => words(onA, 'b').size === 10 && words(onB, 'a').size === 10);
+      await eventually(() => /Redis is weer bereikbaar/.test(a.output()));
+      // And the bus carries new edits again.
+      type(onA, 'a11');
+      type(onB, 'b11');
+      await eventually(() => words(onA, 'b').has(11) && words(onB, 'a').has(11));
+    });
+  },
+);

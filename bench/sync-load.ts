@@ -2,8 +2,10 @@
 // edit twice a second for D seconds. Runs the same load against Akkoord (persisting every update, checking
 // every permission, stamping awareness) and against the bare @y/websocket-server 0.1.1 (in memory, no checks),
 // in one run (both servers up, loaded in alternating phases), and reports propagation latency p50/p99, server
-// CPU and memory, and the ratios. COMPARE=instances compares one Akkoord instance with two instances on one
-// SQLite file kept in step through Redis (the machine's, 127.0.0.1:6379), half of the clients on each.
+// CPU and memory, and the ratios. COMPARE=postgres compares one Akkoord instance on SQLite with one on
+// PostgreSQL (a fresh database on the machine's, 127.0.0.1:5432); COMPARE=instances compares one instance on
+// SQLite with two instances on PostgreSQL kept in step through Redis (the machine's, 127.0.0.1:6379), half of
+// the clients on each (INSTANCES_DB=sqlite: the two share one SQLite file instead).
 // Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 PHASE=10 COMPARE=bare by default; loopback only)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,7 @@ import { buildDocument } from '../shared/agenda/build.js';
 import { randomUUID } from 'node:crypto';
 import { startServerProcess, chairTokenFrom, type ServerProcess } from '../test/helpers/process.js';
 import { ensureSharedRedis } from '../test/helpers/redis.js';
+import { createTestDatabase, ensurePostgres } from '../test/helpers/postgres.js';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 100);
 const SECONDS = Number(process.env.SECONDS ?? 60);
@@ -52,16 +55,26 @@ function usage(pids: number[]): { cpu: number; rssMb: number } {
   return { cpu, rssMb };
 }
 
-/** Akkoord on a fresh data folder: one instance, or several on the same SQLite file with Redis between them. */
-async function akkoordTarget(instances = 1): Promise<Target> {
+/**
+ * Akkoord on a fresh data folder (SQLite) or a fresh PostgreSQL database: one instance, or several on the same
+ * database with Redis between them.
+ */
+async function akkoordTarget(instances = 1, database: 'sqlite' | 'postgres' = 'sqlite'): Promise<Target> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'akkoord-load-'));
   const env: Record<string, string> =
     instances > 1
       ? { REDIS_URL: await ensureSharedRedis(), AKKOORD_REDIS_PREFIX: `akkoord-bench-${randomUUID()}` }
       : {};
+  if (database === 'postgres') await ensurePostgres();
+  const pgDatabase = database === 'postgres' ? await createTestDatabase() : null;
+  if (pgDatabase) env.DATABASE_URL = pgDatabase.url;
   const servers: ServerProcess[] = [];
-  // One after the other: the first migrates and seeds.
-  for (let i = 0; i < instances; i++) servers.push(await startServerProcess(dir, 'built', env));
+  // One after the other: the first migrates and seeds. On PostgreSQL each has a data folder of its own.
+  for (let i = 0; i < instances; i++) {
+    const own = pgDatabase ? path.join(dir, `instance-${i + 1}`) : dir;
+    fs.mkdirSync(own, { recursive: true });
+    servers.push(await startServerProcess(own, 'built', env));
+  }
   const server = servers[0]!;
   const chair = chairTokenFrom(server.output());
   const tokens: string[] = [];
@@ -83,13 +96,14 @@ async function akkoordTarget(instances = 1): Promise<Target> {
     body: JSON.stringify({ mode: 'open' }),
   });
   return {
-    name: instances > 1 ? `akkoord, ${instances} instances + Redis` : 'akkoord',
+    name: `akkoord${pgDatabase ? ' on PostgreSQL' : ''}${instances > 1 ? `, ${instances} instances + Redis` : ''}`,
     wsUrls: servers.map((s) => `${s.url.replace('http', 'ws')}/sync`),
     room: 'd66-cda',
     pids: servers.map((s) => s.child.pid!),
     tokens,
     stop: async () => {
       for (const s of servers) await s.kill();
+      await pgDatabase?.drop();
     },
   };
 }
@@ -227,10 +241,13 @@ function summary(l: Loaded) {
 // Both servers run at once, loaded in turn in phases of PHASE seconds in the order A B B A A B B A … so that
 // a drift in the machine's load (other work starting or ending) falls on both alike.
 const PHASE = Math.min(SECONDS, Number(process.env.PHASE ?? 10));
+const INSTANCES_DB = process.env.INSTANCES_DB === 'sqlite' ? 'sqlite' : 'postgres';
 const targets =
   COMPARE === 'instances'
-    ? [await akkoordTarget(1), await akkoordTarget(2)]
-    : [await akkoordTarget(), await bareTarget()];
+    ? [await akkoordTarget(1), await akkoordTarget(2, INSTANCES_DB)]
+    : COMPARE === 'postgres'
+      ? [await akkoordTarget(1), await akkoordTarget(1, 'postgres')]
+      : [await akkoordTarget(), await bareTarget()];
 try {
   const [ours, bare] = [await connect(targets[0]!), await connect(targets[1]!)];
   const phases = Math.max(2, Math.round(SECONDS / PHASE));
@@ -260,9 +277,9 @@ try {
       ratioCpu: a.cpuPercent / b.cpuPercent,
     }),
   );
-  if (COMPARE === 'instances')
+  if (COMPARE !== 'bare')
     console.log(
-      `two instances / one: p50 ${(b.p50 / a.p50).toFixed(2)}, p99 ${(b.p99 / a.p99).toFixed(2)}, CPU ${(b.cpuPercent / a.cpuPercent).toFixed(2)}`,
+      `${COMPARE === 'instances' ? 'two instances' : 'PostgreSQL'} / one on SQLite: p50 ${(b.p50 / a.p50).toFixed(2)}, p99 ${(b.p99 / a.p99).toFixed(2)}, CPU ${(b.cpuPercent / a.cpuPercent).toFixed(2)}`,
     );
   [...ours.clients, ...bare.clients].forEach((c) => c.provider.destroy());
 } finally {

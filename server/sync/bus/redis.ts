@@ -137,7 +137,10 @@ export class RedisBus implements RoomBus {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(
-      [this.pub, this.sub].map((client) => (client.isOpen ? client.close() : client.destroy())),
+      [this.pub, this.sub].map(async (client) => {
+        if (client.isOpen) await client.close();
+        else client.destroy();
+      }),
     );
   }
 

@@ -179,7 +179,8 @@ describe('PostgreSQL', () => {
       env,
     );
     expect(exportRun.code).toBe(0);
-    expect(fs.readFileSync(exported, 'utf8')).toContain('Op PostgreSQL: ');
+    // The edit is in the export (marked as a change: in bold).
+    expect(fs.readFileSync(exported, 'utf8')).toContain('Op PostgreSQL:');
     // The instances keep nothing of their own: no database file, no key file in their data folders.
     expect(fs.readdirSync(dataDir).filter((f) => f !== 'server.pid')).toEqual([]);
   });

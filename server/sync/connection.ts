@@ -15,7 +15,7 @@ import {
   isEmptyUpdate,
   ProtocolError,
 } from './messages.js';
-import { AwarenessGate, Limits, RateLimiter } from './limits.js';
+import { AwarenessGate, EchoCredit, Limits, RateLimiter } from './limits.js';
 import { stampAwarenessUpdate, type StampedUser } from './awarenessStamp.js';
 import { admitUpdate, type Writer } from './admission.js';
 import { can, isRole } from '../../shared/auth/roles.js';
@@ -62,6 +62,7 @@ export function serveConnection(
   identity: ConnectionIdentity,
 ): OpenConnection {
   const limiter = new RateLimiter(Limits.messagesPerSecond, Limits.burst);
+  const echoes = new EchoCredit();
   const awarenessGate = new AwarenessGate(room.settings.awarenessPerSecond);
   const role = identity.user.role;
   const writer: Writer | null = identity.personId
@@ -81,7 +82,9 @@ export function serveConnection(
     personId: identity.personId,
     awarenessClients: new Set(),
     send(data) {
-      if (ws.readyState === ws.OPEN) ws.send(data, (err) => err && ws.terminate());
+      if (ws.readyState !== ws.OPEN) return;
+      if (data[0] === MessageType.awareness) echoes.sent();
+      ws.send(data, (err) => err && ws.terminate());
     },
     close,
   };
@@ -114,7 +117,9 @@ export function serveConnection(
   ws.on('message', (raw: Buffer, isBinary: boolean) => {
     if (closed) return;
     if (!isBinary) return close(CloseCode.malformed, 'Alleen binaire y-websocket-berichten');
-    if (!limiter.take()) return close(CloseCode.tooManyRequests, 'Te veel berichten; verbind opnieuw');
+    const echo = raw[0] === MessageType.awareness && echoes.take();
+    if (!echo && !limiter.take())
+      return close(CloseCode.tooManyRequests, 'Te veel berichten; verbind opnieuw');
     const data = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     if (data.byteLength > Limits.maxSyncBytes) return close(CloseCode.tooLarge, 'Bericht te groot');
     inbox = inbox.then(() => handle(data));

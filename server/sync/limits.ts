@@ -122,3 +122,29 @@ export class AwarenessGate {
     }, Math.ceil(wait));
   }
 }
+
+/**
+ * The stock y-websocket client sends every awareness update it receives straight back (its awareness
+ * handler does not look at the origin): in a room where six people type, each client echoes the others'
+ * cursors at up to 60 messages a second, which the message rate alone would close. Each awareness message
+ * the server sends a connection gives it one credit; an awareness message it sends while it holds credit
+ * uses it instead of the message rate. Credits are capped, so they cannot be saved up for a flood, and what
+ * an echo carries is still checked (only the sender's own states are taken, at the awareness rate).
+ */
+export class EchoCredit {
+  private credit = 0;
+
+  constructor(private readonly max: number = Limits.burst) {}
+
+  /** The server sent the connection an awareness message. */
+  sent(): void {
+    this.credit = Math.min(this.max, this.credit + 1);
+  }
+
+  /** The connection sent an awareness message: true when a credit paid for it. */
+  take(): boolean {
+    if (this.credit < 1) return false;
+    this.credit -= 1;
+    return true;
+  }
+}

@@ -144,6 +144,29 @@ describe('limits per connection, person and room', () => {
     expect(socket.destroyed).toBe(true);
   });
 
+  it('keeps stock clients open in a busy room although each sends everyone’s awareness back', async () => {
+    const chair = await startWith({});
+    // Twelve people move their cursors twenty times a second for ten seconds: the server relays each at its
+    // awareness rate, and every stock client echoes all it receives (~110 messages a second, over the rate).
+    const clients = Array.from({ length: 13 }, () => connectClient(server.wsUrl, 'test', { token: chair }));
+    open.push(...clients);
+    const closes: number[] = [];
+    for (const c of clients)
+      c.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    await Promise.all(clients.map((c) => synced(c.provider)));
+    const movers = clients.slice(1);
+    let tick = 0;
+    const timer = setInterval(() => {
+      tick++;
+      for (const c of movers) c.provider.awareness.setLocalStateField('cursor', { at: tick });
+    }, 50);
+    await new Promise((r) => setTimeout(r, 10_000));
+    clearInterval(timer);
+    expect(closes).toEqual([]);
+    // And the cursors got through: the still reader sees every mover's latest state.
+    await eventually(() => clients[0]!.provider.awareness.getStates().size >= movers.length);
+  }, 30_000);
+
   it('keeps an honest reader and writer going under all these limits', async () => {
     const chair = await startWith({
       AKKOORD_AWARENESS_PER_SECOND: '5',

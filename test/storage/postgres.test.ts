@@ -123,7 +123,7 @@ describe('PostgreSQL', () => {
     expect(again.stderr).toMatch(/niet leeg/);
   });
 
-  it('serves the agenda from DATABASE_URL to stock y-websocket clients: an edit outlives the instance that stored it, its link signs in on a second one, and the command line invites and revokes there', async () => {
+  it('serves the agenda from DATABASE_URL to stock y-websocket clients: an edit outlives the instance that stored it, its link signs in on a second one, and the command line invites, revokes and exports there', async () => {
     const db = await database();
     const env = { DATABASE_URL: db.url };
     const dataDir = tempDir();
@@ -171,6 +171,16 @@ describe('PostgreSQL', () => {
     expect(akkoord(['revoke', '--doc', 'd66-cda', '--name', 'Vera'], tempDir(), undefined, env).code).toBe(0);
     await eventually(() => closedWith === 4401);
     observer.provider.destroy();
+    const exported = path.join(tempDir(), 'akkoord.md');
+    const exportRun = akkoord(
+      ['export', 'd66-cda', '--format', 'md', '-o', exported],
+      tempDir(),
+      undefined,
+      env,
+    );
+    expect(exportRun.code).toBe(0);
+    // The edit is in the export (marked as a change: in bold).
+    expect(fs.readFileSync(exported, 'utf8')).toContain('Op PostgreSQL:');
     // The instances keep nothing of their own: no database file, no key file in their data folders.
     expect(fs.readdirSync(dataDir).filter((f) => f !== 'server.pid')).toEqual([]);
   });

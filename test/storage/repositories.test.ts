@@ -132,6 +132,8 @@ describe.each(STORES)('the $name store', (kind) => {
       });
       await s.store.appendUpdate('doc', bytes(1), { personId: anna.id, measureIds: ['m-1'] });
       const until = new Date().toISOString();
+      // Later changes carry a later time than `until` (the clock moves on by a millisecond first).
+      while (new Date().toISOString() <= until) await new Promise((r) => setTimeout(r, 1));
       await s.store.appendUpdate('doc', bytes(2), {
         personId: null,
         personName: 'Bob',

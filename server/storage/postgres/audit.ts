@@ -11,6 +11,14 @@ import { toEntry, toStored, type AuditRow as Row } from '../rows/audit.js';
  */
 export const AUDIT_CHAIN_LOCK = 0x61756469;
 
+/**
+ * The chain's newest hash as one transaction knows it: read once, then kept as the transaction appends (it
+ * holds `AUDIT_CHAIN_LOCK`, so no one else appends meanwhile).
+ */
+export interface ChainHead {
+  hash?: string;
+}
+
 /** How many rows `verify` reads at a time (the log grows with every keystroke). */
 const VERIFY_BATCH = 5_000;
 
@@ -22,9 +30,11 @@ export class PgAuditLog implements AuditLog {
    * Records one stored update; the store calls it inside the transaction that stored the update, which holds
    * `AUDIT_CHAIN_LOCK` from before it read the last hash.
    */
-  async record(entry: Omit<AuditEntry, 'seq'>, update: Uint8Array): Promise<void> {
-    const last = await this.db.row<{ hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1');
-    const prevHash = last?.hash ?? GENESIS;
+  async record(entry: Omit<AuditEntry, 'seq'>, update: Uint8Array, chain: ChainHead = {}): Promise<void> {
+    const prevHash =
+      chain.hash ??
+      (await this.db.row<{ hash: string }>('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1'))?.hash ??
+      GENESIS;
     const updateHash = sha256(update);
     const hash = entryHash({ ...entry, updateHash, prevHash });
     const inserted = await this.db.row<{ seq: number }>(
@@ -46,6 +56,7 @@ export class PgAuditLog implements AuditLog {
         hash,
       ],
     );
+    chain.hash = hash;
     if (entry.measureIds.length > 0)
       await this.db.query(
         'INSERT INTO audit_measures (document_id, measure_id, audit_seq) SELECT ?, unnest(?::text[]), ?',

@@ -4,14 +4,21 @@ import type { Appended, DocumentRecord, NewDocument, Store, StoredUpdate, Update
 import type { AttributionRepository } from '../../authorship/repository.js';
 import { changeAuthor } from '../../authorship/authors.js';
 import type { DocumentRows } from '../storage.js';
-import type { PeopleRepository } from '../../people/repository.js';
-import { AUDIT_CHAIN_LOCK, type PgAuditLog } from './audit.js';
+import type { PeopleRepository, PersonRecord } from '../../people/repository.js';
+import { AUDIT_CHAIN_LOCK, type ChainHead, type PgAuditLog } from './audit.js';
 import type { PgDatabase } from './db.js';
 
 type Kind = 'import' | 'update' | 'compact';
 
 /** A room's document: the part of the room name before the first slash. */
 const documentOf = (room: string) => room.split('/')[0] ?? room;
+
+/** What one transaction of appends knows once: the chain's lock and head, and the people it looked up. */
+interface Batch {
+  locked: boolean;
+  chain: ChainHead;
+  person(id: string): Promise<PersonRecord | null>;
+}
 
 const DOCUMENT_COLUMNS = 'id, title, created_at AS "createdAt"';
 
@@ -33,6 +40,20 @@ export class PgStore implements Store {
     private readonly documentRows: readonly DocumentRows[] = [],
   ) {}
 
+  /** A new transaction's knowledge: nothing locked or read yet. */
+  private newBatch(): Batch {
+    const people = new Map<string, Promise<PersonRecord | null>>();
+    return {
+      locked: false,
+      chain: {},
+      person: (id) => {
+        let found = people.get(id);
+        if (!found) people.set(id, (found = this.people.person(id)));
+        return found;
+      },
+    };
+  }
+
   /** Takes the room's lock for the rest of the transaction; returns the room's highest seq (0: none). */
   private async lockRoom(room: string): Promise<number> {
     await this.db.query('SELECT pg_advisory_xact_lock(hashtext(?))', [room]);
@@ -53,18 +74,19 @@ export class PgStore implements Store {
     meta: UpdateMeta,
     kind: Kind,
     prev: number,
+    tx: Batch = this.newBatch(),
   ): Promise<Appended> {
     // Names are recorded as they were at the time of the change.
-    const person =
-      meta.personName === undefined && meta.personId ? await this.people.person(meta.personId) : null;
-    await this.db.query('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
+    const person = meta.personName === undefined && meta.personId ? await tx.person(meta.personId) : null;
+    if (!tx.locked) await this.db.query('SELECT pg_advisory_xact_lock(?)', [AUDIT_CHAIN_LOCK]);
+    tx.locked = true;
     const at = new Date().toISOString();
     const row = await this.db.row<{ seq: number }>(
       'INSERT INTO updates (room, data, person_id, created_at) VALUES (?, ?, ?, ?) RETURNING seq',
       [room, Buffer.from(update.buffer, update.byteOffset, update.byteLength), meta.personId, at],
     );
     if (meta.ranges && (meta.ranges.inserted.length > 0 || meta.ranges.deleted.length > 0)) {
-      const proposer = meta.authorId ? await this.people.person(meta.authorId) : null;
+      const proposer = meta.authorId ? await tx.person(meta.authorId) : null;
       const name = meta.personName ?? person?.name ?? null;
       await this.attribution.record(
         documentOf(room),
@@ -96,6 +118,7 @@ export class PgStore implements Store {
         at,
       },
       update,
+      tx.chain,
     );
     return { seq: row!.seq, prev };
   }
@@ -176,10 +199,11 @@ export class PgStore implements Store {
     entries: readonly { update: Uint8Array; meta: UpdateMeta }[],
   ): Promise<Appended[]> {
     return this.db.transaction(async () => {
+      const batch = this.newBatch();
       let prev = await this.lockRoom(room);
       const out: Appended[] = [];
       for (const e of entries) {
-        const at = await this.append(room, e.update, e.meta, 'update', prev);
+        const at = await this.append(room, e.update, e.meta, 'update', prev, batch);
         out.push(at);
         prev = at.seq;
       }

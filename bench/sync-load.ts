@@ -5,7 +5,8 @@
 // CPU and memory, and the ratios. COMPARE=postgres compares one Akkoord instance on SQLite with one on
 // PostgreSQL (a fresh database on the machine's, 127.0.0.1:5432); COMPARE=instances compares one instance on
 // SQLite with two instances on PostgreSQL kept in step through Redis (the machine's, 127.0.0.1:6379), half of
-// the clients on each (INSTANCES_DB=sqlite: the two share one SQLite file instead).
+// the clients on each (INSTANCES_DB=sqlite: the two share one SQLite file instead); COMPARE=stores runs all
+// three side by side: one instance on SQLite, one on PostgreSQL, two on PostgreSQL + Redis.
 // Run: npx tsx bench/sync-load.ts    (CLIENTS=100 SECONDS=60 PHASE=10 COMPARE=bare by default; loopback only)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -238,31 +239,44 @@ function summary(l: Loaded) {
   };
 }
 
-// Both servers run at once, loaded in turn in phases of PHASE seconds in the order A B B A A B B A … so that
-// a drift in the machine's load (other work starting or ending) falls on both alike.
+// All targets run at once, loaded in turn in phases of PHASE seconds, each round in another order (rotated,
+// and reversed every other turn: A B, B A, B A, A B … or A B C, B C A, C A B, C B A …) so that a drift in the
+// machine's load (other work starting or ending) falls on all alike.
 const PHASE = Math.min(SECONDS, Number(process.env.PHASE ?? 10));
 const INSTANCES_DB = process.env.INSTANCES_DB === 'sqlite' ? 'sqlite' : 'postgres';
 const targets =
-  COMPARE === 'instances'
-    ? [await akkoordTarget(1), await akkoordTarget(2, INSTANCES_DB)]
-    : COMPARE === 'postgres'
-      ? [await akkoordTarget(1), await akkoordTarget(1, 'postgres')]
-      : [await akkoordTarget(), await bareTarget()];
+  COMPARE === 'stores'
+    ? [await akkoordTarget(1), await akkoordTarget(1, 'postgres'), await akkoordTarget(2, 'postgres')]
+    : COMPARE === 'instances'
+      ? [await akkoordTarget(1), await akkoordTarget(2, INSTANCES_DB)]
+      : COMPARE === 'postgres'
+        ? [await akkoordTarget(1), await akkoordTarget(1, 'postgres')]
+        : [await akkoordTarget(), await bareTarget()];
 try {
-  const [ours, bare] = [await connect(targets[0]!), await connect(targets[1]!)];
-  const phases = Math.max(2, Math.round(SECONDS / PHASE));
-  for (let i = 0; i < phases; i++) {
-    const first = i % 4 === 0 || i % 4 === 3 ? ours : bare;
-    await phase(first, PHASE);
-    await phase(first === ours ? bare : ours, PHASE);
+  const loaded: Loaded[] = [];
+  for (const t of targets) loaded.push(await connect(t));
+  const n = loaded.length;
+  const rounds = Math.max(2, Math.round(SECONDS / PHASE));
+  for (let i = 0; i < rounds; i++) {
+    const order = [...loaded.slice(i % n), ...loaded.slice(0, i % n)];
+    if (Math.floor(i / n) % 2 === 1) order.reverse();
+    for (const l of order) await phase(l, PHASE);
   }
-  const a = summary(ours);
-  const b = summary(bare);
-  for (const r of [a, b]) {
+  const results = loaded.map(summary);
+  for (const r of results) {
     console.log(
       `${r.target}: ${r.edits} edits, ${r.deliveries} deliveries, latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, CPU ${r.cpuPercent.toFixed(0)} %, RSS ${r.rssMb.toFixed(0)} MB`,
     );
   }
+  const [first, ...others] = results as [ReturnType<typeof summary>, ...ReturnType<typeof summary>[]];
+  // Against the bare server Akkoord is the one measured (Akkoord / bare); else each other target against the
+  // first (one instance on SQLite).
+  const ratios =
+    COMPARE === 'bare'
+      ? [{ of: `${first.target} / ${others[0]!.target}`, ...ratio(first, others[0]!) }]
+      : others.map((o) => ({ of: `${o.target} / ${first.target}`, ...ratio(o, first) }));
+  for (const r of ratios)
+    console.log(`${r.of}: p50 ${r.p50.toFixed(2)}, p99 ${r.p99.toFixed(2)}, CPU ${r.cpu.toFixed(2)}`);
   console.log(
     JSON.stringify({
       bench: 'sync-load',
@@ -270,19 +284,17 @@ try {
       clients: CLIENTS,
       seconds: SECONDS,
       phase: PHASE,
-      akkoord: a,
-      bare: b,
-      ratioP50: a.p50 / b.p50,
-      ratioP99: a.p99 / b.p99,
-      ratioCpu: a.cpuPercent / b.cpuPercent,
+      loadAverage: os.loadavg()[0],
+      results,
+      ratios,
     }),
   );
-  if (COMPARE !== 'bare')
-    console.log(
-      `${COMPARE === 'instances' ? 'two instances' : 'PostgreSQL'} / one on SQLite: p50 ${(b.p50 / a.p50).toFixed(2)}, p99 ${(b.p99 / a.p99).toFixed(2)}, CPU ${(b.cpuPercent / a.cpuPercent).toFixed(2)}`,
-    );
-  [...ours.clients, ...bare.clients].forEach((c) => c.provider.destroy());
+  loaded.flatMap((l) => l.clients).forEach((c) => c.provider.destroy());
 } finally {
   for (const t of targets) await t.stop();
 }
 process.exit(0);
+
+function ratio(a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) {
+  return { p50: a.p50 / b.p50, p99: a.p99 / b.p99, cpu: a.cpuPercent / b.cpuPercent };
+}

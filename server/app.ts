@@ -14,6 +14,7 @@ import { ConnectionRegistry } from './sync/registry.js';
 import type { RoomBus } from './sync/bus.js';
 import { LocalBus } from './sync/bus/local.js';
 import { followBusEvents } from './sync/busEvents.js';
+import { Cached } from './sync/accessCache.js';
 import { httpServerOptions } from './sync/upgrade.js';
 import { addDraftAuthors } from './amendments/drafts.js';
 import { Authenticator } from './auth/auth.js';
@@ -107,6 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     connections: new ConnectionRegistry(),
     bus,
     events: new DomainEvents(),
+    draftingModes: new Cached((documentId: string) => people.drafting(documentId)),
     key,
     publicUrl: () => options.publicUrl ?? `http://localhost:${port}`,
   };
@@ -161,11 +163,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         if (!(await store.getDocument(room.documentId))) {
           return refuse(CloseCode.notFound, `Er is geen document "${room.documentId}"`);
         }
+        // Asked before every message, from what was read at most a moment ago (`accessCache.ts`): a
+        // revocation or an ended session closes the connection itself, a change of drafting is forgotten.
+        const accounts = new Cached(() => ctx.auth.account(id));
         const access = async () => {
-          // Asked again on every message: a revocation or a change of drafting counts at once.
-          const current = await ctx.auth.account(id);
+          const current = await accounts.get(null);
           if (!current) return 'none' as const;
-          return accountRoomAccess(current, room, await people.drafting(room.documentId));
+          return accountRoomAccess(current, room, await ctx.draftingModes.get(room.documentId));
         };
         if ((await access()) === 'none') return refuse(CloseCode.forbidden, 'Geen toegang tot deze ruimte');
         if (ctx.connections.count(id) >= ctx.rooms.settings.connectionsPerPerson)

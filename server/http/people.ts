@@ -118,9 +118,10 @@ export function peopleRouter(ctx: AppContext): express.Router {
       throw new NotFound('person', 'Deze persoon bestaat niet.');
     if (target.id === chair.id) throw new Invalid('U kunt uw eigen toegang niet intrekken.');
     await ctx.people.revoke(target.id);
-    await ctx.auth.sessions.endPerson(target.id);
+    // Connections first: their access check reads a cached account, so they end the moment this is stored.
     ctx.connections.endPerson(target.id);
     ctx.bus.announce({ kind: 'endPerson', personId: target.id });
+    await ctx.auth.sessions.endPerson(target.id);
     res.json(await ctx.people.person(target.id));
   });
 
@@ -129,6 +130,9 @@ export function peopleRouter(ctx: AppContext): express.Router {
     const { mode } = body(DraftingBody, req.body);
     const before = await ctx.people.drafting(req.params.id);
     await ctx.people.setDrafting(req.params.id, mode);
+    // The next message of every connection here and on the other instances is judged by the new mode.
+    ctx.draftingModes.forget(req.params.id);
+    ctx.bus.announce({ kind: 'draftingChanged', documentId: req.params.id });
     // Everyone's editor follows at once: the meta room carries the mode live.
     await writeRoom(ctx.rooms, roomName({ kind: 'meta', documentId: req.params.id }), chair.id, (doc) =>
       doc.getMap('settings').set('drafting', mode),

@@ -26,7 +26,9 @@ export type BusEvent =
   /** A browser session ended (signed out, expired): end its connections. `key` is the session's hash. */
   | { kind: 'endSession'; key: string; reason: string }
   /** A document was replaced underneath its rooms: drop them and close their connections with `code`. */
-  | { kind: 'discardDocument'; documentId: string; code: number; reason: string };
+  | { kind: 'discardDocument'; documentId: string; code: number; reason: string }
+  /** The chair opened or closed drafting: read the document's mode again before the next message. */
+  | { kind: 'draftingChanged'; documentId: string };
 
 /** The seam between the rooms of one instance and the others. Nothing here throws: failures are logged. */
 export interface RoomBus {

@@ -165,7 +165,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         }
         // Asked before every message, from what was read at most a moment ago (`accessCache.ts`): a
         // revocation or an ended session closes the connection itself, a change of drafting is forgotten.
-        const accounts = new Cached(() => ctx.auth.account(id));
+        // A quarter of a second: a revocation from the command line (another process, no bus) counts that soon.
+        const accounts = new Cached(() => ctx.auth.account(id), 250);
         const access = async () => {
           const current = await accounts.get(null);
           if (!current) return 'none' as const;

@@ -7,7 +7,8 @@
  * the connections themselves (on every instance, through the bus); a change of drafting forgets the mode
  * here and is announced to the other instances, which forget it too. `ttlMs` bounds what could still be
  * missed — an announcement lost while Redis was down, an invitation that expired — to the same two seconds
- * as the sweep that ends expired connections.
+ * as the sweep that ends expired connections; the account is read again after a quarter of a second, so a
+ * revocation by the command line (another process, which announces nothing) counts that soon.
  */
 export class Cached<K, V> {
   private readonly entries = new Map<K, { value: V; at: number }>();

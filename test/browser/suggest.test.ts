@@ -108,6 +108,8 @@ describe('suggesting mode in the browser', () => {
     const [after, gone] = section.measures;
     const d66 = await server.invite({ party: 'D66', role: 'negotiator', name: 'Dirk de Wit' });
     const page = await open(d66);
+    // The text shows before the toolbar: suggesting mode is on once its button is.
+    await page.getByRole('button', { name: 'Voorstellen' }).waitFor();
 
     await placeCaret(page, after!.id, 'end');
     await page.keyboard.press('Enter');

@@ -183,12 +183,10 @@ function hintWidget(message: string): HTMLElement {
 }
 
 /** How an edit at a measure is made: in the text, as a proposal, refused with a hint. */
-type Route = { kind: 'direct' } | { kind: 'suggest' } | { kind: 'hint'; message: string } | { kind: 'wait' };
+type Route = { kind: 'direct' } | { kind: 'suggest' } | { kind: 'hint'; message: string };
 
 function route(config: SuggestConfig | null, measureId: string | null): Route {
-  // The text can show before the page knows what the person may do: until it does, an edit is not taken
-  // (a negotiator's keystroke would otherwise go into the agreed text, which the server refuses).
-  if (!config) return { kind: 'wait' };
+  if (!config) return { kind: 'direct' };
   const guarded = measureId !== null && config.pending.has(measureId) && !config.direct;
   if (config.mayWrite && !config.suggesting && !guarded) return { kind: 'direct' };
   if (!config.mayPropose) return { kind: 'hint', message: config.words.readOnly };
@@ -246,7 +244,6 @@ function handleEdit(view: EditorView, from: number, to: number, insert: string):
   const m = measureAround(view.state.doc, from, to);
   const r = route(state?.config ?? null, m?.id ?? null);
   if (r.kind === 'direct') return false;
-  if (r.kind === 'wait') return true;
   if (r.kind === 'hint') {
     showHint(view, r.message);
     return true;
@@ -354,9 +351,7 @@ export function suggestPlugin(): Plugin<SuggestState> {
       },
       handleKeyDown(view, event) {
         const config = suggestKey.getState(view.state)?.config ?? null;
-        if (event.ctrlKey || event.metaKey || event.altKey) return false;
-        // Not yet known what the person may do: Enter, Backspace and Delete wait too (see `route`).
-        if (!config) return ['Enter', 'Backspace', 'Delete'].includes(event.key);
+        if (!config || event.ctrlKey || event.metaKey || event.altKey) return false;
         if (event.key === 'Backspace' || event.key === 'Delete') {
           const range = deleteRange(view.state, event.key);
           if (!range) return false;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Invited, TestServer } from '../helpers/server.js';
 import { d66Agenda, startBrowserSession, stopBrowserSession } from './session.js';
-import { placeCaret, screenshot, signIn } from './page.js';
+import { placeCaret, screenshot, selectText, signIn } from './page.js';
 
 const agenda = d66Agenda;
 const measure = agenda.chapters
@@ -31,44 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopBrowserSession({ server, browser });
 });
-
-/** Selects characters [from, to) of an element's text, the way dragging the mouse over them would. */
-async function selectText(page: Page, elementId: string, quote: string): Promise<void> {
-  await page.evaluate(
-    ([id, q]) => {
-      const el = document.getElementById(id!)!;
-      const start = el.textContent!.indexOf(q!);
-      if (start < 0) throw new Error(`"${q}" not in #${id}`);
-      const end = start + q!.length;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const len = node.textContent!.length;
-        if (start >= seen && start <= seen + len) range.setStart(node, start - seen);
-        if (end >= seen && end <= seen + len) {
-          range.setEnd(node, end - seen);
-          break;
-        }
-        seen += len;
-      }
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    [elementId, quote],
-  );
-  // ProseMirror takes a DOM selection over on the next selectionchange; wait for it before acting on it.
-  await page.waitForFunction((q) => {
-    type View = {
-      state: { doc: { textBetween(a: number, b: number): string }; selection: { from: number; to: number } };
-    };
-    const view = (window as unknown as { akkoordView?: View }).akkoordView;
-    if (!view) return false;
-    const { from, to } = view.state.selection;
-    return view.state.doc.textBetween(from, to) === q;
-  }, quote);
-}
 
 async function comment(page: Page, quote: string, audience: 'everyone' | 'party', text: string) {
   await selectText(page, measure.id, quote);

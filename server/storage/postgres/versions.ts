@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
+import { versionOfRow, type FullVersionRow, type NewVersion, type VersionRow } from '../rows/versions.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
 import type {
-  VersionKind,
   VersionRecord,
   VersionSummary,
   VersionsRepository,
@@ -10,15 +10,6 @@ import type {
   VisitRecord,
 } from '../../versions/repository.js';
 import type { PgDatabase } from './db.js';
-
-interface VersionRow {
-  id: string;
-  documentId: string;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-  kind: VersionKind;
-}
 
 const COLUMNS =
   'id, document_id AS "documentId", name, created_at AS "createdAt", created_by AS "createdBy", kind';
@@ -41,27 +32,15 @@ export class PgVersions implements VersionsRepository {
   }
 
   async get(documentId: string, id: string): Promise<VersionRecord | null> {
-    const row = await this.db.row<VersionRow & { agenda: string; state: Buffer }>(
+    const row = await this.db.row<FullVersionRow>(
       `SELECT ${COLUMNS}, agenda, state FROM versions WHERE id = ? AND document_id = ?`,
       [id, documentId],
     );
     if (!row) return null;
-    return {
-      ...row,
-      agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda),
-      state: new Uint8Array(row.state),
-    };
+    return versionOfRow(row);
   }
 
-  async create(input: {
-    documentId: string;
-    name: string;
-    createdAt: string;
-    createdBy: string | null;
-    kind: Exclude<VersionKind, 'original'>;
-    agenda: Agenda;
-    state: Uint8Array;
-  }): Promise<VersionSummary> {
+  async create(input: NewVersion): Promise<VersionSummary> {
     // "v-" keeps version ids apart from the words `original`, `live` and `since-last-visit` of the diff API.
     const id = `v-${randomUUID()}`;
     await this.db.query(

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import { withTextNumbers } from '../../../shared/agenda/read.js';
+import type Database from 'better-sqlite3';
+import { versionOfRow, type FullVersionRow, type NewVersion, type VersionRow } from '../rows/versions.js';
 import type { Agenda } from '../../../shared/agenda/types.js';
 import type {
-  VersionKind,
   VersionRecord,
   VersionSummary,
   VersionsRepository,
   VersionWatch,
   VisitRecord,
 } from '../../versions/repository.js';
-
-interface VersionRow {
-  id: string;
-  documentId: string;
-  name: string;
-  createdAt: string;
-  createdBy: string | null;
-  kind: VersionKind;
-}
 
 /**
  * Versions, visits and the daily watch in SQLite (tables `versions`, `version_visits`, `version_watch`). A
@@ -65,25 +56,12 @@ export class SqliteVersions implements VersionsRepository {
   }
 
   async get(documentId: string, id: string): Promise<VersionRecord | null> {
-    const row = this.q.get.get(id, documentId) as
-      (VersionRow & { agenda: string; state: Buffer }) | undefined;
+    const row = this.q.get.get(id, documentId) as FullVersionRow | undefined;
     if (!row) return null;
-    return {
-      ...row,
-      agenda: withTextNumbers(JSON.parse(row.agenda) as Agenda),
-      state: new Uint8Array(row.state),
-    };
+    return versionOfRow(row);
   }
 
-  async create(input: {
-    documentId: string;
-    name: string;
-    createdAt: string;
-    createdBy: string | null;
-    kind: Exclude<VersionKind, 'original'>;
-    agenda: Agenda;
-    state: Uint8Array;
-  }): Promise<VersionSummary> {
+  async create(input: NewVersion): Promise<VersionSummary> {
     // "v-" keeps version ids apart from the words `original`, `live` and `since-last-visit` of the diff API.
     const id = `v-${randomUUID()}`;
     this.q.insert.run(
